@@ -1,0 +1,11 @@
+//! Chorus's sea-orm entities, one module per table, mirroring the migrations.
+
+pub mod answer;
+pub mod api_token;
+pub mod project;
+pub mod project_member;
+pub mod question;
+pub mod response;
+pub mod session;
+pub mod steward;
+pub mod survey;

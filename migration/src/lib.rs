@@ -1,0 +1,19 @@
+//! Chorus database migrations, run at start-up and by `chorus migrate`, on SQLite and PostgreSQL alike.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261128_000001_accounts;
+mod m20261128_000002_surveys;
+
+/// The ordered list of every migration Chorus has.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261128_000001_accounts::Migration),
+            Box::new(m20261128_000002_surveys::Migration),
+        ]
+    }
+}

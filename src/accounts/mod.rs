@@ -1,0 +1,17 @@
+//! Accounts: stewards and their roles, first-run setup, invitations, sign-in sessions,
+//! sign-in throttling and API tokens.
+
+pub mod admin;
+pub mod model;
+pub mod password;
+pub mod routes;
+pub mod session;
+pub mod store;
+pub mod throttle;
+pub mod tokens;
+mod views;
+
+pub use model::{EmailAddress, Password, PersonName, Role, Steward, StewardId};
+pub use session::{CurrentSteward, SetupGate};
+pub use throttle::SignInThrottle;
+pub use tokens::ApiSteward;

@@ -1,0 +1,248 @@
+//! The command line: `chorus serve` (the default), `migrate`, `steward add|list`, `token create`.
+
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+use crate::accounts::{self, EmailAddress, Password, PersonName, Role};
+use crate::config::{RawSettings, Settings};
+use crate::db;
+use crate::startup::Application;
+
+/// Chorus: co-design questionnaires and real-time feedback for children's and family services.
+#[derive(Parser, Debug)]
+#[command(name = "chorus", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Settings shared by every command; each flag overrides its environment variable.
+#[derive(Args, Debug, Clone, Default)]
+pub struct SettingsArgs {
+    /// Address and port to listen on [default: 127.0.0.1:8080]
+    #[arg(long, env = "CHORUS_ADDR", global = true)]
+    pub addr: Option<String>,
+    /// Folder for the SQLite database, the secret key and mail files [default: ./data]
+    #[arg(long, env = "CHORUS_DATA_DIR", global = true)]
+    pub data_dir: Option<String>,
+    /// Database URL: sqlite:… or postgres://… [default: SQLite in the data folder]
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+    /// Absolute URL people reach Chorus on, used in emails and QR codes
+    #[arg(long, env = "CHORUS_BASE_URL", global = true)]
+    pub base_url: Option<String>,
+    /// Cookie and form signing key, at least 32 characters [default: generated in the data folder]
+    #[arg(long, env = "CHORUS_SECRET_KEY", global = true, hide_env_values = true)]
+    pub secret_key: Option<String>,
+    /// Minutes without activity before a sign-in session ends [default: 30]
+    #[arg(long, env = "CHORUS_SESSION_IDLE_MINUTES", global = true)]
+    pub session_idle_minutes: Option<String>,
+    /// Hours after sign-in when a session ends regardless [default: 12]
+    #[arg(long, env = "CHORUS_SESSION_LIFETIME_HOURS", global = true)]
+    pub session_lifetime_hours: Option<String>,
+    /// Public submissions per client address per minute, or "off" [default: 30]
+    #[arg(long, env = "CHORUS_RATE_LIMIT", global = true)]
+    pub rate_limit: Option<String>,
+}
+
+impl From<SettingsArgs> for RawSettings {
+    fn from(a: SettingsArgs) -> Self {
+        RawSettings {
+            addr: a.addr,
+            data_dir: a.data_dir,
+            database_url: a.database_url,
+            base_url: a.base_url,
+            secret_key: a.secret_key,
+            session_idle_minutes: a.session_idle_minutes,
+            session_lifetime_hours: a.session_lifetime_hours,
+            rate_limit: a.rate_limit,
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the web application (what a bare `chorus` does)
+    Serve,
+    /// Apply database migrations, then exit
+    Migrate,
+    /// Manage steward accounts
+    #[command(subcommand)]
+    Steward(StewardCommand),
+    /// Manage API tokens
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum StewardCommand {
+    /// Add a steward account; the password is read from standard input
+    Add {
+        /// Sign-in email address
+        #[arg(long)]
+        email: String,
+        /// Name as shown in Chorus
+        #[arg(long)]
+        name: String,
+        /// admin, steward or practitioner
+        #[arg(long, default_value = "steward")]
+        role: String,
+        /// Read the password from standard input (required: passwords never go on the command line)
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// List steward accounts
+    List,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TokenCommand {
+    /// Create an API token for a steward and print it once
+    Create {
+        /// The steward's email address
+        #[arg(long)]
+        email: String,
+        /// What the token is for
+        #[arg(long)]
+        label: String,
+    },
+}
+
+fn init_logging() {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
+}
+
+/// Runs the command line and returns the process exit code.
+pub async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = Settings::parse(cli.settings.into())?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => {
+            let db = connect(&settings).await?;
+            println!("Database is up to date.");
+            db.close().await?;
+            Ok(())
+        }
+        Command::Steward(StewardCommand::Add {
+            email, name, role, ..
+        }) => {
+            let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
+            let name = PersonName::parse(&name).map_err(|m| anyhow::anyhow!("--name: {m}"))?;
+            let role = Role::parse(&role)
+                .ok_or_else(|| anyhow::anyhow!("--role: must be admin, steward or practitioner"))?;
+            let password = read_password()?;
+            let db = connect(&settings).await?;
+            let hash = accounts::password::hash(password)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            match accounts::store::insert(&db, &email, &name, role, Some(hash), None).await? {
+                Some(id) => println!(
+                    "Added {} ({}) as {} with id {}.",
+                    name.as_str(),
+                    email.as_str(),
+                    role.label().to_lowercase(),
+                    id.0
+                ),
+                None => anyhow::bail!("--email: a steward with that email address already exists"),
+            }
+            Ok(())
+        }
+        Command::Steward(StewardCommand::List) => {
+            let db = connect(&settings).await?;
+            let people = accounts::store::list(&db).await?;
+            if people.is_empty() {
+                println!(
+                    "No stewards yet. Start the server and use the setup link, or run `chorus steward add`."
+                );
+            }
+            for p in people {
+                let status = if p.disabled {
+                    "disabled"
+                } else if p.active {
+                    "active"
+                } else {
+                    "invited"
+                };
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    p.id.0, p.email, p.name, p.role, status
+                );
+            }
+            Ok(())
+        }
+        Command::Token(TokenCommand::Create { email, label }) => {
+            let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
+            let label = label.trim();
+            if label.is_empty() || label.chars().count() > 100 {
+                anyhow::bail!("--label: give a label of 1 to 100 characters");
+            }
+            let db = connect(&settings).await?;
+            let (steward, _) = accounts::store::find_by_email(&db, &email)
+                .await?
+                .filter(|(s, _)| !s.disabled)
+                .ok_or_else(|| {
+                    anyhow::anyhow!("--email: no active steward has that email address")
+                })?;
+            let token = accounts::tokens::create(&db, steward.id, label).await?;
+            println!("{token}");
+            eprintln!("This token is shown once. Keep it somewhere safe.");
+            Ok(())
+        }
+    }
+}
+
+async fn connect(settings: &Settings) -> anyhow::Result<sea_orm::DatabaseConnection> {
+    let db = db::connect(&settings.database_url)
+        .await
+        .map_err(|e| anyhow::anyhow!("DATABASE_URL: cannot connect to the database ({e})"))?;
+    db::migrate(&db)
+        .await
+        .map_err(|e| anyhow::anyhow!("DATABASE_URL: applying migrations failed ({e})"))?;
+    Ok(db)
+}
+
+fn read_password() -> anyhow::Result<Password> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("Password (12 to 128 characters): ");
+    }
+    let mut line = String::new();
+    stdin.lock().read_line(&mut line)?;
+    let line = line.trim_end_matches(['\n', '\r']);
+    Password::parse(line).map_err(|m| anyhow::anyhow!("password: {m}"))
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let app = Application::build(settings).await?;
+    println!("Chorus is running at {}", app.base_url());
+    if let Some(link) = app.setup_link() {
+        println!();
+        println!("No one can sign in yet. To create the first administrator, open this link:");
+        println!("  {link}");
+        println!("It works once. Keep it private.");
+    }
+    println!("Press Ctrl+C to stop.");
+    app.run_until_stopped().await
+}

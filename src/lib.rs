@@ -1,0 +1,16 @@
+//! Chorus: the listening and learning engine for children's and family services.
+//!
+//! Layering rule: each capability folder (`accounts`, `surveys`, …) has a pure `model`
+//! (no actix, no sea-orm), a `store` (sea-orm), thin `routes` and maud `views`. Arrows point
+//! down — routes use model, store and views; store uses model and entities; views use model and
+//! the shared `web` components — and a capability reaches another only through its `mod.rs`.
+
+pub mod accounts;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod pages;
+pub mod startup;
+pub mod state;
+pub mod web;

@@ -1,0 +1,122 @@
+//! Pages that belong to no one capability: the public landing page, the signed-in home page,
+//! the accessibility statement, the privacy notice and the health checks.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use maud::{Markup, html};
+
+use crate::accounts::CurrentSteward;
+use crate::accounts::routes::html as page_response;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::Page;
+
+pub async fn landing(current: Option<CurrentSteward>) -> HttpResponse {
+    let nav = current.as_ref().map(CurrentSteward::nav);
+    page_response(StatusCode::OK, Page::new("Listening and learning together").user(nav.as_ref()).render(html! {
+        h1 class="heading-xl" { "Listening and learning together" }
+        p class="lead" { "Chorus helps children's and family services hear from the people they work with, and learn from what they say." }
+        p class="body" { "If someone sent you a link to a questionnaire, open that link to answer it. You do not need an account." }
+        h2 class="heading-m" { "For people who work in the service" }
+        p class="body" { "Stewards build questionnaires, see answers arrive and turn what people say into themes and experiments. Practitioners give quick feedback after a visit, a meeting or a session." }
+        @if current.is_none() {
+            a href="/sign-in" class="button button-start" role="button" draggable="false" { "Sign in" }
+        } @else {
+            a href="/home" class="button" { "Go to your home page" }
+        }
+    }))
+}
+
+pub async fn home(me: CurrentSteward) -> HttpResponse {
+    let nav = me.nav();
+    page_response(
+        StatusCode::OK,
+        Page::new("Home").user(Some(&nav)).render(html! {
+            span class="caption" { (me.steward.role.label()) }
+            h1 class="heading-l" { "Hello, " (me.steward.name) }
+            p class="body" { (me.steward.role.describe()) }
+            ul class="list" {
+                li { a href="/projects" { "Your projects" } }
+                @if me.steward.role == crate::accounts::Role::Admin {
+                    li { a href="/admin/stewards" { "People: invite and manage who can sign in" } }
+                }
+                li { a href="/account/tokens" { "API tokens" } }
+            }
+        }),
+    )
+}
+
+fn static_page(title: &str, current: Option<CurrentSteward>, body: Markup) -> HttpResponse {
+    let nav = current.as_ref().map(CurrentSteward::nav);
+    page_response(
+        StatusCode::OK,
+        Page::new(title).user(nav.as_ref()).render(html! {
+            h1 class="heading-l" { (title) }
+            (body)
+        }),
+    )
+}
+
+pub async fn accessibility(current: Option<CurrentSteward>) -> HttpResponse {
+    static_page(
+        "Accessibility statement",
+        current,
+        html! {
+            p class="body" { "Chorus is for everyone who uses children's and family services, including children, disabled people and people reading in a second language. We want as many people as possible to be able to use it." }
+            h2 class="heading-m" { "How accessible Chorus is" }
+            p class="body" { "We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA. Every page works without JavaScript, can be used with a keyboard alone, reflows to a screen 320 pixels wide and can be zoomed to 200% without losing content." }
+            h2 class="heading-m" { "How we test" }
+            p class="body" { "Each change is checked by automated tests that look for missing labels, headings and form structure, and for the security and privacy settings of every page." }
+            h2 class="heading-m" { "Known issues" }
+            p class="body" { "We are not aware of any problems right now. If you find one, please tell us." }
+            h2 class="heading-m" { "Reporting a problem" }
+            p class="body" { "If you have difficulty using Chorus, tell the person or organisation that sent you the link. They can contact the team who run this service, who will reply within 5 working days." }
+        },
+    )
+}
+
+pub async fn privacy(current: Option<CurrentSteward>) -> HttpResponse {
+    static_page(
+        "Privacy notice",
+        current,
+        html! {
+            p class="body" { "This notice explains what Chorus keeps about you and why." }
+            h2 class="heading-m" { "If you answer a questionnaire" }
+            p class="body" { "Your answers are anonymous unless the questionnaire clearly says otherwise before you start. We do not ask for your name. We do not keep your internet address or details of your device." }
+            p class="body" { "When you finish you get a receipt code. You can use it to see or delete your answers." }
+            h2 class="heading-m" { "If you sign in" }
+            p class="body" { "We keep your name, email address and role so you can sign in, and a cookie that keeps you signed in. It stops working when you sign out or after 30 minutes without using Chorus." }
+            h2 class="heading-m" { "Cookies" }
+            p class="body" { "Chorus uses only cookies it needs to work: one that keeps forms secure and, if you sign in, one that keeps you signed in. We do not use tracking or analytics cookies, and nothing is sent to other companies." }
+            h2 class="heading-m" { "Your rights" }
+            p class="body" { "You can ask the organisation that sent you the link to see, correct or delete what they hold about you." }
+        },
+    )
+}
+
+/// `GET /healthz`: the process is alive.
+pub async fn healthz() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .body("ok")
+}
+
+/// `GET /readyz`: the database answers.
+pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+    match state.db.ping().await {
+        Ok(()) => HttpResponse::Ok()
+            .content_type("text/plain; charset=utf-8")
+            .body("ready"),
+        Err(err) => {
+            tracing::warn!(error = %err, "database is not answering");
+            HttpResponse::ServiceUnavailable()
+                .content_type("text/plain; charset=utf-8")
+                .body("database unavailable")
+        }
+    }
+}
+
+/// Unknown routes.
+pub async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}

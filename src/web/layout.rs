@@ -1,0 +1,138 @@
+//! The page layout every HTML page shares, structured like the GOV.UK Design System's template.
+
+use maud::{DOCTYPE, Markup, html};
+
+use crate::web::assets;
+
+/// The signed-in person, as the header needs them.
+#[derive(Clone, Debug)]
+pub struct NavUser {
+    /// Display name.
+    pub name: String,
+    /// Whether to show the admin link.
+    pub is_admin: bool,
+    /// CSRF token for the sign-out button.
+    pub csrf: String,
+}
+
+/// One page: title, error state, who is signed in, and an optional back link.
+#[derive(Default)]
+pub struct Page<'a> {
+    title: &'a str,
+    error: bool,
+    user: Option<&'a NavUser>,
+    back: Option<&'a str>,
+}
+
+impl<'a> Page<'a> {
+    /// A page with this title (also used for the `<title>`).
+    pub fn new(title: &'a str) -> Self {
+        Page {
+            title,
+            ..Page::default()
+        }
+    }
+
+    /// Marks the page as showing validation errors: the title gets the "Error: " prefix.
+    pub fn error(mut self, has_error: bool) -> Self {
+        self.error = has_error;
+        self
+    }
+
+    /// Shows the signed-in navigation.
+    pub fn user(mut self, user: Option<&'a NavUser>) -> Self {
+        self.user = user;
+        self
+    }
+
+    /// Adds a back link above the main content.
+    pub fn back(mut self, href: &'a str) -> Self {
+        self.back = Some(href);
+        self
+    }
+
+    /// Wraps `content` in the full page.
+    pub fn render(self, content: Markup) -> Markup {
+        html! {
+            (DOCTYPE)
+            html lang="en" {
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
+                    title {
+                        @if self.error { "Error: " }
+                        (self.title) " – Chorus"
+                    }
+                    link rel="stylesheet" href=(assets::stylesheet_url());
+                }
+                body {
+                    a href="#main" class="skip-link" { "Skip to main content" }
+                    (header(self.user))
+                    div class="width" {
+                        @if let Some(href) = self.back {
+                            a href=(href) class="back-link" { "Back" }
+                        }
+                        main id="main" class="main" tabindex="-1" {
+                            (content)
+                        }
+                    }
+                    (footer())
+                }
+            }
+        }
+    }
+}
+
+fn header(user: Option<&NavUser>) -> Markup {
+    html! {
+        header class="header" {
+            div class="width header-inner" {
+                a href=(if user.is_some() { "/home" } else { "/" }) class="header-name" { "Chorus" }
+                @if let Some(user) = user {
+                    nav aria-label="Main" class="nav" {
+                        ul {
+                            li { a href="/home" { "Home" } }
+                            li { a href="/projects" { "Projects" } }
+                            @if user.is_admin {
+                                li { a href="/admin/stewards" { "People" } }
+                            }
+                            li { a href="/account/tokens" { "API tokens" } }
+                            li {
+                                form method="post" action="/sign-out" class="inline-form" {
+                                    input type="hidden" name="csrf_token" value=(user.csrf);
+                                    button type="submit" class="link-button" {
+                                        "Sign out" span class="visually-hidden" { " (" (user.name) ")" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn footer() -> Markup {
+    html! {
+        footer class="footer" {
+            div class="width" {
+                h2 class="visually-hidden" { "Support links" }
+                ul class="footer-links" {
+                    li { a href="/accessibility" { "Accessibility statement" } }
+                    li { a href="/privacy" { "Privacy notice" } }
+                }
+                p class="footer-meta" { "Chorus — listening and learning together." }
+            }
+        }
+    }
+}
+
+/// The page shown for errors: one heading and a plain explanation.
+pub fn error_page(title: &str, detail: &str) -> Markup {
+    Page::new(title).render(html! {
+        h1 class="heading-l" { (title) }
+        p class="body" { (detail) }
+        p class="body" { a href="/" { "Go to the Chorus home page" } }
+    })
+}

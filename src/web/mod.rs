@@ -1,0 +1,12 @@
+//! Shared HTTP parts: page layout and form components (maud), security headers, CSRF,
+//! request logging, static assets and the framework-error fallback.
+
+pub mod assets;
+pub mod csrf;
+pub mod forms;
+pub mod layout;
+pub mod middleware;
+
+pub use csrf::{CsrfForm, CsrfToken};
+pub use forms::FieldErrors;
+pub use layout::{NavUser, Page};

@@ -3,38 +3,7 @@
 
 use maud::{Markup, html};
 
-/// Validation messages keyed by field name, in the order they appear on the page.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FieldErrors(Vec<(String, String)>);
-
-impl FieldErrors {
-    /// No errors.
-    pub fn new() -> Self {
-        FieldErrors(Vec::new())
-    }
-    /// Records a message for a field (first message per field wins).
-    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        let field = field.into();
-        if self.get(&field).is_none() {
-            self.0.push((field, message.into()));
-        }
-    }
-    /// The message for a field, if any.
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(f, _)| f == field)
-            .map(|(_, m)| m.as_str())
-    }
-    /// Whether there is nothing to report.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    /// All (field, message) pairs in order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.iter().map(|(f, m)| (f.as_str(), m.as_str()))
-    }
-}
+pub use crate::fields::FieldErrors;
 
 /// The hidden field that carries the CSRF token.
 pub fn csrf_field(token: &str) -> Markup {

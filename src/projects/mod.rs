@@ -1,0 +1,8 @@
+//! Projects: an HLS "system of interest" organised around an outcome, with its members
+//! (stewards and practitioners) and a named safeguarding lead.
+
+pub mod model;
+pub mod store;
+
+pub use model::{MemberRole, NewProject, Project, ProjectId, Scale};
+pub use store::Access;

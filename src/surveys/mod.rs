@@ -1,0 +1,11 @@
+//! Surveys: co-design questionnaires and practitioners' quick feedback forms, their questions,
+//! and the rules for answers. `model`, `question` and `answer` are pure.
+
+pub mod answer;
+pub mod model;
+pub mod question;
+pub mod store;
+
+pub use answer::{AnswerValue, RawAnswer};
+pub use model::{Audience, Availability, Layout, NewSurvey, Status, Survey, SurveyId, SurveyKind};
+pub use question::{Question, QuestionDef, QuestionId, QuestionKey, QuestionKind};

@@ -77,6 +77,8 @@ pub enum Command {
     /// Manage API tokens
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Fill the database with a sample project, two surveys and a few hundred responses
+    Demo,
 }
 
 #[derive(Subcommand, Debug)]
@@ -192,6 +194,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Demo => demo(&settings).await,
         Command::Token(TokenCommand::Create { email, label }) => {
             let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
             let label = label.trim();
@@ -211,6 +214,25 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+async fn demo(settings: &Settings) -> anyhow::Result<()> {
+    let db = connect(settings).await?;
+    let outcome = crate::demo::load(&db).await?;
+    db.close().await?;
+    match outcome {
+        crate::demo::DemoOutcome::AlreadyLoaded(id) => {
+            println!("The demo project is already there (project {}). Nothing changed.", id.0);
+        }
+        crate::demo::DemoOutcome::Loaded { project, surveys, responses } => {
+            println!("Loaded the demo project {} with {} surveys and {responses} responses.", project.0, surveys.len());
+            for s in surveys {
+                println!("  {}: /s/{}", s.title, s.slug);
+            }
+            println!("Sign in as an administrator to see it under Projects.");
+        }
+    }
+    Ok(())
 }
 
 async fn connect(settings: &Settings) -> anyhow::Result<sea_orm::DatabaseConnection> {

@@ -1,0 +1,7 @@
+//! `chorus demo`: a sample project with a children's questionnaire, a practitioner feedback form
+//! and a few hundred realistic responses, so a newcomer sees Chorus working at once.
+
+mod content;
+mod store;
+
+pub use store::{DemoOutcome, load};

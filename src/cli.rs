@@ -222,10 +222,21 @@ async fn demo(settings: &Settings) -> anyhow::Result<()> {
     db.close().await?;
     match outcome {
         crate::demo::DemoOutcome::AlreadyLoaded(id) => {
-            println!("The demo project is already there (project {}). Nothing changed.", id.0);
+            println!(
+                "The demo project is already there (project {}). Nothing changed.",
+                id.0
+            );
         }
-        crate::demo::DemoOutcome::Loaded { project, surveys, responses } => {
-            println!("Loaded the demo project {} with {} surveys and {responses} responses.", project.0, surveys.len());
+        crate::demo::DemoOutcome::Loaded {
+            project,
+            surveys,
+            responses,
+        } => {
+            println!(
+                "Loaded the demo project {} with {} surveys and {responses} responses.",
+                project.0,
+                surveys.len()
+            );
             for s in surveys {
                 println!("  {}: /s/{}", s.title, s.slug);
             }

@@ -2,6 +2,7 @@
 
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, from_fn};
@@ -24,14 +25,20 @@ pub struct Application {
     db: DatabaseConnection,
     base_url: Url,
     setup_link: Option<String>,
+    statements: Arc<AtomicU64>,
 }
 
 impl Application {
     /// Connects to the database, applies migrations and binds the listener.
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
-        let db = db::connect(&settings.database_url)
+        let mut db = db::connect(&settings.database_url)
             .await
             .map_err(|e| anyhow::anyhow!("DATABASE_URL: cannot connect to the database ({e})"))?;
+        let statements = Arc::new(AtomicU64::new(0));
+        let counter = statements.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::Relaxed);
+        });
         db::migrate(&db)
             .await
             .map_err(|e| anyhow::anyhow!("DATABASE_URL: applying migrations failed ({e})"))?;
@@ -63,6 +70,7 @@ impl Application {
             db,
             base_url,
             setup_link,
+            statements,
         })
     }
 
@@ -79,6 +87,11 @@ impl Application {
     /// The one-time setup link, when no steward exists yet.
     pub fn setup_link(&self) -> Option<&str> {
         self.setup_link.as_deref()
+    }
+
+    /// How many SQL statements this instance has run (for benchmarks and diagnostics).
+    pub fn statement_counter(&self) -> Arc<AtomicU64> {
+        self.statements.clone()
     }
 
     /// Serves until SIGINT or SIGTERM, lets in-flight requests finish, then closes the database.

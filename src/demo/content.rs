@@ -19,7 +19,15 @@ pub fn project() -> NewProject {
     }
 }
 
-fn q(key: &str, kind: QuestionKind, prompt: &str, hint: &str, easy: &str, required: bool, options: &[&str]) -> QuestionDef {
+fn q(
+    key: &str,
+    kind: QuestionKind,
+    prompt: &str,
+    hint: &str,
+    easy: &str,
+    required: bool,
+    options: &[&str],
+) -> QuestionDef {
     QuestionDef {
         key: QuestionKey::parse(key).unwrap_or_else(|_| QuestionKey::suggest(key)),
         kind,
@@ -65,7 +73,8 @@ pub fn feedback_form() -> NewSurvey {
         kind: SurveyKind::Feedback,
         title: "How did it go?".into(),
         audience: Audience::Practitioners,
-        intro: "Quick feedback after you have worked with a family. It takes under a minute.".into(),
+        intro: "Quick feedback after you have worked with a family. It takes under a minute."
+            .into(),
         privacy_notice: DEFAULT_PRIVACY_NOTICE.into(),
         layout: Layout::SinglePage,
         anonymous: true,
@@ -73,11 +82,31 @@ pub fn feedback_form() -> NewSurvey {
         opens_at: None,
         closes_at: None,
         context_prompt: Some("When are you giving feedback?".into()),
-        context_options: vec!["After a home visit".into(), "After a meeting".into(), "After a group session".into()],
+        context_options: vec![
+            "After a home visit".into(),
+            "After a meeting".into(),
+            "After a group session".into(),
+        ],
         questions: vec![
             q("how_it_went", Faces, "How did it go?", "", "", true, &[]),
-            q("family_voice", Scale, "How much did the family shape what happened next?", "", "", true, &["Not at all", "Completely"]),
-            q("what_got_in_the_way", LongText, "What helped or got in the way?", "For example a rule, a form, a waiting list or a good conversation.", "", false, &[]),
+            q(
+                "family_voice",
+                Scale,
+                "How much did the family shape what happened next?",
+                "",
+                "",
+                true,
+                &["Not at all", "Completely"],
+            ),
+            q(
+                "what_got_in_the_way",
+                LongText,
+                "What helped or got in the way?",
+                "For example a rule, a form, a waiting list or a good conversation.",
+                "",
+                false,
+                &[],
+            ),
         ],
     }
 }
@@ -107,7 +136,9 @@ pub const CHILD_TEXTS: &[&str] = &[
 ];
 
 /// One-word answers.
-pub const ONE_WORDS: &[&str] = &["fun", "safe", "kind", "boring", "noisy", "friendly", "good", "ok", "helpful", "warm"];
+pub const ONE_WORDS: &[&str] = &[
+    "fun", "safe", "kind", "boring", "noisy", "friendly", "good", "ok", "helpful", "warm",
+];
 
 /// Practitioners' notes.
 pub const PRACTITIONER_TEXTS: &[&str] = &[
@@ -150,7 +181,11 @@ impl Seeded {
     /// A value from 1..=5 leaning towards `centre`.
     pub fn leaning(&mut self, centre: i32) -> i32 {
         let offset = i32::try_from(self.below(3)).unwrap_or(1) - 1;
-        let wobble = if self.chance(20) { i32::try_from(self.below(3)).unwrap_or(1) - 1 } else { 0 };
+        let wobble = if self.chance(20) {
+            i32::try_from(self.below(3)).unwrap_or(1) - 1
+        } else {
+            0
+        };
         (centre + offset + wobble).clamp(1, 5)
     }
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {

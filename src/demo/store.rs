@@ -39,7 +39,10 @@ pub async fn load(db: &DatabaseConnection) -> anyhow::Result<DemoOutcome> {
     }
     let txn = db.begin().await?;
     let people = accounts::store::list(&txn).await?;
-    let creator = people.iter().find(|p| p.role == Role::Admin).or(people.first());
+    let creator = people
+        .iter()
+        .find(|p| p.role == Role::Admin)
+        .or(people.first());
     let project_id = match creator {
         Some(c) => projects::store::create(&txn, &content::project(), c.id).await?,
         None => create_without_members(&txn).await?,
@@ -54,7 +57,10 @@ pub async fn load(db: &DatabaseConnection) -> anyhow::Result<DemoOutcome> {
     let mut rng = Seeded::new(20261128);
     let mut made = Vec::new();
     let mut total = 0;
-    for (new, count) in [(content::childrens_questionnaire(), 320), (content::feedback_form(), 180)] {
+    for (new, count) in [
+        (content::childrens_questionnaire(), 320),
+        (content::feedback_form(), 180),
+    ] {
         let survey = surveys::store::create(&txn, project_id, &new).await?;
         surveys::store::set_status(&txn, survey.id, Status::Open).await?;
         let questions = surveys::store::questions(&txn, survey.id, false).await?;
@@ -92,7 +98,14 @@ fn answer_for(q: &Question, rng: &mut Seeded, mood: i32, feedback: bool) -> Opti
     Some(match def.kind {
         QuestionKind::Faces | QuestionKind::Scale => AnswerValue::Number(rng.leaning(mood)),
         QuestionKind::Rating => AnswerValue::Number((rng.leaning(mood) * 2).min(10)),
-        QuestionKind::YesNo => AnswerValue::Text(if rng.chance(if mood >= 3 { 80 } else { 40 }) { "yes" } else { "no" }.into()),
+        QuestionKind::YesNo => AnswerValue::Text(
+            if rng.chance(if mood >= 3 { 80 } else { 40 }) {
+                "yes"
+            } else {
+                "no"
+            }
+            .into(),
+        ),
         QuestionKind::SingleChoice => {
             if def.allow_other && rng.chance(5) {
                 AnswerValue::Other("My nan".into())
@@ -101,7 +114,12 @@ fn answer_for(q: &Question, rng: &mut Seeded, mood: i32, feedback: bool) -> Opti
             }
         }
         QuestionKind::MultipleChoice => {
-            let chosen: Vec<String> = def.options.iter().filter(|_| rng.chance(40)).cloned().collect();
+            let chosen: Vec<String> = def
+                .options
+                .iter()
+                .filter(|_| rng.chance(40))
+                .cloned()
+                .collect();
             if chosen.is_empty() {
                 AnswerValue::Choices(vec![rng.pick(&def.options).clone()])
             } else {
@@ -110,7 +128,11 @@ fn answer_for(q: &Question, rng: &mut Seeded, mood: i32, feedback: bool) -> Opti
         }
         QuestionKind::ShortText => AnswerValue::Text((*rng.pick(content::ONE_WORDS)).into()),
         QuestionKind::LongText => {
-            let pool = if feedback { content::PRACTITIONER_TEXTS } else { content::CHILD_TEXTS };
+            let pool = if feedback {
+                content::PRACTITIONER_TEXTS
+            } else {
+                content::CHILD_TEXTS
+            };
             AnswerValue::Text((*rng.pick(pool)).into())
         }
     })
@@ -130,7 +152,11 @@ async fn insert_responses<C: ConnectionTrait>(
         let mood = 2 + i32::try_from(rng.below(3)).unwrap_or(1);
         let mode = *rng.pick(&["self", "self", "self", "assisted", "paper"]);
         let channel = *rng.pick(&["link", "link", "qr", "qr", "email", "kiosk"]);
-        let context = if feedback { Some(rng.pick(&survey.context_options).clone()) } else { None };
+        let context = if feedback {
+            Some(rng.pick(&survey.context_options).clone())
+        } else {
+            None
+        };
         let row = response::ActiveModel {
             survey_id: Set(survey.id.0),
             submission_id: Set(uuid::Uuid::new_v4().to_string()),

@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod live;
 pub mod fields;
 pub mod pages;
 pub mod projects;

@@ -68,7 +68,10 @@ impl Hub {
     }
 }
 
-async fn listen(pool: &sea_orm::sqlx::PgPool, tx: &broadcast::Sender<LiveEvent>) -> Result<(), sea_orm::sqlx::Error> {
+async fn listen(
+    pool: &sea_orm::sqlx::PgPool,
+    tx: &broadcast::Sender<LiveEvent>,
+) -> Result<(), sea_orm::sqlx::Error> {
     let mut listener = PgListener::connect_with(pool).await?;
     listener.listen(CHANNEL).await?;
     loop {

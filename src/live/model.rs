@@ -16,7 +16,10 @@ pub struct LiveEvent {
 /// One SSE frame for an event: `id`, `event: response` and the JSON data.
 pub fn frame(event: &LiveEvent) -> String {
     let data = serde_json::to_string(event).unwrap_or_else(|_| "{}".into());
-    format!("id: {}\nevent: response\ndata: {data}\n\n", event.response_id)
+    format!(
+        "id: {}\nevent: response\ndata: {data}\n\n",
+        event.response_id
+    )
 }
 
 /// A comment frame that keeps idle connections open through proxies.
@@ -27,7 +30,9 @@ pub const RESYNC: &str = "event: resync\ndata: {}\n\n";
 
 /// Reads a `Last-Event-ID` header value.
 pub fn last_event_id(header: Option<&str>) -> Option<i64> {
-    header.and_then(|v| v.trim().parse::<i64>().ok()).filter(|n| *n >= 0)
+    header
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .filter(|n| *n >= 0)
 }
 
 #[cfg(test)]
@@ -36,7 +41,12 @@ mod tests {
 
     #[test]
     fn frames_carry_the_response_id_as_the_event_id() {
-        let e = LiveEvent { response_id: 42, survey_id: 7, project_id: 3, submitted_at: DateTime::<Utc>::UNIX_EPOCH };
+        let e = LiveEvent {
+            response_id: 42,
+            survey_id: 7,
+            project_id: 3,
+            submitted_at: DateTime::<Utc>::UNIX_EPOCH,
+        };
         let f = frame(&e);
         assert!(f.starts_with("id: 42\nevent: response\ndata: {"));
         assert!(f.ends_with("\n\n"));

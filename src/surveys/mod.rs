@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod model;
 pub mod question;
+pub mod render;
 pub mod store;
 
 pub use answer::{AnswerValue, RawAnswer};

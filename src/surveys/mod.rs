@@ -5,6 +5,7 @@ pub mod answer;
 pub mod model;
 pub mod question;
 pub mod render;
+pub mod settings;
 pub mod store;
 
 pub use answer::{AnswerValue, RawAnswer};

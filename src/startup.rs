@@ -190,4 +190,60 @@ fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/stewards/{id}/invite-link",
             web::post().to(admin::new_invite_link),
         );
+    builder_routes(cfg);
+}
+
+/// Projects and the survey builder (stewards): every route needs Build access to the project,
+/// except the project list and overview, which members with Feedback access can see.
+fn builder_routes(cfg: &mut web::ServiceConfig) {
+    use crate::projects::routes as p;
+    use crate::surveys::{question_routes as q, routes as s};
+    cfg.route("/projects", web::get().to(p::list))
+        .route("/projects/new", web::get().to(p::new_page))
+        .route("/projects/new", web::post().to(p::create))
+        .route("/projects/{id}", web::get().to(p::overview))
+        .route("/projects/{id}/edit", web::get().to(p::edit_page))
+        .route("/projects/{id}/edit", web::post().to(p::edit))
+        .route("/projects/{id}/members", web::get().to(p::members_page))
+        .route("/projects/{id}/members", web::post().to(p::add_member))
+        .route(
+            "/projects/{id}/members/{steward}/remove",
+            web::post().to(p::remove_member),
+        )
+        .route("/projects/{id}/surveys/new", web::get().to(s::new_page))
+        .route("/projects/{id}/surveys/new", web::post().to(s::create))
+        .route("/surveys/{id}", web::get().to(s::builder))
+        .route("/surveys/{id}/settings", web::get().to(s::settings_page))
+        .route("/surveys/{id}/settings", web::post().to(s::update_settings))
+        .route("/surveys/{id}/preview", web::get().to(s::preview))
+        .route("/surveys/{id}/publish", web::post().to(s::publish))
+        .route("/surveys/{id}/close", web::post().to(s::close))
+        .route("/surveys/{id}/reopen", web::post().to(s::reopen))
+        .route("/surveys/{id}/duplicate", web::post().to(s::duplicate))
+        .route("/surveys/{id}/questions/new", web::get().to(q::new_page))
+        .route("/surveys/{id}/questions/new", web::post().to(q::create))
+        .route(
+            "/surveys/{id}/questions/{question}/edit",
+            web::get().to(q::edit_page),
+        )
+        .route(
+            "/surveys/{id}/questions/{question}/edit",
+            web::post().to(q::edit),
+        )
+        .route(
+            "/surveys/{id}/questions/{question}/move-up",
+            web::post().to(q::move_up),
+        )
+        .route(
+            "/surveys/{id}/questions/{question}/move-down",
+            web::post().to(q::move_down),
+        )
+        .route(
+            "/surveys/{id}/questions/{question}/delete",
+            web::post().to(q::delete),
+        )
+        .route(
+            "/surveys/{id}/questions/{question}/restore",
+            web::post().to(q::restore),
+        );
 }

@@ -2,7 +2,9 @@
 //! (stewards and practitioners) and a named safeguarding lead.
 
 pub mod model;
+pub mod routes;
 pub mod store;
+pub mod views;
 
 pub use model::{MemberRole, NewProject, Project, ProjectId, Scale};
 pub use store::Access;

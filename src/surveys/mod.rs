@@ -1,10 +1,16 @@
 //! Surveys: co-design questionnaires and practitioners' quick feedback forms, their questions,
-//! and the rules for answers. `model`, `question` and `answer` are pure.
+//! and the rules for answers. `model`, `question`, `answer`, `settings` and `render` are pure.
 
 pub mod answer;
 pub mod model;
 pub mod question;
+pub mod question_form;
+pub mod question_routes;
+pub mod render;
+pub mod routes;
+pub mod settings;
 pub mod store;
+pub mod views;
 
 pub use answer::{AnswerValue, RawAnswer};
 pub use model::{Audience, Availability, Layout, NewSurvey, Status, Survey, SurveyId, SurveyKind};

@@ -2,6 +2,7 @@
 //! request logging, static assets and the framework-error fallback.
 
 pub mod assets;
+pub mod choices;
 pub mod csrf;
 pub mod forms;
 pub mod layout;

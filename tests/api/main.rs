@@ -4,4 +4,6 @@
 mod helpers;
 
 mod accounts;
+mod builder;
 mod foundation;
+mod projects;

@@ -1,0 +1,274 @@
+//! Project handlers: list, create, overview, edit and members. A project a person cannot see is
+//! "not found"; one they can see but not build in is "forbidden" for building actions.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use crate::accounts::routes::{NoFields, html, see_other};
+use crate::accounts::{CurrentSteward, EmailAddress, Role, StewardId, store as accounts_store};
+use crate::error::AppError;
+use crate::projects::model::{MemberRole, NewProject, Project, ProjectId, ProjectInput};
+use crate::projects::store::{self, Access};
+use crate::projects::views::{self, MemberRow};
+use crate::state::AppState;
+use crate::surveys;
+use crate::web::{CsrfForm, CsrfToken, FieldErrors};
+
+/// The project and access of this person, or 404 when they cannot see it.
+pub async fn visible(
+    state: &AppState,
+    me: &CurrentSteward,
+    id: ProjectId,
+) -> Result<(Project, Access), AppError> {
+    store::find_for(&state.db, &me.steward, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The project, when this person may build in it: 404 if they cannot see it, 403 if they can
+/// see it but not build.
+pub async fn buildable(
+    state: &AppState,
+    me: &CurrentSteward,
+    id: ProjectId,
+) -> Result<Project, AppError> {
+    match visible(state, me, id).await? {
+        (project, Access::Build) => Ok(project),
+        (_, Access::Feedback) => Err(AppError::Forbidden),
+    }
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+) -> Result<HttpResponse, AppError> {
+    let projects = store::visible_to(&state.db, &me.steward).await?;
+    Ok(html(
+        StatusCode::OK,
+        views::list(&me.nav(), &projects, me.steward.role.can_build()),
+    ))
+}
+
+pub async fn new_page(me: CurrentSteward, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
+    me.require(&[Role::Admin, Role::Steward])?;
+    Ok(html(
+        StatusCode::OK,
+        views::form(
+            &me.nav(),
+            &csrf.0,
+            None,
+            &ProjectInput::default(),
+            &FieldErrors::new(),
+        ),
+    ))
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    form: CsrfForm<ProjectInput>,
+) -> Result<HttpResponse, AppError> {
+    me.require(&[Role::Admin, Role::Steward])?;
+    let CsrfForm { form, token } = form;
+    match NewProject::parse(&form) {
+        Ok(new) => {
+            let id = store::create(&state.db, &new, me.steward.id).await?;
+            Ok(see_other(&format!("/projects/{}", id.0)))
+        }
+        Err(errors) => Ok(html(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::form(&me.nav(), &token, None, &form, &errors),
+        )),
+    }
+}
+
+async fn member_rows(state: &AppState, id: ProjectId) -> Result<Vec<MemberRow>, AppError> {
+    Ok(store::members(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|(id, name, email, role)| MemberRow {
+            id,
+            name,
+            email,
+            role,
+        })
+        .collect())
+}
+
+pub async fn overview(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let (project, access) = visible(&state, &me, ProjectId(path.into_inner())).await?;
+    let members = member_rows(&state, project.id).await?;
+    let surveys = surveys::store::list_for_project(&state.db, project.id).await?;
+    Ok(html(
+        StatusCode::OK,
+        views::overview(
+            &me.nav(),
+            &project,
+            access == Access::Build,
+            &members,
+            &surveys,
+        ),
+    ))
+}
+
+pub async fn edit_page(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    csrf: CsrfToken,
+) -> Result<HttpResponse, AppError> {
+    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let typed = ProjectInput {
+        title: project.title,
+        outcome: project.outcome,
+        scale: project.scale.as_str().to_owned(),
+        description: project.description,
+        safeguarding_lead: project.safeguarding_lead,
+    };
+    Ok(html(
+        StatusCode::OK,
+        views::form(
+            &me.nav(),
+            &csrf.0,
+            Some(project.id.0),
+            &typed,
+            &FieldErrors::new(),
+        ),
+    ))
+}
+
+pub async fn edit(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    form: CsrfForm<ProjectInput>,
+) -> Result<HttpResponse, AppError> {
+    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let CsrfForm { form, token } = form;
+    match NewProject::parse(&form) {
+        Ok(new) => {
+            store::update(&state.db, project.id, &new).await?;
+            Ok(see_other(&format!("/projects/{}", project.id.0)))
+        }
+        Err(errors) => Ok(html(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::form(&me.nav(), &token, Some(project.id.0), &form, &errors),
+        )),
+    }
+}
+
+pub async fn members_page(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    csrf: CsrfToken,
+) -> Result<HttpResponse, AppError> {
+    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let members = member_rows(&state, project.id).await?;
+    Ok(html(
+        StatusCode::OK,
+        views::members(
+            &me.nav(),
+            &csrf.0,
+            &project,
+            &members,
+            ("", ""),
+            &FieldErrors::new(),
+        ),
+    ))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct MemberForm {
+    email: String,
+    role: String,
+}
+
+pub async fn add_member(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    form: CsrfForm<MemberForm>,
+) -> Result<HttpResponse, AppError> {
+    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let CsrfForm { form, token } = form;
+    let mut errors = FieldErrors::new();
+    let role = MemberRole::parse(&form.role);
+    if role.is_none() {
+        errors.add("role", "Select their part in this project");
+    }
+    let person = if form.email.trim().is_empty() {
+        errors.add("email", "Enter the email address of the person to add");
+        None
+    } else {
+        match EmailAddress::parse(&form.email) {
+            Ok(email) => match accounts_store::find_by_email(&state.db, &email).await? {
+                Some((steward, _)) => Some(steward),
+                None => {
+                    errors.add(
+                        "email",
+                        "No one with this email address has a Chorus account. Ask an administrator to invite them first",
+                    );
+                    None
+                }
+            },
+            Err(message) => {
+                errors.add("email", message);
+                None
+            }
+        }
+    };
+    if let (Some(person), Some(MemberRole::Steward)) = (&person, role)
+        && !person.role.can_build()
+    {
+        errors.add(
+            "role",
+            "This person has a practitioner account, so they can only be a practitioner in a project",
+        );
+    }
+    match (person, role) {
+        (Some(person), Some(role)) if errors.is_empty() => {
+            store::set_member(&state.db, project.id, person.id, role).await?;
+            Ok(see_other(&format!("/projects/{}/members", project.id.0)))
+        }
+        _ => {
+            let members = member_rows(&state, project.id).await?;
+            Ok(html(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::members(
+                    &me.nav(),
+                    &token,
+                    &project,
+                    &members,
+                    (&form.email, &form.role),
+                    &errors,
+                ),
+            ))
+        }
+    }
+}
+
+pub async fn remove_member(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64)>,
+    _form: CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    let (project_id, steward_id) = path.into_inner();
+    let project = buildable(&state, &me, ProjectId(project_id)).await?;
+    let members = store::members(&state.db, project.id).await?;
+    if !members.iter().any(|(id, ..)| id.0 == steward_id) {
+        return Err(AppError::NotFound);
+    }
+    store::remove_member(&state.db, project.id, StewardId(steward_id)).await?;
+    if steward_id == me.steward.id.0 && me.steward.role != Role::Admin {
+        return Ok(see_other("/projects"));
+    }
+    Ok(see_other(&format!("/projects/{}/members", project.id.0)))
+}

@@ -1,0 +1,274 @@
+//! Survey builder handlers: create a survey, change its settings, the builder page, preview,
+//! and its life (publish, close, reopen, duplicate). Every handler needs Build access to the
+//! survey's project: 404 when it cannot be seen, 403 when it can be seen but not built.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use sea_orm::TransactionTrait;
+use serde::Deserialize;
+
+use crate::accounts::CurrentSteward;
+use crate::accounts::routes::{NoFields, html, see_other};
+use crate::error::AppError;
+use crate::projects::routes::buildable;
+use crate::projects::{Project, ProjectId};
+use crate::state::AppState;
+use crate::surveys::model::{DEFAULT_PRIVACY_NOTICE, Status, Survey, SurveyId};
+use crate::surveys::question_form;
+use crate::surveys::settings::{SurveyInput, parse_survey, yes_no};
+use crate::surveys::store;
+use crate::surveys::views::{self, Builder, QuestionRow};
+use crate::web::{CsrfForm, CsrfToken, FieldErrors};
+
+/// The survey and its project, when this person may build in it.
+pub async fn buildable_survey(
+    state: &AppState,
+    me: &CurrentSteward,
+    id: i64,
+) -> Result<(Project, Survey), AppError> {
+    let survey = store::find(&state.db, SurveyId(id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let project = buildable(state, me, survey.project_id).await?;
+    Ok((project, survey))
+}
+
+pub async fn new_page(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    csrf: CsrfToken,
+) -> Result<HttpResponse, AppError> {
+    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let typed = SurveyInput {
+        kind: "questionnaire".into(),
+        privacy_notice: DEFAULT_PRIVACY_NOTICE.into(),
+        anonymous: yes_no(true).into(),
+        sensitive: yes_no(false).into(),
+        ..SurveyInput::default()
+    };
+    Ok(html(
+        StatusCode::OK,
+        views::settings_form(
+            &me.nav(),
+            &csrf.0,
+            &project,
+            None,
+            &typed,
+            &FieldErrors::new(),
+        ),
+    ))
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    form: CsrfForm<SurveyInput>,
+) -> Result<HttpResponse, AppError> {
+    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let CsrfForm { form, token } = form;
+    match parse_survey(&form) {
+        Ok(new) => {
+            let survey = store::create(&state.db, project.id, &new).await?;
+            Ok(see_other(&format!("/surveys/{}", survey.id.0)))
+        }
+        Err(errors) => Ok(html(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::settings_form(&me.nav(), &token, &project, None, &form, &errors),
+        )),
+    }
+}
+
+pub async fn settings_page(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    csrf: CsrfToken,
+) -> Result<HttpResponse, AppError> {
+    let (project, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    Ok(html(
+        StatusCode::OK,
+        views::settings_form(
+            &me.nav(),
+            &csrf.0,
+            &project,
+            Some(&survey),
+            &SurveyInput::from_survey(&survey),
+            &FieldErrors::new(),
+        ),
+    ))
+}
+
+pub async fn update_settings(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    form: CsrfForm<SurveyInput>,
+) -> Result<HttpResponse, AppError> {
+    let (project, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    let CsrfForm { form, token } = form;
+    match parse_survey(&form) {
+        Ok(new) => {
+            store::update_settings(&state.db, survey.id, &new).await?;
+            Ok(see_other(&format!("/surveys/{}", survey.id.0)))
+        }
+        Err(errors) => Ok(html(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::settings_form(&me.nav(), &token, &project, Some(&survey), &form, &errors),
+        )),
+    }
+}
+
+async fn rows(
+    state: &AppState,
+    survey: SurveyId,
+) -> Result<(Vec<QuestionRow>, Vec<QuestionRow>), AppError> {
+    let mut asked = Vec::new();
+    let mut archived = Vec::new();
+    for question in store::questions(&state.db, survey, true).await? {
+        let answers = store::answer_count(&state.db, question.id).await?;
+        let row = QuestionRow { question, answers };
+        if row.question.archived {
+            archived.push(row);
+        } else {
+            asked.push(row);
+        }
+    }
+    Ok((asked, archived))
+}
+
+async fn builder_page(
+    state: &AppState,
+    me: &CurrentSteward,
+    project: &Project,
+    survey: &Survey,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let (asked, archived) = rows(state, survey.id).await?;
+    let nav = me.nav();
+    let page = views::builder(&Builder {
+        nav: &nav,
+        csrf: &me.csrf,
+        project,
+        survey,
+        public_url: format!("{}s/{}", state.base_url, survey.slug),
+        asked,
+        archived,
+        errors,
+    });
+    Ok(html(status, page))
+}
+
+pub async fn builder(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let (project, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    builder_page(
+        &state,
+        &me,
+        &project,
+        &survey,
+        &FieldErrors::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PreviewQuery {
+    easy_read: String,
+}
+
+pub async fn preview(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    query: web::Query<PreviewQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (_, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    let questions = store::questions(&state.db, survey.id, false).await?;
+    Ok(html(
+        StatusCode::OK,
+        question_form::preview(&me.nav(), &survey, &questions, query.easy_read == "yes"),
+    ))
+}
+
+async fn change_status(
+    state: &AppState,
+    me: &CurrentSteward,
+    id: i64,
+    from: Status,
+    to: Status,
+) -> Result<HttpResponse, AppError> {
+    let (project, survey) = buildable_survey(state, me, id).await?;
+    if survey.status != from {
+        return Err(AppError::BadRequest(format!(
+            "This survey is {}, so that cannot be done now. Go back to the survey and reload the page.",
+            survey.status.label().to_lowercase()
+        )));
+    }
+    if to == Status::Open
+        && store::questions(&state.db, survey.id, false)
+            .await?
+            .is_empty()
+    {
+        let mut errors = FieldErrors::new();
+        errors.add("questions", "Add at least one question before publishing");
+        return builder_page(
+            state,
+            me,
+            &project,
+            &survey,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    store::set_status(&state.db, survey.id, to).await?;
+    Ok(see_other(&format!("/surveys/{}", survey.id.0)))
+}
+
+pub async fn publish(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    _form: CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    change_status(&state, &me, path.into_inner(), Status::Draft, Status::Open).await
+}
+
+pub async fn close(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    _form: CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    change_status(&state, &me, path.into_inner(), Status::Open, Status::Closed).await
+}
+
+pub async fn reopen(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    _form: CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    change_status(&state, &me, path.into_inner(), Status::Closed, Status::Open).await
+}
+
+pub async fn duplicate(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    _form: CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    let (_, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    let txn = state.db.begin().await?;
+    let copy = store::duplicate(&txn, &survey).await?;
+    txn.commit().await?;
+    Ok(see_other(&format!("/surveys/{}", copy.id.0)))
+}

@@ -5,3 +5,6 @@ mod helpers;
 
 mod accounts;
 mod foundation;
+mod receipts;
+mod runner;
+mod runner_fixtures;

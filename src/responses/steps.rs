@@ -265,13 +265,13 @@ pub async fn send(
     let saved = draft::load(&state.db, &token, survey.id).await?;
     let Some(saved) = saved else {
         // Sent twice: the first send already stored the answers and cleared the draft.
-        if let Some(id) = pair(&pairs, "submission_id").and_then(parse_submission_id) {
-            if let Some(receipt) = store::find_by_submission(&state.db, survey.id, &id).await? {
-                return Ok(html(
-                    StatusCode::OK,
-                    views::confirmation(&survey, &receipt, None),
-                ));
-            }
+        if let Some(id) = pair(&pairs, "submission_id").and_then(parse_submission_id)
+            && let Some(receipt) = store::find_by_submission(&state.db, survey.id, &id).await?
+        {
+            return Ok(html(
+                StatusCode::OK,
+                views::confirmation(&survey, &receipt, None),
+            ));
         }
         return Ok(see_other(&survey.path()));
     };

@@ -14,6 +14,8 @@ pub struct TestApp {
     pub port: u16,
     pub setup_link: Option<String>,
     pub database_url: String,
+    /// Kept so the temporary folder lives as long as the app.
+    #[allow(dead_code)]
     pub data_dir: tempfile::TempDir,
     /// A client with its own cookie jar, not following redirects.
     pub client: Client,
@@ -133,10 +135,10 @@ impl TestApp {
     pub async fn csrf_for(&self, client: &Client) -> String {
         for path in ["/sign-in", "/home"] {
             let res = self.get_with(client, path).await;
-            if res.status() == StatusCode::OK {
-                if let Some(token) = csrf_in(&res.text().await.unwrap()) {
-                    return token;
-                }
+            if res.status() == StatusCode::OK
+                && let Some(token) = csrf_in(&res.text().await.unwrap())
+            {
+                return token;
             }
         }
         panic!("no page with a CSRF token found");

@@ -8,3 +8,6 @@ mod foundation;
 mod receipts;
 mod runner;
 mod runner_fixtures;
+mod runner_storage;
+mod runner_validation;
+mod submitter;

@@ -157,3 +157,14 @@ pub fn receipt_in(html: &str) -> String {
         .next()
         .expect("a receipt code on the page")
 }
+
+/// Five questions of different kinds: faces, single choice, multiple choice, yes/no, long text.
+pub fn five_questions() -> Vec<QuestionInput> {
+    vec![
+        q("faces", "feel", true),
+        q("single_choice", "club", true),
+        q("multiple_choice", "likes", false),
+        q("yes_no", "again", true),
+        q("long_text", "ideas", false),
+    ]
+}

@@ -130,10 +130,14 @@ pub fn form_page(
     } else {
         "Send your answers"
     };
-    Page::new(&survey.title)
+    let back = survey.path();
+    let mut page = Page::new(&survey.title)
         .error(!errors.is_empty() || notice.is_some())
-        .user(nav)
-        .render(html! {
+        .user(nav);
+    if survey.kind != SurveyKind::Feedback {
+        page = page.back(&back);
+    }
+    page.render(html! {
             (problem_banner(notice))
             (error_summary(errors))
             h1 class="heading-l" { (survey.title) }

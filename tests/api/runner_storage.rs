@@ -244,3 +244,43 @@ async fn no_address_or_user_agent_is_stored_with_a_response() {
         }
     }
 }
+
+#[tokio::test]
+async fn sending_check_answers_again_shows_the_same_receipt() {
+    let app = spawn_app().await;
+    let survey = open_survey(
+        &app,
+        SurveyKind::Questionnaire,
+        Layout::OnePerPage,
+        vec![q("yes_no", "again", true)],
+    )
+    .await;
+    let base = format!("/s/{}", survey.slug);
+    fill(
+        &app,
+        &app.client,
+        &format!("{base}/q/1"),
+        &format!("{base}/q/1"),
+        &[("q_again", "yes")],
+    )
+    .await;
+    let (_, check) = app.page(&format!("{base}/check")).await;
+    let fields = hidden_fields(&check);
+    let mut receipts = Vec::new();
+    for _ in 0..2 {
+        let res = app
+            .client
+            .post(app.url(&format!("{base}/check")))
+            .form(&fields)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        receipts.push(receipt_in(&res.text().await.unwrap()));
+    }
+    assert_eq!(receipts[0], receipts[1]);
+    assert_eq!(count(&app, "response").await, 1);
+    // With nothing kept any more, the check page starts again.
+    let res = app.get(&format!("{base}/check")).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+}

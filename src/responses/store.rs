@@ -27,11 +27,16 @@ pub async fn existing_receipts<C: ConnectionTrait>(
     let mut found = HashMap::new();
     for chunk in keys.chunks(RESPONSE_CHUNK) {
         let ids: Vec<&str> = chunk.iter().map(|(_, s)| *s).collect();
+        let mut surveys: Vec<i64> = chunk.iter().map(|(s, _)| s.0).collect();
+        surveys.sort_unstable();
+        surveys.dedup();
         let rows: Vec<(i64, String, String)> = response::Entity::find()
             .select_only()
             .column(response::Column::SurveyId)
             .column(response::Column::SubmissionId)
             .column(response::Column::Receipt)
+            // Both columns, so the (survey_id, submission_id) unique index serves the lookup.
+            .filter(response::Column::SurveyId.is_in(surveys))
             .filter(response::Column::SubmissionId.is_in(ids))
             .into_tuple()
             .all(db)

@@ -3,6 +3,7 @@
 use std::net::TcpListener;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, from_fn};
@@ -14,6 +15,7 @@ use url::Url;
 use crate::accounts::{self, SetupGate, SignInThrottle, admin};
 use crate::config::Settings;
 use crate::error::AppError;
+use crate::responses::{self, RateLimiter, Submitter};
 use crate::state::AppState;
 use crate::web::{assets, csrf, middleware};
 use crate::{db, pages};
@@ -58,10 +60,18 @@ impl Application {
         };
         let state = AppState {
             db: db.clone(),
-            settings: Arc::new(settings),
+            settings: Arc::new(settings.clone()),
             base_url: base_url.clone(),
             setup,
             throttle: Arc::new(SignInThrottle::default()),
+            submitter: Submitter::start(db.clone()),
+            submit_limit: settings
+                .submit_rate_limit
+                .map(|n| Arc::new(RateLimiter::new(n, Duration::from_secs(60)))),
+            receipt_limit: Arc::new(RateLimiter::new(
+                responses::receipts::FAILED_LOOKUPS,
+                Duration::from_secs(15 * 60),
+            )),
         };
         let server = serve(listener, state)?;
         Ok(Application {
@@ -191,6 +201,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
             web::post().to(admin::new_invite_link),
         );
     builder_routes(cfg);
+    runner(cfg);
 }
 
 /// Projects and the survey builder (stewards): every route needs Build access to the project,
@@ -246,4 +257,19 @@ fn builder_routes(cfg: &mut web::ServiceConfig) {
             "/surveys/{id}/questions/{question}/restore",
             web::post().to(q::restore),
         );
+}
+
+/// The public runner, receipts and erasure (no account needed).
+fn runner(cfg: &mut web::ServiceConfig) {
+    use responses::{receipts, routes as run, steps};
+    cfg.route("/s/{slug}", web::get().to(run::start))
+        .route("/s/{slug}/form", web::get().to(run::form_page))
+        .route("/s/{slug}/form", web::post().to(run::submit_form))
+        .route("/s/{slug}/q/{n}", web::get().to(steps::question))
+        .route("/s/{slug}/q/{n}", web::post().to(steps::answer))
+        .route("/s/{slug}/check", web::get().to(steps::check))
+        .route("/s/{slug}/check", web::post().to(steps::send))
+        .route("/receipt", web::get().to(receipts::page))
+        .route("/receipt", web::post().to(receipts::show))
+        .route("/receipt/delete", web::post().to(receipts::delete));
 }

@@ -7,6 +7,7 @@ use url::Url;
 
 use crate::accounts::{SetupGate, SignInThrottle};
 use crate::config::Settings;
+use crate::responses::{RateLimiter, Submitter};
 
 /// What every request can reach: the database pool, settings and in-memory guards.
 #[derive(Clone)]
@@ -21,4 +22,10 @@ pub struct AppState {
     pub setup: Arc<SetupGate>,
     /// Sign-in throttling, kept in memory only.
     pub throttle: Arc<SignInThrottle>,
+    /// The group-commit writer every response goes through.
+    pub submitter: Submitter,
+    /// Public submissions per client address per minute; `None` when turned off.
+    pub submit_limit: Option<Arc<RateLimiter>>,
+    /// Failed receipt look-ups per client address, against guessing.
+    pub receipt_limit: Arc<RateLimiter>,
 }

@@ -1,5 +1,20 @@
-//! Responses: answering a survey, storing every answer durably, receipts and erasure.
+//! Responses: answering a survey (the public runner), storing every answer durably through the
+//! group-commit [`Submitter`], receipts and erasure, and the limits that keep it fair.
 
+pub mod draft;
+pub mod fields;
+pub mod limits;
 pub mod model;
+pub mod receipts;
+pub mod routes;
+pub mod steps;
+pub mod store;
+pub mod submit;
+mod views;
 
-pub use model::{Channel, Mode, Receipt};
+pub use limits::RateLimiter;
+pub use model::{
+    Channel, Mode, Receipt, ResponseId, StoredResponse, Submission, validate_context,
+    validate_submission,
+};
+pub use submit::{SubmitError, Submitted, Submitter};

@@ -1,8 +1,15 @@
-//! Pure response types: how and where a response came in, and receipt codes.
+//! Pure response types: how and where a response came in, receipt codes, what is submitted,
+//! and the one check every submission passes before it is queued for storage.
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
 use rand::Rng;
 
+use crate::accounts::StewardId;
+use crate::fields::FieldErrors;
 use crate::string_enum;
+use crate::surveys::{AnswerValue, Question, QuestionId, RawAnswer, Survey, SurveyId};
 
 string_enum! {
     /// Who filled the survey in.
@@ -69,6 +76,165 @@ impl Receipt {
     /// The code, with dashes.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// A response's database id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct ResponseId(pub i64);
+
+/// A validated response, ready to be stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Submission {
+    /// The survey answered.
+    pub survey_id: SurveyId,
+    /// The idempotency token the form (or API client) sent: the same token stores one response.
+    pub submission_id: String,
+    /// Valid answers, one per answered question.
+    pub answers: Vec<(QuestionId, AnswerValue)>,
+    /// Who filled it in.
+    pub mode: Mode,
+    /// How they arrived.
+    pub channel: Channel,
+    /// Feedback forms: the context chosen, if any.
+    pub context: Option<String>,
+    /// Feedback forms that are not anonymous: the practitioner who gave it. Otherwise never.
+    pub steward_id: Option<StewardId>,
+}
+
+/// A stored response with its answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredResponse {
+    pub id: ResponseId,
+    pub survey_id: SurveyId,
+    pub receipt: Receipt,
+    pub submitted_at: DateTime<Utc>,
+    pub mode: Mode,
+    pub channel: Channel,
+    pub context: Option<String>,
+    pub steward_id: Option<StewardId>,
+    /// Answers in question order.
+    pub answers: Vec<(QuestionId, AnswerValue)>,
+}
+
+/// Reads a submission token: a UUID, kept in its lower-case hyphenated form.
+pub fn parse_submission_id(text: &str) -> Option<String> {
+    uuid::Uuid::parse_str(text.trim())
+        .ok()
+        .map(|u| u.hyphenated().to_string())
+}
+
+/// Checks every answer of a submission against the survey's current (not archived) questions.
+/// Unknown keys are rejected. Errors are keyed by question key, in question order.
+pub fn validate_submission(
+    survey: &Survey,
+    questions: &[Question],
+    answers: &BTreeMap<String, RawAnswer>,
+) -> Result<Vec<(QuestionId, AnswerValue)>, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let mut valid = Vec::new();
+    let asked: Vec<&Question> = questions.iter().filter(|q| !q.archived).collect();
+    let known: BTreeSet<&str> = asked.iter().map(|q| q.def.key.as_str()).collect();
+    let empty = RawAnswer::default();
+    for q in &asked {
+        let raw = answers.get(q.def.key.as_str()).unwrap_or(&empty);
+        match q.def.parse_answer(raw) {
+            Ok(Some(value)) => valid.push((q.id, value)),
+            Ok(None) => {}
+            Err(message) => errors.add(q.def.key.as_str(), message),
+        }
+    }
+    for key in answers.keys() {
+        if !known.contains(key.as_str()) {
+            errors.add(
+                key.as_str(),
+                format!("There is no question \"{key}\" in {}", survey.title),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(valid)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Checks a feedback form's context choice: one of the survey's options, or nothing.
+pub fn validate_context(survey: &Survey, chosen: Option<&str>) -> Result<Option<String>, String> {
+    match chosen.map(str::trim).filter(|c| !c.is_empty()) {
+        None => Ok(None),
+        Some(c) => survey
+            .context_options
+            .iter()
+            .find(|o| o.as_str() == c)
+            .map(|o| Some(o.clone()))
+            .ok_or_else(|| "Select one of the places shown".to_owned()),
+    }
+}
+
+/// One answer kept while a person moves between pages (what they sent, not yet validated).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DraftAnswer {
+    /// Field values.
+    #[serde(default)]
+    pub values: Vec<String>,
+    /// "Other" text.
+    #[serde(default)]
+    pub other: Option<String>,
+}
+
+impl From<&RawAnswer> for DraftAnswer {
+    fn from(raw: &RawAnswer) -> Self {
+        DraftAnswer {
+            values: raw.values.clone(),
+            other: raw.other.clone(),
+        }
+    }
+}
+
+impl From<&DraftAnswer> for RawAnswer {
+    fn from(d: &DraftAnswer) -> Self {
+        RawAnswer {
+            values: d.values.clone(),
+            other: d.other.clone(),
+        }
+    }
+}
+
+/// In-progress answers for one survey in one browser.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Draft {
+    /// Answers by question key.
+    #[serde(default)]
+    pub answers: BTreeMap<String, DraftAnswer>,
+    /// How the person arrived.
+    #[serde(default)]
+    pub channel: Option<Channel>,
+    /// Who is filling it in.
+    #[serde(default)]
+    pub mode: Option<Mode>,
+    /// The idempotency token used when the draft is submitted.
+    #[serde(default)]
+    pub submission_id: String,
+}
+
+impl Draft {
+    /// A fresh draft with a new submission token.
+    pub fn new(channel: Channel, mode: Mode) -> Draft {
+        Draft {
+            answers: BTreeMap::new(),
+            channel: Some(channel),
+            mode: Some(mode),
+            submission_id: uuid::Uuid::new_v4().hyphenated().to_string(),
+        }
+    }
+
+    /// The answers as raw answers, by key.
+    pub fn raw_answers(&self) -> BTreeMap<String, RawAnswer> {
+        self.answers
+            .iter()
+            .map(|(k, v)| (k.clone(), RawAnswer::from(v)))
+            .collect()
     }
 }
 

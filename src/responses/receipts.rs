@@ -1,0 +1,214 @@
+//! Receipts: a person types their receipt code to see their answers, and can delete them all.
+//! Failed look-ups are limited per client address (in memory) so codes cannot be guessed.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::{Markup, html};
+use sea_orm::TransactionTrait;
+use serde::Deserialize;
+
+use crate::accounts::routes::html as respond;
+use crate::error::{AppError, human_wait};
+use crate::responses::model::{Receipt, StoredResponse};
+use crate::responses::routes::{client, with_retry_after};
+use crate::responses::store;
+use crate::state::AppState;
+use crate::surveys::{Survey, store as surveys};
+use crate::web::forms::{Input, button, csrf_field, error_summary};
+use crate::web::{CsrfForm, CsrfToken, FieldErrors, Page};
+
+/// The receipt form's fields.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ReceiptForm {
+    receipt: String,
+    confirm: String,
+}
+
+/// Failed look-ups allowed per client address in 15 minutes.
+pub const FAILED_LOOKUPS: u32 = 10;
+
+const TITLE: &str = "See or delete your answers";
+
+fn lookup_page(csrf: &str, typed: &str, errors: &FieldErrors) -> Markup {
+    Page::new(TITLE).error(!errors.is_empty()).render(html! {
+        (error_summary(errors))
+        h1 class="heading-l" { (TITLE) }
+        p class="body" { "When you sent your answers you were given a receipt code. Type it here to see your answers. You can then delete them if you want to." }
+        form method="post" action="/receipt" novalidate {
+            (csrf_field(csrf))
+            (Input::new("receipt", "Receipt code")
+                .hint("For example, 7KQ-M4P-2XD. Capital letters, spaces and dashes do not matter.")
+                .value(typed)
+                .autocomplete("off")
+                .render(errors))
+            (button("Show my answers"))
+        }
+    })
+}
+
+fn answers_page(
+    csrf: &str,
+    survey: &Survey,
+    response: &StoredResponse,
+    rows: &[(String, String)],
+) -> Markup {
+    Page::new("Your answers").render(html! {
+        span class="caption" { (survey.title) }
+        h1 class="heading-l" { "Your answers" }
+        p class="body" {
+            "Receipt code " strong { (response.receipt.as_str()) } ". Sent on "
+            (response.submitted_at.format("%-d %B %Y at %-I:%M%P (UTC)").to_string()) "."
+        }
+        dl class="summary-list" {
+            @for (prompt, answer) in rows {
+                div class="summary-row" {
+                    dt class="summary-key" { (prompt) }
+                    dd class="summary-value" { (answer) }
+                }
+            }
+        }
+        h2 class="heading-m" { "Delete your answers" }
+        p class="body" { "If you delete your answers, nobody can read them any more. This cannot be undone." }
+        form method="post" action="/receipt/delete" novalidate {
+            (csrf_field(csrf))
+            input type="hidden" name="receipt" value=(response.receipt.as_str());
+            button type="submit" class="button button-warning" { "Delete my answers" }
+        }
+    })
+}
+
+fn confirm_page(csrf: &str, receipt: &Receipt) -> Markup {
+    Page::new("Are you sure you want to delete your answers?").back("/receipt").render(html! {
+        h1 class="heading-l" { "Are you sure you want to delete your answers?" }
+        p class="body" { "All your answers with receipt code " strong { (receipt.as_str()) } " will be deleted. This cannot be undone." }
+        form method="post" action="/receipt/delete" novalidate {
+            (csrf_field(csrf))
+            input type="hidden" name="receipt" value=(receipt.as_str());
+            input type="hidden" name="confirm" value="yes";
+            button type="submit" class="button button-warning" { "Yes, delete my answers" }
+        }
+        p class="body" { a href="/receipt" { "No, keep my answers" } }
+    })
+}
+
+fn deleted_page() -> Markup {
+    Page::new("Your answers have been deleted").render(html! {
+        div class="panel-confirmation" {
+            h1 class="heading-xl" { "Your answers have been deleted" }
+        }
+        p class="body" { "Nobody can read them any more. Thank you for taking part." }
+    })
+}
+
+/// `GET /receipt`
+pub async fn page(csrf: CsrfToken) -> HttpResponse {
+    respond(
+        StatusCode::OK,
+        lookup_page(&csrf.0, "", &FieldErrors::new()),
+    )
+}
+
+/// Finds the response for a typed code, or the form again with what went wrong.
+async fn find(
+    req: &HttpRequest,
+    state: &AppState,
+    csrf: &str,
+    typed: &str,
+) -> Result<Result<StoredResponse, HttpResponse>, AppError> {
+    let mut errors = FieldErrors::new();
+    let ip = client(req);
+    if let Some(wait) = state.receipt_limit.blocked(ip) {
+        errors.add(
+            "receipt",
+            format!(
+                "You have tried a lot of receipt codes. Wait {} and try again.",
+                human_wait(wait)
+            ),
+        );
+        let page = respond(
+            StatusCode::TOO_MANY_REQUESTS,
+            lookup_page(csrf, typed, &errors),
+        );
+        return Ok(Err(with_retry_after(page, wait)));
+    }
+    let found = match Receipt::parse(typed) {
+        None if typed.trim().is_empty() => {
+            errors.add("receipt", "Enter your receipt code");
+            None
+        }
+        None => {
+            errors.add("receipt", "Enter a receipt code like 7KQ-M4P-2XD");
+            None
+        }
+        Some(receipt) => store::find_by_receipt(&state.db, &receipt).await?,
+    };
+    match found {
+        Some(response) => Ok(Ok(response)),
+        None => {
+            state.receipt_limit.record(ip);
+            if errors.is_empty() {
+                errors.add("receipt", "We could not find any answers with that receipt code. Check you typed it correctly");
+            }
+            Ok(Err(respond(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                lookup_page(csrf, typed, &errors),
+            )))
+        }
+    }
+}
+
+/// `POST /receipt`: show the answers for a code.
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: CsrfForm<ReceiptForm>,
+) -> Result<HttpResponse, AppError> {
+    let CsrfForm { form, token } = form;
+    let response = match find(&req, &state, &token, &form.receipt).await? {
+        Ok(r) => r,
+        Err(page) => return Ok(page),
+    };
+    let survey = surveys::find(&state.db, response.survey_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let questions = surveys::questions(&state.db, survey.id, true).await?;
+    let rows: Vec<(String, String)> = questions
+        .iter()
+        .filter_map(|q| {
+            let answer = response.answers.iter().find(|(id, _)| *id == q.id);
+            match answer {
+                Some((_, v)) => Some((q.def.prompt.clone(), v.display(q.def.kind))),
+                None if !q.archived => Some((q.def.prompt.clone(), "Not answered".into())),
+                None => None,
+            }
+        })
+        .collect();
+    Ok(respond(
+        StatusCode::OK,
+        answers_page(&token, &survey, &response, &rows),
+    ))
+}
+
+/// `POST /receipt/delete`: ask to confirm, then delete the response and every answer at once.
+pub async fn delete(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: CsrfForm<ReceiptForm>,
+) -> Result<HttpResponse, AppError> {
+    let CsrfForm { form, token } = form;
+    let response = match find(&req, &state, &token, &form.receipt).await? {
+        Ok(r) => r,
+        Err(page) => return Ok(page),
+    };
+    if form.confirm != "yes" {
+        return Ok(respond(
+            StatusCode::OK,
+            confirm_page(&token, &response.receipt),
+        ));
+    }
+    let txn = state.db.begin().await?;
+    store::delete(&txn, response.id).await?;
+    txn.commit().await?;
+    Ok(respond(StatusCode::OK, deleted_page()))
+}

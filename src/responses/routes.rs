@@ -1,0 +1,309 @@
+//! Handlers for the public runner at `/s/{slug}`: introduction, one question per page with
+//! answers kept server-side between pages, check your answers, single-page forms, submitting.
+
+use std::collections::BTreeMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::Utc;
+use serde::Deserialize;
+
+use crate::accounts::CurrentSteward;
+use crate::accounts::routes::html;
+use crate::error::AppError;
+use crate::responses::fields::{honeypot_filled, pair, raws_from_pairs};
+use crate::responses::model::{
+    Channel, Mode, Receipt, Submission, parse_submission_id, validate_context, validate_submission,
+};
+use crate::responses::views;
+use crate::state::AppState;
+use crate::surveys::{Availability, Layout, Question, Survey, SurveyKind, store as surveys};
+use crate::web::{CsrfForm, CsrfToken, FieldErrors};
+
+type Pairs = Vec<(String, String)>;
+
+/// Query parameters on the entry link, e.g. `?channel=qr`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Entry {
+    channel: String,
+    mode: String,
+    pub(crate) change: String,
+}
+
+impl Entry {
+    pub(crate) fn channel(&self) -> Channel {
+        Channel::parse(&self.channel).unwrap_or(Channel::Link)
+    }
+    pub(crate) fn mode(&self) -> Mode {
+        Mode::parse(&self.mode).unwrap_or(Mode::SelfCompleted)
+    }
+    pub(crate) fn query(&self) -> String {
+        let mut parts = Vec::new();
+        if self.channel() != Channel::Link {
+            parts.push(format!("channel={}", self.channel()));
+        }
+        if self.mode() != Mode::SelfCompleted {
+            parts.push(format!("mode={}", self.mode()));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+/// The survey and its current questions; 404 when there is no such slug.
+pub(crate) async fn load(
+    state: &AppState,
+    slug: &str,
+) -> Result<(Survey, Vec<Question>), AppError> {
+    let survey = surveys::find_by_slug(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let questions = surveys::questions(&state.db, survey.id, false).await?;
+    Ok((survey, questions))
+}
+
+/// The friendly page when the survey cannot be answered now.
+pub(crate) fn unavailable(survey: &Survey) -> Option<HttpResponse> {
+    match survey.availability(Utc::now()) {
+        Availability::Open => None,
+        Availability::Draft => Some(html(
+            StatusCode::NOT_FOUND,
+            views::unavailable(
+                "This questionnaire is not open yet",
+                &[
+                    "The people running it are still getting it ready. Try the link again later."
+                        .into(),
+                ],
+            ),
+        )),
+        Availability::NotYetOpen(at) => Some(html(
+            StatusCode::OK,
+            views::unavailable(
+                &format!("{} is not open yet", survey.title),
+                &[format!("You can answer from {}.", views::human_time(at))],
+            ),
+        )),
+        Availability::Closed => Some(html(
+            StatusCode::GONE,
+            views::unavailable(
+                &format!("{} has closed", survey.title),
+                &["It is no longer taking answers. Thank you for wanting to take part.".into()],
+            ),
+        )),
+    }
+}
+
+/// Not-anonymous feedback forms need a signed-in practitioner.
+fn needs_sign_in(survey: &Survey, me: &Option<CurrentSteward>) -> bool {
+    survey.kind == SurveyKind::Feedback && !survey.anonymous && me.is_none()
+}
+
+fn new_submission_id() -> String {
+    uuid::Uuid::new_v4().hyphenated().to_string()
+}
+
+pub(crate) fn carry<'a>(
+    csrf: &'a str,
+    submission_id: &'a str,
+    channel: Channel,
+    mode: Mode,
+) -> views::Carry<'a> {
+    views::Carry {
+        csrf,
+        submission_id,
+        channel,
+        mode,
+    }
+}
+
+/// `GET /s/{slug}`: the introduction, or straight to the form for feedback.
+pub async fn start(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    entry: web::Query<Entry>,
+    csrf: CsrfToken,
+    me: Option<CurrentSteward>,
+) -> Result<HttpResponse, AppError> {
+    let (survey, questions) = load(&state, &slug).await?;
+    if let Some(page) = unavailable(&survey) {
+        return Ok(page);
+    }
+    if survey.kind == SurveyKind::Feedback {
+        return form(&survey, &questions, &entry, &csrf.0, &me);
+    }
+    let next = match survey.layout {
+        Layout::OnePerPage => format!("{}/q/1{}", survey.path(), entry.query()),
+        Layout::SinglePage => format!("{}/form{}", survey.path(), entry.query()),
+    };
+    Ok(html(
+        StatusCode::OK,
+        views::intro(&survey, questions.len(), &next),
+    ))
+}
+
+fn form(
+    survey: &Survey,
+    questions: &[Question],
+    entry: &Entry,
+    csrf: &str,
+    me: &Option<CurrentSteward>,
+) -> Result<HttpResponse, AppError> {
+    if needs_sign_in(survey, me) {
+        return Err(AppError::SignInRequired);
+    }
+    let nav = me.as_ref().map(CurrentSteward::nav);
+    let id = new_submission_id();
+    Ok(html(
+        StatusCode::OK,
+        views::form_page(
+            survey,
+            questions,
+            &BTreeMap::new(),
+            None,
+            &FieldErrors::new(),
+            None,
+            &carry(csrf, &id, entry.channel(), entry.mode()),
+            nav.as_ref(),
+        ),
+    ))
+}
+
+/// `GET /s/{slug}/form`: every question on one page.
+pub async fn form_page(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    entry: web::Query<Entry>,
+    csrf: CsrfToken,
+    me: Option<CurrentSteward>,
+) -> Result<HttpResponse, AppError> {
+    let (survey, questions) = load(&state, &slug).await?;
+    if let Some(page) = unavailable(&survey) {
+        return Ok(page);
+    }
+    form(&survey, &questions, &entry, &csrf.0, &me)
+}
+
+/// The message shown when an address has sent too many answers.
+pub const RATE_LIMITED: &str = "You have sent a lot of answers in a short time. Wait a minute and send them again. Your answers are still here.";
+
+pub(crate) fn client(req: &HttpRequest) -> Option<std::net::IpAddr> {
+    req.peer_addr().map(|a| a.ip())
+}
+
+/// Seconds to wait when this client has sent too many submissions.
+pub(crate) fn rate_limited(state: &AppState, req: &HttpRequest) -> Option<u64> {
+    state
+        .submit_limit
+        .as_ref()
+        .and_then(|l| l.blocked(client(req)))
+}
+
+pub(crate) fn with_retry_after(mut res: HttpResponse, wait: u64) -> HttpResponse {
+    if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&wait.to_string()) {
+        res.headers_mut()
+            .insert(actix_web::http::header::RETRY_AFTER, v);
+    }
+    res
+}
+
+/// `POST /s/{slug}/form`: send a single-page questionnaire or a feedback form.
+pub async fn submit_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    me: Option<CurrentSteward>,
+    form: CsrfForm<Pairs>,
+) -> Result<HttpResponse, AppError> {
+    let CsrfForm { form: pairs, token } = form;
+    let (survey, questions) = load(&state, &slug).await?;
+    if let Some(page) = unavailable(&survey) {
+        return Ok(page);
+    }
+    if needs_sign_in(&survey, &me) {
+        return Err(AppError::SignInRequired);
+    }
+    let nav = me.as_ref().map(CurrentSteward::nav);
+    if honeypot_filled(&pairs) {
+        return Ok(html(
+            StatusCode::OK,
+            views::confirmation(&survey, &Receipt::generate(), nav.as_ref()),
+        ));
+    }
+    let channel = pair(&pairs, "channel")
+        .and_then(Channel::parse)
+        .unwrap_or(Channel::Link);
+    let mode = pair(&pairs, "mode")
+        .and_then(Mode::parse)
+        .unwrap_or(Mode::SelfCompleted);
+    let submission_id = pair(&pairs, "submission_id")
+        .and_then(parse_submission_id)
+        .unwrap_or_else(new_submission_id);
+    let raws = raws_from_pairs(&pairs, &questions);
+    let context_raw = pair(&pairs, "context").map(str::to_owned);
+    let validated = validate_submission(&survey, &questions, &raws);
+    let context = validate_context(&survey, context_raw.as_deref());
+    let wait = rate_limited(&state, &req);
+    let answers = match (validated, context, wait) {
+        (Ok(answers), Ok(context), None) => (answers, context),
+        (validated, context, wait) => {
+            let mut errors = FieldErrors::new();
+            if let Err(e) = validated {
+                for (key, message) in e.iter() {
+                    errors.add(format!("q_{key}"), message);
+                }
+            }
+            if let Err(e) = context {
+                errors.add("context", e);
+            }
+            let status = if wait.is_some() {
+                StatusCode::TOO_MANY_REQUESTS
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let page = html(
+                status,
+                views::form_page(
+                    &survey,
+                    &questions,
+                    &raws,
+                    context_raw.as_deref(),
+                    &errors,
+                    wait.map(|_| RATE_LIMITED),
+                    &carry(&token, &submission_id, channel, mode),
+                    nav.as_ref(),
+                ),
+            );
+            return Ok(match wait {
+                Some(w) => with_retry_after(page, w),
+                None => page,
+            });
+        }
+    };
+    if let Some(limit) = &state.submit_limit {
+        limit.record(client(&req));
+    }
+    let steward_id = (survey.kind == SurveyKind::Feedback && !survey.anonymous)
+        .then(|| me.as_ref().map(|m| m.steward.id))
+        .flatten();
+    let done = state
+        .submitter
+        .submit(Submission {
+            survey_id: survey.id,
+            submission_id,
+            answers: answers.0,
+            mode,
+            channel,
+            context: answers.1,
+            steward_id,
+        })
+        .await
+        .map_err(|e| AppError::Unexpected(e.into()))?;
+    Ok(html(
+        StatusCode::OK,
+        views::confirmation(&survey, &done.receipt, nav.as_ref()),
+    ))
+}

@@ -1,0 +1,313 @@
+//! Handlers for one question per page: each question, check your answers, and sending. Answers
+//! wait in the server-side draft (see [`crate::responses::draft`]) between pages.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use crate::accounts::routes::{html, see_other};
+use crate::error::AppError;
+use crate::responses::draft::{self, DraftToken};
+use crate::responses::fields::{honeypot_filled, pair, raw_from_pairs};
+use crate::responses::model::{
+    Channel, Draft, DraftAnswer, Mode, Receipt, Submission, parse_submission_id,
+    validate_submission,
+};
+use crate::responses::routes::{
+    Entry, RATE_LIMITED, carry, client, load, rate_limited, unavailable, with_retry_after,
+};
+use crate::responses::{store, views};
+use crate::state::AppState;
+use crate::surveys::{Layout, Question, RawAnswer, Survey};
+use crate::web::{CsrfForm, CsrfToken};
+
+type Pairs = Vec<(String, String)>;
+
+fn with_cookie(
+    mut res: HttpResponse,
+    token: &DraftToken,
+    state: &AppState,
+) -> Result<HttpResponse, AppError> {
+    if token.fresh {
+        res.add_cookie(&token.cookie(state.settings.is_https()))
+            .map_err(|e| AppError::Unexpected(e.into()))?;
+    }
+    Ok(res)
+}
+
+/// The survey (one question per page only) and the question numbered `n` (from 1).
+async fn step(state: &AppState, slug: &str, n: usize) -> Result<(Survey, Vec<Question>), AppError> {
+    let (survey, questions) = load(state, slug).await?;
+    if survey.layout != Layout::OnePerPage || n == 0 || n > questions.len() {
+        return Err(AppError::NotFound);
+    }
+    Ok((survey, questions))
+}
+
+fn back_for(survey: &Survey, n: usize, change: bool) -> String {
+    if change {
+        format!("{}/check", survey.path())
+    } else if n <= 1 {
+        survey.path()
+    } else {
+        format!("{}/q/{}", survey.path(), n - 1)
+    }
+}
+
+/// `GET /s/{slug}/q/{n}`
+pub async fn question(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, usize)>,
+    entry: web::Query<Entry>,
+    csrf: CsrfToken,
+) -> Result<HttpResponse, AppError> {
+    let (slug, n) = path.into_inner();
+    let (survey, questions) = step(&state, &slug, n).await?;
+    if let Some(page) = unavailable(&survey) {
+        return Ok(page);
+    }
+    let token = DraftToken::from_request(&req);
+    let saved = draft::load(&state.db, &token, survey.id).await?;
+    let q = &questions[n - 1];
+    let raw = saved
+        .as_ref()
+        .and_then(|d| d.answers.get(q.def.key.as_str()))
+        .map(RawAnswer::from)
+        .unwrap_or_default();
+    let change = entry.change == "1";
+    let action = format!(
+        "{}/q/{n}{}",
+        survey.path(),
+        if change { "?change=1" } else { "" }
+    );
+    let page = views::question_page(
+        &survey,
+        q,
+        n,
+        questions.len(),
+        &raw,
+        None,
+        &action,
+        &back_for(&survey, n, change),
+        &carry(&csrf.0, "", entry.channel(), entry.mode()),
+    );
+    with_cookie(html(StatusCode::OK, page), &token, &state)
+}
+
+/// `POST /s/{slug}/q/{n}`: check this answer, keep it, go on.
+pub async fn answer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, usize)>,
+    entry: web::Query<Entry>,
+    form: CsrfForm<Pairs>,
+) -> Result<HttpResponse, AppError> {
+    let CsrfForm {
+        form: pairs,
+        token: csrf,
+    } = form;
+    let (slug, n) = path.into_inner();
+    let (survey, questions) = step(&state, &slug, n).await?;
+    if let Some(page) = unavailable(&survey) {
+        return Ok(page);
+    }
+    let q = &questions[n - 1];
+    let raw = raw_from_pairs(&pairs, &q.def);
+    let change = entry.change == "1";
+    let channel = pair(&pairs, "channel")
+        .and_then(Channel::parse)
+        .unwrap_or(Channel::Link);
+    let mode = pair(&pairs, "mode")
+        .and_then(Mode::parse)
+        .unwrap_or(Mode::SelfCompleted);
+    let token = DraftToken::from_request(&req);
+    if let Err(message) = q.def.parse_answer(&raw) {
+        let action = format!(
+            "{}/q/{n}{}",
+            survey.path(),
+            if change { "?change=1" } else { "" }
+        );
+        let page = views::question_page(
+            &survey,
+            q,
+            n,
+            questions.len(),
+            &raw,
+            Some(&message),
+            &action,
+            &back_for(&survey, n, change),
+            &carry(&csrf, "", channel, mode),
+        );
+        return with_cookie(html(StatusCode::UNPROCESSABLE_ENTITY, page), &token, &state);
+    }
+    let mut saved = draft::load(&state.db, &token, survey.id)
+        .await?
+        .unwrap_or_else(|| Draft::new(channel, mode));
+    saved
+        .answers
+        .insert(q.def.key.as_str().to_owned(), DraftAnswer::from(&raw));
+    draft::save(&state.db, &token, survey.id, &saved).await?;
+    let next = if change || n == questions.len() {
+        format!("{}/check", survey.path())
+    } else {
+        format!("{}/q/{}", survey.path(), n + 1)
+    };
+    with_cookie(see_other(&next), &token, &state)
+}
+
+/// Where to send someone whose draft is missing or incomplete, if anywhere.
+fn first_gap(survey: &Survey, questions: &[Question], saved: Option<&Draft>) -> Option<String> {
+    let Some(saved) = saved else {
+        return Some(survey.path());
+    };
+    let raws = saved.raw_answers();
+    match validate_submission(survey, questions, &raws) {
+        Ok(_) => None,
+        Err(errors) => {
+            let n = questions
+                .iter()
+                .position(|q| errors.get(q.def.key.as_str()).is_some())
+                .map_or(1, |i| i + 1);
+            Some(format!("{}/q/{n}", survey.path()))
+        }
+    }
+}
+
+fn check_page(
+    survey: &Survey,
+    questions: &[Question],
+    saved: &Draft,
+    csrf: &str,
+    notice: Option<&str>,
+) -> maud::Markup {
+    let rows: Vec<views::CheckRow> = questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let raw = saved
+                .answers
+                .get(q.def.key.as_str())
+                .map(RawAnswer::from)
+                .unwrap_or_default();
+            views::CheckRow {
+                prompt: q.def.prompt.clone(),
+                answer: q
+                    .def
+                    .parse_answer(&raw)
+                    .ok()
+                    .flatten()
+                    .map(|v| v.display(q.def.kind)),
+                change: format!("{}/q/{}?change=1", survey.path(), i + 1),
+            }
+        })
+        .collect();
+    let back = format!("{}/q/{}", survey.path(), questions.len().max(1));
+    views::check_answers(
+        survey,
+        &rows,
+        &back,
+        notice,
+        &carry(
+            csrf,
+            &saved.submission_id,
+            saved.channel.unwrap_or(Channel::Link),
+            saved.mode.unwrap_or(Mode::SelfCompleted),
+        ),
+    )
+}
+
+/// `GET /s/{slug}/check`
+pub async fn check(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    csrf: CsrfToken,
+) -> Result<HttpResponse, AppError> {
+    let (survey, questions) = step(&state, &slug, 1).await?;
+    if let Some(page) = unavailable(&survey) {
+        return Ok(page);
+    }
+    let token = DraftToken::from_request(&req);
+    let saved = draft::load(&state.db, &token, survey.id).await?;
+    if let Some(gap) = first_gap(&survey, &questions, saved.as_ref()) {
+        return Ok(see_other(&gap));
+    }
+    let saved = saved.unwrap_or_default();
+    Ok(html(
+        StatusCode::OK,
+        check_page(&survey, &questions, &saved, &csrf.0, None),
+    ))
+}
+
+/// `POST /s/{slug}/check`: send the answers kept so far.
+pub async fn send(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    form: CsrfForm<Pairs>,
+) -> Result<HttpResponse, AppError> {
+    let CsrfForm {
+        form: pairs,
+        token: csrf,
+    } = form;
+    let (survey, questions) = step(&state, &slug, 1).await?;
+    if let Some(page) = unavailable(&survey) {
+        return Ok(page);
+    }
+    let token = DraftToken::from_request(&req);
+    if honeypot_filled(&pairs) {
+        draft::delete(&state.db, &token, survey.id).await?;
+        return Ok(html(
+            StatusCode::OK,
+            views::confirmation(&survey, &Receipt::generate(), None),
+        ));
+    }
+    let saved = draft::load(&state.db, &token, survey.id).await?;
+    let Some(saved) = saved else {
+        // Sent twice: the first send already stored the answers and cleared the draft.
+        if let Some(id) = pair(&pairs, "submission_id").and_then(parse_submission_id)
+            && let Some(receipt) = store::find_by_submission(&state.db, survey.id, &id).await?
+        {
+            return Ok(html(
+                StatusCode::OK,
+                views::confirmation(&survey, &receipt, None),
+            ));
+        }
+        return Ok(see_other(&survey.path()));
+    };
+    if let Some(gap) = first_gap(&survey, &questions, Some(&saved)) {
+        return Ok(see_other(&gap));
+    }
+    if let Some(wait) = rate_limited(&state, &req) {
+        let page = check_page(&survey, &questions, &saved, &csrf, Some(RATE_LIMITED));
+        return Ok(with_retry_after(
+            html(StatusCode::TOO_MANY_REQUESTS, page),
+            wait,
+        ));
+    }
+    let answers = validate_submission(&survey, &questions, &saved.raw_answers())
+        .map_err(|_| AppError::Unprocessable("Some answers need checking.".into()))?;
+    if let Some(limit) = &state.submit_limit {
+        limit.record(client(&req));
+    }
+    let submission_id = parse_submission_id(&saved.submission_id)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().hyphenated().to_string());
+    let done = state
+        .submitter
+        .submit(Submission {
+            survey_id: survey.id,
+            submission_id,
+            answers,
+            mode: saved.mode.unwrap_or(Mode::SelfCompleted),
+            channel: saved.channel.unwrap_or(Channel::Link),
+            context: None,
+            steward_id: None,
+        })
+        .await
+        .map_err(|e| AppError::Unexpected(e.into()))?;
+    draft::delete(&state.db, &token, survey.id).await?;
+    Ok(html(
+        StatusCode::OK,
+        views::confirmation(&survey, &done.receipt, None),
+    ))
+}

@@ -1,0 +1,193 @@
+//! Group commit: one writer task gathers concurrent submissions into one transaction, so many
+//! acknowledged responses share one disk sync. A waiter hears back only after the commit.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{DatabaseConnection, TransactionTrait};
+use tokio::sync::{mpsc, oneshot};
+
+use crate::responses::model::{Receipt, Submission};
+use crate::responses::store;
+use crate::surveys::SurveyId;
+
+/// Most submissions stored in one transaction.
+pub const MAX_BATCH: usize = 256;
+/// Submissions that may wait for the writer before senders wait too.
+const QUEUE: usize = 4096;
+
+/// What storing a submission gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Submitted {
+    /// The receipt code to show.
+    pub receipt: Receipt,
+    /// False when this submission token had already been stored (a double click or re-send).
+    pub created: bool,
+}
+
+/// Why a submission could not be stored.
+#[derive(Debug, thiserror::Error)]
+pub enum SubmitError {
+    /// The writer has stopped (the service is shutting down).
+    #[error("the response writer has stopped")]
+    Stopped,
+    /// The database refused the write.
+    #[error("storing the response failed: {0}")]
+    Database(String),
+}
+
+type Reply = oneshot::Sender<Result<Submitted, SubmitError>>;
+
+/// The handle handlers use to store responses; cheap to clone.
+#[derive(Clone)]
+pub struct Submitter {
+    queue: mpsc::Sender<(Submission, Reply)>,
+}
+
+impl Submitter {
+    /// Starts the writer task on the current tokio runtime.
+    pub fn start(db: DatabaseConnection) -> Submitter {
+        let (queue, rx) = mpsc::channel(QUEUE);
+        tokio::spawn(writer(db, rx));
+        Submitter { queue }
+    }
+
+    /// Stores a validated submission and returns its receipt once it is committed.
+    pub async fn submit(&self, submission: Submission) -> Result<Submitted, SubmitError> {
+        let (tx, rx) = oneshot::channel();
+        self.queue
+            .send((submission, tx))
+            .await
+            .map_err(|_| SubmitError::Stopped)?;
+        rx.await.map_err(|_| SubmitError::Stopped)?
+    }
+}
+
+async fn writer(db: DatabaseConnection, mut rx: mpsc::Receiver<(Submission, Reply)>) {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        let work = std::mem::take(&mut batch);
+        store_batch(&db, work).await;
+    }
+}
+
+type Key = (SurveyId, String);
+
+/// Stores a batch; on any failure falls back to one transaction per submission.
+async fn store_batch(db: &DatabaseConnection, work: Vec<(Submission, Reply)>) {
+    // Duplicates inside the batch wait for the first submission with the same key.
+    let mut order: Vec<Key> = Vec::new();
+    let mut groups: HashMap<Key, (Submission, Vec<Reply>)> = HashMap::new();
+    for (s, reply) in work {
+        let key = (s.survey_id, s.submission_id.clone());
+        match groups.get_mut(&key) {
+            Some((_, replies)) => replies.push(reply),
+            None => {
+                order.push(key.clone());
+                groups.insert(key, (s, vec![reply]));
+            }
+        }
+    }
+    let subs: Vec<(&Key, &Submission)> = order
+        .iter()
+        .filter_map(|k| groups.get(k).map(|(s, _)| (k, s)))
+        .collect();
+    let results: Results = match commit(db, &subs).await {
+        Ok(done) => done.into_iter().map(|(k, v)| (k, Ok(v))).collect(),
+        Err(_) => {
+            tracing::warn!(
+                size = subs.len(),
+                "storing a batch failed; storing its responses one by one"
+            );
+            let mut results = Results::new();
+            for (key, s) in &subs {
+                results.insert((*key).clone(), commit_one(db, key, s).await);
+            }
+            results
+        }
+    };
+    for key in order {
+        if let Some((_, replies)) = groups.remove(&key) {
+            let outcome = results.get(&key);
+            for (i, reply) in replies.into_iter().enumerate() {
+                let answer = match outcome {
+                    Some(Ok(done)) => Ok(Submitted {
+                        receipt: done.receipt.clone(),
+                        created: done.created && i == 0,
+                    }),
+                    Some(Err(e)) => Err(SubmitError::Database(e.clone())),
+                    None => Err(SubmitError::Database("no result".into())),
+                };
+                // The waiter may have gone (client disconnected); the response is stored anyway.
+                let _ = reply.send(answer);
+            }
+        }
+    }
+}
+
+type Results = HashMap<Key, Result<Submitted, String>>;
+
+/// One submission in its own transaction, tried twice: a second try sees a copy another
+/// instance stored meanwhile, or draws a fresh receipt after a (very unlikely) clash.
+async fn commit_one(
+    db: &DatabaseConnection,
+    key: &Key,
+    s: &Submission,
+) -> Result<Submitted, String> {
+    let mut last = String::new();
+    for _ in 0..2 {
+        match commit(db, &[(key, s)]).await {
+            Ok(mut done) => match done.remove(key) {
+                Some(result) => return Ok(result),
+                None => last = "no result".into(),
+            },
+            Err(e) => last = e.to_string(),
+        }
+    }
+    tracing::error!("storing a response failed");
+    Err(last)
+}
+
+/// One transaction for these submissions: skip those already stored, insert the rest, commit.
+async fn commit(
+    db: &DatabaseConnection,
+    subs: &[(&Key, &Submission)],
+) -> Result<HashMap<Key, Submitted>, SubmitError> {
+    let db_err = |e: sea_orm::DbErr| SubmitError::Database(e.to_string());
+    let txn = db.begin().await.map_err(db_err)?;
+    let keys: Vec<(SurveyId, &str)> = subs.iter().map(|(k, _)| (k.0, k.1.as_str())).collect();
+    let existing = store::existing_receipts(&txn, &keys)
+        .await
+        .map_err(db_err)?;
+    let mut results = HashMap::new();
+    let mut new = Vec::new();
+    for (key, s) in subs {
+        match existing.get(*key) {
+            Some(receipt) => {
+                results.insert(
+                    (*key).clone(),
+                    Submitted {
+                        receipt: receipt.clone(),
+                        created: false,
+                    },
+                );
+            }
+            None => {
+                let receipt = Receipt::generate();
+                results.insert(
+                    (*key).clone(),
+                    Submitted {
+                        receipt: receipt.clone(),
+                        created: true,
+                    },
+                );
+                new.push((*s, receipt));
+            }
+        }
+    }
+    store::insert_many(&txn, &new, Utc::now())
+        .await
+        .map_err(db_err)?;
+    txn.commit().await.map_err(db_err)?;
+    Ok(results)
+}

@@ -1,0 +1,252 @@
+//! The runner's pages: introduction, one question, every question, check your answers,
+//! confirmation, and the friendly pages for surveys that cannot be answered now.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use maud::{Markup, html};
+
+use crate::responses::fields::{field_name, honeypot, render_question};
+use crate::responses::model::{Channel, Mode, Receipt};
+use crate::surveys::{Question, RawAnswer, Survey, SurveyKind};
+use crate::web::forms::{button, csrf_field, error_summary};
+use crate::web::{FieldErrors, NavUser, Page};
+
+/// Hidden fields every runner form carries.
+pub struct Carry<'a> {
+    pub csrf: &'a str,
+    pub submission_id: &'a str,
+    pub channel: Channel,
+    pub mode: Mode,
+}
+
+fn hidden(carry: &Carry) -> Markup {
+    html! {
+        (csrf_field(carry.csrf))
+        input type="hidden" name="submission_id" value=(carry.submission_id);
+        input type="hidden" name="channel" value=(carry.channel.as_str());
+        input type="hidden" name="mode" value=(carry.mode.as_str());
+    }
+}
+
+fn paragraphs(text: &str) -> Markup {
+    html! {
+        @for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+            p class="body" { (p) }
+        }
+    }
+}
+
+/// The introduction: title, intro, privacy notice and "Start now".
+pub fn intro(survey: &Survey, questions: usize, start: &str) -> Markup {
+    Page::new(&survey.title).render(html! {
+        h1 class="heading-xl" { (survey.title) }
+        (paragraphs(&survey.intro))
+        p class="body" {
+            @if questions == 1 { "There is 1 question." } @else { "There are " (questions) " questions." }
+        }
+        h2 class="heading-m" { "Your answers and your privacy" }
+        (paragraphs(&survey.privacy_notice))
+        a href=(start) class="button button-start" role="button" draggable="false" { "Start now" }
+    })
+}
+
+/// A friendly page for a survey that cannot be answered now.
+pub fn unavailable(title: &str, lines: &[String]) -> Markup {
+    Page::new(title).render(html! {
+        h1 class="heading-l" { (title) }
+        @for line in lines { p class="body" { (line) } }
+        p class="body" {
+            "If you answered before and kept your receipt code, you can "
+            a href="/receipt" { "see or delete your answers" } "."
+        }
+    })
+}
+
+/// "3 December 2026 at 9:00am (UTC)".
+pub fn human_time(at: DateTime<Utc>) -> String {
+    at.format("%-d %B %Y at %-I:%M%P (UTC)").to_string()
+}
+
+fn problem_banner(notice: Option<&str>) -> Markup {
+    html! {
+        @if let Some(notice) = notice {
+            div class="error-summary" role="alert" aria-labelledby="limit-title" tabindex="-1" {
+                h2 class="error-summary-title" id="limit-title" { "There is a problem" }
+                p class="body" { (notice) }
+            }
+        }
+    }
+}
+
+/// One question on its own page.
+#[allow(clippy::too_many_arguments)]
+pub fn question_page(
+    survey: &Survey,
+    question: &Question,
+    number: usize,
+    total: usize,
+    raw: &RawAnswer,
+    error: Option<&str>,
+    action: &str,
+    back: &str,
+    carry: &Carry,
+) -> Markup {
+    let mut errors = FieldErrors::new();
+    if let Some(e) = error {
+        errors.add(field_name(&question.def), e);
+    }
+    Page::new(&question.def.prompt)
+        .error(error.is_some())
+        .back(back)
+        .render(html! {
+            (error_summary(&errors))
+            span class="caption" { "Question " (number) " of " (total) }
+            form method="post" action=(action) novalidate {
+                (hidden(carry))
+                (render_question(&question.def, raw, error, true))
+                (button("Continue"))
+            }
+            p class="body" { span class="caption" { (survey.title) } }
+        })
+}
+
+/// Every question on one page (single-page questionnaires and feedback forms).
+#[allow(clippy::too_many_arguments)]
+pub fn form_page(
+    survey: &Survey,
+    questions: &[Question],
+    raws: &BTreeMap<String, RawAnswer>,
+    context: Option<&str>,
+    errors: &FieldErrors,
+    notice: Option<&str>,
+    carry: &Carry,
+    nav: Option<&NavUser>,
+) -> Markup {
+    let empty = RawAnswer::default();
+    let context_error = errors.get("context");
+    let send = if survey.kind == SurveyKind::Feedback {
+        "Send feedback"
+    } else {
+        "Send your answers"
+    };
+    let back = survey.path();
+    let mut page = Page::new(&survey.title)
+        .error(!errors.is_empty() || notice.is_some())
+        .user(nav);
+    if survey.kind != SurveyKind::Feedback {
+        page = page.back(&back);
+    }
+    page.render(html! {
+            (problem_banner(notice))
+            (error_summary(errors))
+            h1 class="heading-l" { (survey.title) }
+            @if survey.kind == SurveyKind::Feedback { (paragraphs(&survey.intro)) }
+            form method="post" action={ (survey.path()) "/form" } novalidate {
+                (hidden(carry))
+                @for q in questions {
+                    @let name = field_name(&q.def);
+                    (render_question(&q.def, raws.get(q.def.key.as_str()).unwrap_or(&empty), errors.get(&name), false))
+                }
+                @if let (Some(prompt), false) = (&survey.context_prompt, survey.context_options.is_empty()) {
+                    div class={ "form-group" @if context_error.is_some() { " form-group-error" } } {
+                        fieldset class="fieldset" aria-describedby=[context_error.map(|_| "context-error")] {
+                            legend class="fieldset-legend" { (prompt) " (optional)" }
+                            @if let Some(e) = context_error {
+                                p class="error-message" id="context-error" { span class="visually-hidden" { "Error: " } (e) }
+                            }
+                            div class="radios" {
+                                @for (i, option) in survey.context_options.iter().enumerate() {
+                                    @let id = if i == 0 { "context".to_owned() } else { format!("context-{i}") };
+                                    div class="radio" {
+                                        input class="radio-input" id=(id) name="context" type="radio" value=(option)
+                                            checked[context == Some(option.as_str())];
+                                        label class="radio-label" for=(id) { (option) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                (honeypot())
+                (button(send))
+            }
+        })
+}
+
+/// A row of the check-answers list.
+pub struct CheckRow {
+    pub prompt: String,
+    pub answer: Option<String>,
+    pub change: String,
+}
+
+/// Check your answers before sending.
+pub fn check_answers(
+    survey: &Survey,
+    rows: &[CheckRow],
+    back: &str,
+    notice: Option<&str>,
+    carry: &Carry,
+) -> Markup {
+    Page::new("Check your answers before sending them")
+        .error(notice.is_some())
+        .back(back)
+        .render(html! {
+            (problem_banner(notice))
+            span class="caption" { (survey.title) }
+            h1 class="heading-l" { "Check your answers before sending them" }
+            dl class="summary-list" {
+                @for row in rows {
+                    div class="summary-row" {
+                        dt class="summary-key" { (row.prompt) }
+                        dd class="summary-value" {
+                            @match &row.answer {
+                                Some(a) => { @for (i, line) in a.lines().enumerate() { @if i > 0 { br; } (line) } },
+                                None => { "Not answered" },
+                            }
+                        }
+                        dd class="summary-actions" {
+                            a href=(row.change) { "Change" span class="visually-hidden" { " your answer to: " (row.prompt) } }
+                        }
+                    }
+                }
+            }
+            h2 class="heading-m" { "Now send your answers" }
+            p class="body" { "When you send your answers you will get a receipt code. You can use it to see or delete your answers later." }
+            form method="post" action={ (survey.path()) "/check" } novalidate {
+                (hidden(carry))
+                (honeypot())
+                (button("Send your answers"))
+            }
+        })
+}
+
+/// The confirmation panel with the receipt code.
+pub fn confirmation(survey: &Survey, receipt: &Receipt, nav: Option<&NavUser>) -> Markup {
+    let feedback = survey.kind == SurveyKind::Feedback;
+    let title = if feedback {
+        "Feedback sent"
+    } else {
+        "Your answers have been sent"
+    };
+    Page::new(title).user(nav).render(html! {
+        div class="panel-confirmation" {
+            h1 class="heading-xl" { (title) }
+            div class="panel-body" {
+                "Your receipt code is" br;
+                strong class="receipt" { (receipt.as_str()) }
+            }
+        }
+        p class="body" { "Thank you for taking part in " (survey.title) "." }
+        h2 class="heading-m" { "What happens next" }
+        p class="body" { "The people running this project read what everyone says and use it to learn and make the service better." }
+        p class="body" {
+            "Keep your receipt code if you might want to look at your answers again or delete them. You can do this on the "
+            a href="/receipt" { "see or delete your answers" } " page."
+        }
+        @if feedback {
+            p class="body" { a href=(survey.path()) class="button" role="button" { "Give more feedback" } }
+        }
+    })
+}

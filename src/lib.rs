@@ -6,13 +6,16 @@
 //! the shared `web` components — and a capability reaches another only through its `mod.rs`.
 
 pub mod accounts;
+pub mod api;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod export;
 pub mod error;
 pub mod fields;
 pub mod pages;
 pub mod projects;
+pub mod results;
 pub mod responses;
 pub mod startup;
 pub mod state;

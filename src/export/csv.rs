@@ -72,7 +72,11 @@ mod tests {
     #[test]
     fn records_are_quoted_when_they_need_to_be() {
         let mut out = Vec::new();
-        record(&mut out, &["a,b".into(), "say \"hi\"".into(), "x\ny".into()]).unwrap();
+        record(
+            &mut out,
+            &["a,b".into(), "say \"hi\"".into(), "x\ny".into()],
+        )
+        .unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "\"a,b\",\"say \"\"hi\"\"\",\"x\ny\"\r\n"

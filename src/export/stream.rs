@@ -52,13 +52,14 @@ pub fn responses_csv(
                     Some((result, Next::After(0)))
                 }
                 Next::After(after) => {
-                    let page =
-                        match store::responses_after(&db, survey_id, &questions, after, CHUNK)
-                            .await
-                        {
-                            Ok(page) => page,
-                            Err(err) => return Some((Err(err), Next::Done)),
-                        };
+                    let page = match store::responses_after(
+                        &db, survey_id, &questions, after, CHUNK,
+                    )
+                    .await
+                    {
+                        Ok(page) => page,
+                        Err(err) => return Some((Err(err), Next::Done)),
+                    };
                     let last = page.last().map(|r| r.id)?;
                     let mut out = Vec::new();
                     for response in &page {

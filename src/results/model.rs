@@ -129,10 +129,7 @@ pub fn summarise(question: &Question, groups: &[(AnswerValue, u64)]) -> Question
                     *counts.entry(*v).or_default() += n;
                 }
             }
-            let sum: f64 = counts
-                .iter()
-                .map(|(v, n)| f64::from(*v) * *n as f64)
-                .sum();
+            let sum: f64 = counts.iter().map(|(v, n)| f64::from(*v) * *n as f64).sum();
             let mean = (answered > 0).then(|| sum / answered as f64);
             let median = median(&counts);
             let distribution = counts

@@ -6,8 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use entity::{answer, response};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use crate::projects::Access;

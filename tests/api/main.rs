@@ -4,4 +4,7 @@
 mod helpers;
 
 mod accounts;
+mod api;
+mod csv;
 mod foundation;
+mod results;

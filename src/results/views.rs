@@ -89,7 +89,7 @@ fn summary(s: &QuestionSummary) -> Markup {
 fn responses_table(view: &ResultsView) -> Markup {
     html! {
         div class="table-wrap" {
-            table class="table" {
+            table class="table" id="responses" {
                 caption class="caption" { "Responses, newest first (page " (view.page) " of " (view.pages) ")" }
                 thead { tr {
                     th scope="col" { "Submitted" }

@@ -13,6 +13,9 @@ use crate::projects::Access;
 use crate::results::model::{QuestionSummary, ResponseRow, summarise};
 use crate::surveys::{AnswerValue, Question, QuestionId, QuestionKind, SurveyId};
 
+/// One group of equal answers: the stored columns and how many rows share them.
+type Group = (Option<i32>, Option<String>, Option<String>, i64);
+
 /// How many responses a survey has.
 pub async fn count_responses<C: ConnectionTrait>(
     db: &C,
@@ -35,7 +38,7 @@ pub async fn answer_groups<C: ConnectionTrait>(
         let n = base.count(db).await?;
         return Ok(vec![(AnswerValue::Text(String::new()), n)]);
     }
-    let rows: Vec<(Option<i32>, Option<String>, Option<String>, i64)> = base
+    let rows: Vec<Group> = base
         .select_only()
         .column(answer::Column::Number)
         .column(answer::Column::Text)

@@ -147,6 +147,15 @@ pub fn full_answers() -> Value {
     })
 }
 
+/// (case, content type, body bytes, expected status, expected error key)
+type BodyCase = (
+    &'static str,
+    &'static str,
+    Vec<u8>,
+    u16,
+    Option<&'static str>,
+);
+
 fn is_problem(res: &Response) -> bool {
     res.headers()
         .get("content-type")
@@ -244,7 +253,7 @@ async fn bad_submissions_get_problem_json_and_store_nothing() {
     let long = "x".repeat(201);
     let huge = "x".repeat(300 * 1024);
     // (case, content type, body bytes, expected status, expected error key)
-    let cases: Vec<(&str, &str, Vec<u8>, u16, Option<&str>)> = vec![
+    let cases: Vec<BodyCase> = vec![
         (
             "missing required answer",
             "application/json",

@@ -1,6 +1,7 @@
 //! Black-box tests: the real server on port 0, a fresh database each, real HTTP.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[allow(dead_code, reason = "shared helpers; not every branch uses every one")]
 mod helpers;
 
 mod accounts;

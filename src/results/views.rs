@@ -59,7 +59,7 @@ fn counts_table(caption: &str, first: &str, rows: &[OptionCount]) -> Markup {
 
 fn summary(s: &QuestionSummary) -> Markup {
     html! {
-        section class="summary-section" aria-labelledby={ "q-" (s.key) } {
+        section aria-labelledby={ "q-" (s.key) } {
             h3 class="heading-m" id={ "q-" (s.key) } {
                 (s.prompt)
                 @if s.archived { " " strong class="tag tag-grey" { "Archived" } }

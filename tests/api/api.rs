@@ -644,17 +644,55 @@ async fn another_projects_things_are_not_found_on_every_route() {
 #[tokio::test]
 async fn practitioners_can_read_but_not_change_a_project_they_belong_to() {
     let api = api().await;
+    let (survey, _) = api.open_survey().await;
+    let project = api
+        .json("GET", &format!("/api/v1/surveys/{survey}"), None)
+        .await
+        .1["project_id"]
+        .as_i64()
+        .unwrap();
     let practitioner = token_for(&api.app, Role::Practitioner, "pat@example.org").await;
+    let db = sea_orm::Database::connect(api.app.database_url.as_str())
+        .await
+        .unwrap();
+    chorus::projects::store::set_member(
+        &db,
+        chorus::projects::ProjectId(project),
+        chorus::accounts::StewardId(2),
+        chorus::projects::MemberRole::Practitioner,
+    )
+    .await
+    .unwrap();
+    db.close().await.unwrap();
     let res = api
         .send_as(
             &practitioner,
-            "POST",
-            "/api/v1/projects",
-            Some(project_body()),
+            "GET",
+            &format!("/api/v1/surveys/{survey}"),
+            None,
         )
         .await;
-    assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    assert!(is_problem(&res));
+    assert_eq!(res.status(), StatusCode::OK);
+    let cases = [
+        ("POST", "/api/v1/projects".to_owned(), Some(project_body())),
+        (
+            "POST",
+            format!("/api/v1/projects/{project}/surveys"),
+            Some(survey_body()),
+        ),
+        (
+            "PUT",
+            format!("/api/v1/surveys/{survey}"),
+            Some(survey_body()),
+        ),
+        ("POST", format!("/api/v1/surveys/{survey}/close"), None),
+        ("GET", format!("/api/v1/surveys/{survey}/responses"), None),
+    ];
+    for (method, path, body) in cases {
+        let res = api.send_as(&practitioner, method, &path, body).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{method} {path}");
+        assert!(is_problem(&res));
+    }
 }
 
 /// Every route registered under /api, as (method, OpenAPI path).

@@ -6,17 +6,20 @@
 //! the shared `web` components — and a capability reaches another only through its `mod.rs`.
 
 pub mod accounts;
+pub mod api;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod fields;
 pub mod live;
 pub mod pages;
 pub mod projects;
 pub mod qr;
 pub mod responses;
+pub mod results;
 pub mod startup;
 pub mod state;
 pub mod surveys;

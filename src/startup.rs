@@ -18,7 +18,7 @@ use crate::error::AppError;
 use crate::responses::{self, RateLimiter, Submitter};
 use crate::state::AppState;
 use crate::web::{assets, csrf, middleware};
-use crate::{db, pages};
+use crate::{api, db, pages, results};
 
 /// A bound, ready-to-run Chorus server.
 pub struct Application {
@@ -202,6 +202,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
         );
     builder_routes(cfg);
     runner(cfg);
+    api_and_results(cfg);
 }
 
 /// Projects and the survey builder (stewards): every route needs Build access to the project,
@@ -272,4 +273,53 @@ fn runner(cfg: &mut web::ServiceConfig) {
         .route("/receipt", web::get().to(receipts::page))
         .route("/receipt", web::post().to(receipts::show))
         .route("/receipt/delete", web::post().to(receipts::delete));
+}
+
+/// API, results and CSV export (capability: API, results, export).
+fn api_and_results(cfg: &mut web::ServiceConfig) {
+    cfg.route(
+        "/surveys/{id}/results",
+        web::get().to(results::routes::results_page),
+    )
+    .route(
+        "/surveys/{id}/responses.csv",
+        web::get().to(results::routes::responses_csv),
+    )
+    .route(
+        "/api/openapi.json",
+        web::get().to(api::openapi::openapi_json),
+    )
+    .service(
+        web::scope("/api/v1")
+            .app_data(api::json_config())
+            .app_data(api::path_config())
+            .app_data(api::query_config())
+            .route("/projects", web::post().to(api::projects::create))
+            .route("/projects", web::get().to(api::projects::list))
+            .route("/projects/{id}", web::get().to(api::projects::get))
+            .route(
+                "/projects/{id}/surveys",
+                web::post().to(api::surveys::create),
+            )
+            .route("/surveys/{id}", web::get().to(api::surveys::get))
+            .route("/surveys/{id}", web::put().to(api::surveys::replace))
+            .route(
+                "/surveys/{id}/publish",
+                web::post().to(api::surveys::publish),
+            )
+            .route("/surveys/{id}/close", web::post().to(api::surveys::close))
+            .route(
+                "/surveys/{id}/responses",
+                web::get().to(api::responses::list),
+            )
+            .route(
+                "/surveys/{id}/responses.csv",
+                web::get().to(api::responses::csv),
+            )
+            .route(
+                "/s/{slug}/responses",
+                web::post().to(api::responses::submit),
+            )
+            .default_service(web::to(api::not_found)),
+    );
 }

@@ -1,13 +1,17 @@
 //! Black-box tests: the real server on port 0, a fresh database each, real HTTP.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[allow(dead_code, reason = "shared helpers; not every branch uses every one")]
 mod helpers;
 
 mod accounts;
+mod api;
 mod builder;
+mod csv;
 mod foundation;
 mod projects;
 mod receipts;
+mod results;
 mod runner;
 mod runner_fixtures;
 mod runner_storage;

@@ -1,0 +1,82 @@
+//! The OpenAPI 3 document, generated from the handlers' annotations, served at
+//! `/api/openapi.json` (no UI: nothing is downloaded at build or run time).
+
+use actix_web::HttpResponse;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::api::{projects, responses, schema, surveys};
+
+/// The document's root.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Chorus API",
+        description = "Build questionnaires, read responses and submit answers. Send an API token as 'Authorization: Bearer <token>'. Errors are RFC 9457 problem+json."
+    ),
+    paths(
+        projects::create,
+        projects::list,
+        projects::get,
+        surveys::create,
+        surveys::get,
+        surveys::replace,
+        surveys::publish,
+        surveys::close,
+        responses::list,
+        responses::csv,
+        responses::submit,
+        openapi_json,
+    ),
+    components(schemas(
+        schema::ProblemDoc,
+        schema::ProjectBody,
+        schema::ProjectOut,
+        schema::SurveyBody,
+        schema::QuestionBody,
+        schema::SurveyOut,
+        schema::QuestionOut,
+        schema::SubmissionBody,
+        schema::ReceiptOut,
+        schema::ResponseOut,
+        schema::ResponsesPage,
+    )),
+    modifiers(&BearerScheme)
+)]
+pub struct ApiDoc;
+
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API token made on the 'API tokens' page"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// This document.
+#[utoipa::path(
+    get,
+    path = "/api/openapi.json",
+    tag = "meta",
+    responses((status = 200, description = "The OpenAPI document", content_type = "application/json"))
+)]
+pub async fn openapi_json() -> HttpResponse {
+    match ApiDoc::openapi().to_json() {
+        Ok(json) => HttpResponse::Ok()
+            .content_type("application/json")
+            .body(json),
+        Err(err) => {
+            tracing::error!(error = %err, "serialising the OpenAPI document failed");
+            HttpResponse::InternalServerError().finish()
+        }
+    }
+}

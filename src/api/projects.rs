@@ -1,0 +1,81 @@
+//! `/api/v1/projects`: create, list and read projects.
+
+use actix_web::{HttpResponse, web};
+
+use crate::accounts::ApiSteward;
+use crate::api::schema::{ProblemDoc, ProjectBody, ProjectOut};
+use crate::api::{Problem, project_for};
+use crate::projects::{Access, NewProject, store};
+use crate::state::AppState;
+
+/// Creates a project; the token's steward becomes a project steward.
+#[utoipa::path(
+    post,
+    path = "/api/v1/projects",
+    tag = "projects",
+    request_body = ProjectBody,
+    responses(
+        (status = 201, description = "Created", body = ProjectOut),
+        (status = 401, description = "No valid token", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 403, description = "The token's role cannot build", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = ProblemDoc, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn create(
+    state: web::Data<AppState>,
+    me: ApiSteward,
+    body: web::Json<ProjectBody>,
+) -> Result<HttpResponse, Problem> {
+    if !me.0.role.can_build() {
+        return Err(Problem::forbidden());
+    }
+    let new = NewProject::parse(&body.input()).map_err(Problem::invalid)?;
+    let id = store::create(&state.db, &new, me.0.id).await?;
+    let (project, access) = project_for(&state, &me.0, id.0, false).await?;
+    Ok(HttpResponse::Created().json(ProjectOut::new(project, access)))
+}
+
+/// The projects the token's steward can see, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/projects",
+    tag = "projects",
+    responses(
+        (status = 200, description = "Visible projects", body = Vec<ProjectOut>),
+        (status = 401, description = "No valid token", body = ProblemDoc, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn list(state: web::Data<AppState>, me: ApiSteward) -> Result<HttpResponse, Problem> {
+    let mut out = Vec::new();
+    for project in store::visible_to(&state.db, &me.0).await? {
+        let access = store::find_for(&state.db, &me.0, project.id)
+            .await?
+            .map_or(Access::Feedback, |(_, a)| a);
+        out.push(ProjectOut::new(project, access));
+    }
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// One project.
+#[utoipa::path(
+    get,
+    path = "/api/v1/projects/{id}",
+    tag = "projects",
+    params(("id" = i64, Path, description = "Project id")),
+    responses(
+        (status = 200, description = "The project", body = ProjectOut),
+        (status = 401, description = "No valid token", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 404, description = "Not found or not visible", body = ProblemDoc, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn get(
+    state: web::Data<AppState>,
+    me: ApiSteward,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, Problem> {
+    let (project, access) = project_for(&state, &me.0, path.into_inner(), false).await?;
+    Ok(HttpResponse::Ok().json(ProjectOut::new(project, access)))
+}

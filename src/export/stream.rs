@@ -1,0 +1,96 @@
+//! The streamed CSV body: responses read in pages of [`CHUNK`] by id and written chunk by chunk,
+//! so only one page is ever in memory.
+
+use actix_web::web::Bytes;
+use futures_util::Stream;
+use sea_orm::DatabaseConnection;
+
+use crate::export::csv::{BOM, header, record, row};
+use crate::results::store;
+use crate::surveys::{Question, Survey};
+
+/// Responses read per database query.
+pub const CHUNK: u64 = 500;
+
+fn to_db_err(err: ::csv::Error) -> sea_orm::DbErr {
+    sea_orm::DbErr::Custom(format!("writing CSV failed: {err}"))
+}
+
+/// The download's file name, e.g. `survey-12-responses.csv`.
+pub fn filename(survey: &Survey) -> String {
+    format!("survey-{}-responses.csv", survey.id.0)
+}
+
+enum Next {
+    Header,
+    After(i64),
+    Done,
+}
+
+/// The whole CSV of a survey's responses as a stream of byte chunks.
+pub fn responses_csv(
+    db: DatabaseConnection,
+    survey: &Survey,
+    questions: Vec<Question>,
+    bom: bool,
+) -> impl Stream<Item = Result<Bytes, sea_orm::DbErr>> + 'static {
+    let survey_id = survey.id;
+    futures_util::stream::unfold(Next::Header, move |next| {
+        let db = db.clone();
+        let questions = questions.clone();
+        async move {
+            match next {
+                Next::Done => None,
+                Next::Header => {
+                    let mut out = Vec::new();
+                    if bom {
+                        out.extend_from_slice(BOM);
+                    }
+                    let result = record(&mut out, &header(&questions))
+                        .map(|()| Bytes::from(out))
+                        .map_err(to_db_err);
+                    Some((result, Next::After(0)))
+                }
+                Next::After(after) => {
+                    let page = match store::responses_after(
+                        &db, survey_id, &questions, after, CHUNK,
+                    )
+                    .await
+                    {
+                        Ok(page) => page,
+                        Err(err) => return Some((Err(err), Next::Done)),
+                    };
+                    let last = page.last().map(|r| r.id)?;
+                    let mut out = Vec::new();
+                    for response in &page {
+                        if let Err(err) = record(&mut out, &row(response, &questions)) {
+                            return Some((Err(to_db_err(err)), Next::Done));
+                        }
+                    }
+                    let next = if (page.len() as u64) < CHUNK {
+                        Next::Done
+                    } else {
+                        Next::After(last)
+                    };
+                    Some((Ok(Bytes::from(out)), next))
+                }
+            }
+        }
+    })
+}
+
+/// The streamed download response, with a file name for saving.
+pub fn csv_response(
+    db: DatabaseConnection,
+    survey: &Survey,
+    questions: Vec<Question>,
+    bom: bool,
+) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{}\"", filename(survey)),
+        ))
+        .streaming(responses_csv(db, survey, questions, bom))
+}

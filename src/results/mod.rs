@@ -1,0 +1,9 @@
+//! Results for stewards: how many responded, per-question summaries, the newest responses page
+//! by page, and links to the CSV export. `model` is pure aggregation.
+
+pub mod model;
+pub mod routes;
+pub mod store;
+mod views;
+
+pub use model::{OptionCount, QuestionSummary, ResponseRow, Summary};

@@ -1,0 +1,94 @@
+//! Handlers for the results page and the signed-in CSV download.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use crate::accounts::CurrentSteward;
+use crate::accounts::routes::html;
+use crate::error::AppError;
+use crate::export;
+use crate::projects::{Access, Project};
+use crate::results::{store, views};
+use crate::state::AppState;
+use crate::surveys::{self, Survey, SurveyId};
+
+/// Responses shown per page of the results table.
+pub const PER_PAGE: u64 = 25;
+
+/// `?page=` on the results page.
+#[derive(Deserialize, Default)]
+pub struct PageQuery {
+    page: Option<u64>,
+}
+
+/// `?bom=1` on CSV downloads.
+#[derive(Deserialize, Default)]
+pub struct CsvQuery {
+    bom: Option<String>,
+}
+
+impl CsvQuery {
+    /// Whether a byte-order mark was asked for.
+    pub fn bom(&self) -> bool {
+        matches!(self.bom.as_deref(), Some("1" | "true" | "yes"))
+    }
+}
+
+/// The survey if this steward may build in its project: 404 when they cannot see it, 403
+/// when they see it without build access.
+pub async fn buildable(
+    state: &AppState,
+    me: &CurrentSteward,
+    id: i64,
+) -> Result<(Survey, Project), AppError> {
+    match store::find_survey_for(&state.db, &me.steward, SurveyId(id)).await? {
+        None => Err(AppError::NotFound),
+        Some((_, _, Access::Feedback)) => Err(AppError::Forbidden),
+        Some((survey, project, Access::Build)) => Ok((survey, project)),
+    }
+}
+
+/// `GET /surveys/{id}/results`
+pub async fn results_page(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (survey, project) = buildable(&state, &me, path.into_inner()).await?;
+    let questions = surveys::store::questions(&state.db, survey.id, true).await?;
+    let total = store::count_responses(&state.db, survey.id).await?;
+    let pages = total.div_ceil(PER_PAGE).max(1);
+    let page = query.page.unwrap_or(1).clamp(1, pages);
+    let summaries = store::summaries(&state.db, &questions).await?;
+    let rows = store::page_responses(&state.db, survey.id, &questions, page, PER_PAGE).await?;
+    let view = views::ResultsView {
+        survey: &survey,
+        project: &project,
+        questions: &questions,
+        total,
+        summaries: &summaries,
+        rows: &rows,
+        page,
+        pages,
+    };
+    Ok(html(StatusCode::OK, views::results(&me.nav(), &view)))
+}
+
+/// `GET /surveys/{id}/responses.csv`
+pub async fn responses_csv(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    query: web::Query<CsvQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (survey, _) = buildable(&state, &me, path.into_inner()).await?;
+    let questions = surveys::store::questions(&state.db, survey.id, true).await?;
+    Ok(export::csv_response(
+        state.db.clone(),
+        &survey,
+        questions,
+        query.bom(),
+    ))
+}

@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod fields;
+pub mod mail;
 pub mod pages;
 pub mod projects;
 pub mod responses;

@@ -4,7 +4,9 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use actix_web::dev::Server;
+use std::time::Duration;
+
+use actix_web::dev::{Server, ServerHandle};
 use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
@@ -14,6 +16,8 @@ use url::Url;
 use crate::accounts::{self, SetupGate, SignInThrottle, admin};
 use crate::config::Settings;
 use crate::error::AppError;
+use crate::mail::model::RetryPolicy;
+use crate::mail::{self, MailBackend, Worker, WorkerConfig};
 use crate::state::AppState;
 use crate::web::{assets, csrf, middleware};
 use crate::{db, pages};
@@ -26,6 +30,29 @@ pub struct Application {
     base_url: Url,
     setup_link: Option<String>,
     statements: Arc<AtomicU64>,
+    mail_worker: Worker,
+}
+
+/// Stops a running [`Application`] from outside (tests, signal handlers of embedders).
+#[derive(Clone)]
+pub struct Stopper {
+    server: ServerHandle,
+    worker: tokio::task::AbortHandle,
+}
+
+impl Stopper {
+    /// Stops like a crash: the mail worker is aborted mid-send and the HTTP server closes
+    /// without waiting. What was in flight is picked up by the next instance.
+    pub async fn kill(&self) {
+        self.worker.abort();
+        self.server.stop(false).await;
+    }
+
+    /// Stops gracefully: requests in flight finish, then the mail worker finishes the message
+    /// in hand (as `run_until_stopped` does after a signal).
+    pub async fn stop(&self) {
+        self.server.stop(true).await;
+    }
 }
 
 impl Application {
@@ -56,12 +83,22 @@ impl Application {
         } else {
             None
         };
+        let backend = MailBackend::from_settings(&settings.mail, &settings.data_dir)?;
+        let (mail_worker, mail) = Worker::spawn(WorkerConfig {
+            db: db.clone(),
+            backend,
+            from: settings.mail.from.clone(),
+            policy: RetryPolicy::standard(settings.mail.retry_base),
+            poll_interval: settings.mail.poll_interval,
+            lease: settings.mail.lease,
+        });
         let state = AppState {
             db: db.clone(),
             settings: Arc::new(settings),
             base_url: base_url.clone(),
             setup,
             throttle: Arc::new(SignInThrottle::default()),
+            mail,
         };
         let server = serve(listener, state)?;
         Ok(Application {
@@ -71,6 +108,7 @@ impl Application {
             base_url,
             setup_link,
             statements,
+            mail_worker,
         })
     }
 
@@ -94,14 +132,28 @@ impl Application {
         self.statements.clone()
     }
 
-    /// Serves until SIGINT or SIGTERM, lets in-flight requests finish, then closes the database.
+    /// A handle to stop this instance from another task.
+    pub fn stopper(&self) -> Stopper {
+        Stopper {
+            server: self.server.handle(),
+            worker: self.mail_worker.abort_handle(),
+        }
+    }
+
+    /// Serves until SIGINT or SIGTERM (or a [`Stopper`]), lets in-flight requests finish, stops
+    /// the mail worker after the message in hand, then closes the database.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        self.server.await.context("the HTTP server failed")?;
+        let served = self.server.await.context("the HTTP server failed");
+        self.mail_worker.stop(MAIL_GRACE).await;
+        served?;
         self.db.close().await.context("closing the database")?;
         tracing::info!("stopped cleanly");
         Ok(())
     }
 }
+
+/// How long a stopping instance waits for the message being sent.
+const MAIL_GRACE: Duration = Duration::from_secs(10);
 
 fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let https = state.settings.is_https();
@@ -189,5 +241,12 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/stewards/{id}/invite-link",
             web::post().to(admin::new_invite_link),
+        )
+        // Mail: the administrators' outbox page, Resend and the test message.
+        .route("/admin/mail", web::get().to(mail::routes::page))
+        .route("/admin/mail/test", web::post().to(mail::routes::send_test))
+        .route(
+            "/admin/mail/{id}/resend",
+            web::post().to(mail::routes::resend),
         );
 }

@@ -7,6 +7,7 @@ use url::Url;
 
 use crate::accounts::{SetupGate, SignInThrottle};
 use crate::config::Settings;
+use crate::mail::MailHandle;
 
 /// What every request can reach: the database pool, settings and in-memory guards.
 #[derive(Clone)]
@@ -21,4 +22,6 @@ pub struct AppState {
     pub setup: Arc<SetupGate>,
     /// Sign-in throttling, kept in memory only.
     pub throttle: Arc<SignInThrottle>,
+    /// Wakes the outbox worker after a message is queued; describes the mail transport.
+    pub mail: MailHandle,
 }

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_accounts;
 mod m20261128_000002_surveys;
+mod m20261128_000004_outbox;
 
 /// The ordered list of every migration Chorus has.
 pub struct Migrator;
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261128_000001_accounts::Migration),
             Box::new(m20261128_000002_surveys::Migration),
+            Box::new(m20261128_000004_outbox::Migration),
         ]
     }
 }

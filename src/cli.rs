@@ -289,8 +289,16 @@ fn read_password() -> anyhow::Result<Password> {
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let mail = match &settings.mail.smtp_url {
+        Some(url) => format!("Mail goes through the SMTP server {}.", url.server()),
+        None => format!(
+            "No SMTP server is set (CHORUS_SMTP_URL), so mail is written as .eml files in {}.",
+            settings.data_dir.join("outbox-files").display()
+        ),
+    };
     let app = Application::build(settings).await?;
     println!("Chorus is running at {}", app.base_url());
+    println!("{mail}");
     if let Some(link) = app.setup_link() {
         println!();
         println!("No one can sign in yet. To create the first administrator, open this link:");

@@ -12,8 +12,9 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use crate::config::MailSettings;
 use crate::mail::model::{ClaimedMessage, SendErrorKind};
 
-/// How long one SMTP command may take before the attempt counts as timed out.
-const SMTP_TIMEOUT: Duration = Duration::from_secs(60);
+/// How long one SMTP command may take before the attempt counts as timed out. A whole send is
+/// at most six commands, so three minutes: well inside the default five-minute claim lease.
+const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Where messages go.
 #[derive(Clone)]

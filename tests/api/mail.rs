@@ -120,11 +120,12 @@ async fn a_test_message_arrives_over_smtp_with_both_parts_and_the_right_headers(
     })
     .await;
     let app = &chorus.app;
-    app.create_admin().await;
+    let admin = app.create_admin().await;
     let res = app.post_form("/admin/mail/test", &[]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let got = smtp.wait_for(1).await;
-    assert_eq!(got[0].rcpt_to, vec!["ada@example.org".to_owned()]);
+    assert_eq!(got[0].rcpt_to, vec![admin.email.clone()]);
+    assert_eq!(admin.id, 1);
     assert_eq!(got[0].mail_from, "team@chorus.test");
     let mail = got[0].parsed();
     let from = mail.from().unwrap().first().unwrap();
@@ -148,10 +149,17 @@ async fn a_test_message_arrives_over_smtp_with_both_parts_and_the_right_headers(
     let text = mail.body_text(0).unwrap();
     let link = format!("{}/admin/mail", app.address);
     assert!(text.contains(&link), "{text}");
-    assert!(mail.body_html(0).unwrap().contains(&format!("href=\"{link}\"")));
+    assert!(
+        mail.body_html(0)
+            .unwrap()
+            .contains(&format!("href=\"{link}\""))
+    );
     let (status, page) = app.page("/admin/mail").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("127.0.0.1:"), "the page names the SMTP server");
+    assert!(
+        page.contains("127.0.0.1:"),
+        "the page names the SMTP server"
+    );
 }
 
 #[tokio::test]
@@ -216,7 +224,10 @@ async fn a_permanently_refused_message_fails_shows_on_the_mail_page_and_can_be_r
     let (_, page) = app.page("/admin/mail").await;
     assert!(page.contains("No messages have failed."));
     // A sent message cannot be resent, and neither can one that does not exist.
-    for path in [format!("/admin/mail/{}/resend", id.0), "/admin/mail/9999/resend".into()] {
+    for path in [
+        format!("/admin/mail/{}/resend", id.0),
+        "/admin/mail/9999/resend".into(),
+    ] {
         assert_eq!(
             app.post_form(&path, &[]).await.status(),
             StatusCode::NOT_FOUND
@@ -309,7 +320,12 @@ async fn two_instances_on_one_postgresql_database_send_each_of_50_messages_exact
             action: None,
             unsubscribe: None,
         };
-        let m = compose(&base, &format!("person{i}@example.net"), MailKind::Digest, &content);
+        let m = compose(
+            &base,
+            &format!("person{i}@example.net"),
+            MailKind::Digest,
+            &content,
+        );
         store::enqueue(&db, &m).await.unwrap();
     }
     let got = smtp.wait_for(50).await;
@@ -419,9 +435,14 @@ async fn mail_logs_name_only_the_recipient_domain() {
 
 #[test]
 fn bad_mail_settings_are_refused_naming_the_variable() {
-    let cases: [(&str, fn(&mut RawSettings)); 3] = [
-        ("CHORUS_SMTP_URL", |r| r.smtp_url = Some("http://example.org".into())),
-        ("CHORUS_MAIL_FROM", |r| r.mail_from = Some("not an address".into())),
+    type Setter = fn(&mut RawSettings);
+    let cases: [(&str, Setter); 3] = [
+        ("CHORUS_SMTP_URL", |r| {
+            r.smtp_url = Some("http://example.org".into())
+        }),
+        ("CHORUS_MAIL_FROM", |r| {
+            r.mail_from = Some("not an address".into())
+        }),
         ("CHORUS_MAIL_RETRY_BASE_MS", |r| {
             r.mail_retry_base_ms = Some("soon".into())
         }),

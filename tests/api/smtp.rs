@@ -91,7 +91,11 @@ impl SmtpServer {
 
     /// Answers the next messages with these modes, one each, then goes back to the set mode.
     pub fn then(&self, modes: &[Mode]) {
-        self.inner.lock().unwrap().next.extend(modes.iter().copied());
+        self.inner
+            .lock()
+            .unwrap()
+            .next
+            .extend(modes.iter().copied());
     }
 
     /// Every accepted message so far.
@@ -123,7 +127,9 @@ impl SmtpServer {
     async fn session(&self, stream: TcpStream) -> std::io::Result<()> {
         let (read, mut write) = stream.into_split();
         let mut reader = BufReader::new(read);
-        write.write_all(b"220 localhost test SMTP ready\r\n").await?;
+        write
+            .write_all(b"220 localhost test SMTP ready\r\n")
+            .await?;
         let mut mail_from = String::new();
         let mut rcpt_to = Vec::new();
         let mut line = String::new();
@@ -135,7 +141,9 @@ impl SmtpServer {
             let command = line.trim_end().to_owned();
             let upper = command.to_ascii_uppercase();
             if upper.starts_with("EHLO") {
-                write.write_all(b"250-localhost\r\n250 8BITMIME\r\n").await?;
+                write
+                    .write_all(b"250-localhost\r\n250 8BITMIME\r\n")
+                    .await?;
             } else if upper.starts_with("HELO") {
                 write.write_all(b"250 localhost\r\n").await?;
             } else if upper.starts_with("MAIL FROM:") {
@@ -146,7 +154,9 @@ impl SmtpServer {
                 rcpt_to.push(address(&command));
                 write.write_all(b"250 OK\r\n").await?;
             } else if upper == "DATA" {
-                write.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n").await?;
+                write
+                    .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+                    .await?;
                 let data = read_data(&mut reader).await?;
                 let mode = {
                     let mut inner = self.inner.lock().unwrap();
@@ -209,7 +219,11 @@ async fn read_data<R: AsyncBufReadExt + Unpin>(reader: &mut R) -> std::io::Resul
         if line == b".\r\n" || line == b".\n" {
             return Ok(data);
         }
-        let body = if line.starts_with(b"..") { &line[1..] } else { &line[..] };
+        let body = if line.starts_with(b"..") {
+            &line[1..]
+        } else {
+            &line[..]
+        };
         data.extend_from_slice(body);
     }
 }

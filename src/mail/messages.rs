@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use maud::{DOCTYPE, Markup, html};
 use url::Url;
 
+use crate::accounts::EmailAddress;
 use crate::mail::model::{MailKind, MessageId, OutgoingMessage};
 
 /// A button-like link in a message.
@@ -34,19 +35,44 @@ pub struct Content {
     pub action: Option<Action>,
     /// Where the reader can stop messages like this one, if anywhere. Adds a
     /// `List-Unsubscribe` header and a link in the footer.
-    pub unsubscribe: Option<Url>,
+    pub unsubscribe: Option<Unsubscribe>,
+}
+
+/// A link that stops messages like this one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unsubscribe {
+    /// The page (GET) that unsubscribes, with its own unguessable token in the URL.
+    pub url: Url,
+    /// Whether a bare POST to `url` unsubscribes at once (RFC 8058 one-click), which large mail
+    /// providers ask of bulk senders. Adds `List-Unsubscribe-Post: List-Unsubscribe=One-Click`;
+    /// the route must then accept that POST without a CSRF token.
+    pub one_click: bool,
 }
 
 /// Builds a message to `to` from `content`, with a new Message-ID under `base_url`'s host.
 ///
 /// Privacy: `content` must follow the module's rule — nothing that could reveal a respondent.
-pub fn compose(base_url: &Url, to: &str, kind: MailKind, content: &Content) -> OutgoingMessage {
+pub fn compose(
+    base_url: &Url,
+    to: &EmailAddress,
+    kind: MailKind,
+    content: &Content,
+) -> OutgoingMessage {
     let mut headers = BTreeMap::new();
-    if let Some(url) = &content.unsubscribe {
-        headers.insert("List-Unsubscribe".to_owned(), format!("<{url}>"));
+    if let Some(unsubscribe) = &content.unsubscribe {
+        headers.insert(
+            "List-Unsubscribe".to_owned(),
+            format!("<{}>", unsubscribe.url),
+        );
+        if unsubscribe.one_click {
+            headers.insert(
+                "List-Unsubscribe-Post".to_owned(),
+                "List-Unsubscribe=One-Click".to_owned(),
+            );
+        }
     }
     OutgoingMessage {
-        to: to.to_owned(),
+        to: to.as_str().to_owned(),
         subject: content.subject.clone(),
         text: text_body(base_url, content),
         html: html_body(base_url, content).into_string(),
@@ -59,7 +85,7 @@ pub fn compose(base_url: &Url, to: &str, kind: MailKind, content: &Content) -> O
 /// The administrator's test message: proves that mail from this Chorus reaches `to`.
 ///
 /// Privacy: contains only the Chorus address and a link to the mail page.
-pub fn test_message(base_url: &Url, to: &str) -> OutgoingMessage {
+pub fn test_message(base_url: &Url, to: &EmailAddress) -> OutgoingMessage {
     let action = base_url.join("admin/mail").ok().map(|url| Action {
         label: "Open the mail page".into(),
         url,
@@ -90,8 +116,8 @@ fn text_body(base_url: &Url, content: &Content) -> String {
     }
     out.push_str("-- \n");
     out.push_str(&format!("Sent by Chorus at {base_url}\n"));
-    if let Some(url) = &content.unsubscribe {
-        out.push_str(&format!("To stop these messages: {url}\n"));
+    if let Some(unsubscribe) = &content.unsubscribe {
+        out.push_str(&format!("To stop these messages: {}\n", unsubscribe.url));
     }
     out
 }
@@ -116,9 +142,9 @@ fn html_body(base_url: &Url, content: &Content) -> Markup {
                 p {
                     small {
                         "Sent by Chorus at " a href=(base_url) { (base_url) }
-                        @if let Some(url) = &content.unsubscribe {
+                        @if let Some(unsubscribe) = &content.unsubscribe {
                             br;
-                            a href=(url) { "Stop these messages" }
+                            a href=(unsubscribe.url) { "Stop these messages" }
                         }
                     }
                 }
@@ -131,6 +157,10 @@ fn html_body(base_url: &Url, content: &Content) -> Markup {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    fn to() -> EmailAddress {
+        EmailAddress::parse("a@b.example").unwrap()
+    }
 
     fn base() -> Url {
         Url::parse("https://chorus.example.org/").unwrap()
@@ -145,9 +175,12 @@ mod tests {
                 label: "Answer it".into(),
                 url: base().join("s/abc").unwrap(),
             }),
-            unsubscribe: Some(base().join("unsubscribe/xyz").unwrap()),
+            unsubscribe: Some(Unsubscribe {
+                url: base().join("unsubscribe/xyz").unwrap(),
+                one_click: true,
+            }),
         };
-        let m = compose(&base(), "a@b.example", MailKind::Reminder, &content);
+        let m = compose(&base(), &to(), MailKind::Reminder, &content);
         assert!(m.text.contains("A new questionnaire is open."));
         assert!(m.text.contains("https://chorus.example.org/s/abc"));
         assert!(m.html.contains("href=\"https://chorus.example.org/s/abc\""));
@@ -157,12 +190,16 @@ mod tests {
             m.headers.get("List-Unsubscribe").unwrap(),
             "<https://chorus.example.org/unsubscribe/xyz>"
         );
+        assert_eq!(
+            m.headers.get("List-Unsubscribe-Post").unwrap(),
+            "List-Unsubscribe=One-Click"
+        );
         assert!(m.message_id.as_str().ends_with("@chorus.example.org>"));
     }
 
     #[test]
     fn messages_without_an_unsubscribe_link_have_no_list_unsubscribe_header() {
-        let m = test_message(&base(), "a@b.example");
+        let m = test_message(&base(), &to());
         assert!(m.headers.is_empty());
         assert_eq!(m.kind, MailKind::Test);
     }

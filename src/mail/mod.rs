@@ -13,7 +13,7 @@ pub mod transport;
 mod views;
 pub mod worker;
 
-pub use messages::{Action, Content, compose};
+pub use messages::{Action, Content, Unsubscribe, compose};
 pub use model::{MailKind, MessageId, OutboxId, OutboxStatus, OutgoingMessage, SendErrorKind};
 pub use store::enqueue;
 pub use transport::{MailBackend, TransportInfo};

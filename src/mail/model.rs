@@ -110,7 +110,7 @@ impl MessageId {
 /// privacy rule there (no answer text) holds everywhere.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutgoingMessage {
-    /// One recipient address (already validated).
+    /// One recipient address (validated by `EmailAddress::parse` in the builders).
     pub to: String,
     /// The subject line.
     pub subject: String,

@@ -4,9 +4,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::accounts::routes::{NoFields, html, see_other};
-use crate::accounts::{CurrentSteward, Role};
+use crate::accounts::{CurrentSteward, EmailAddress, Role};
 use crate::error::AppError;
-use crate::mail::model::{OutboxId, domain_of};
+use crate::mail::model::OutboxId;
 use crate::mail::{messages, store, views};
 use crate::state::AppState;
 use crate::web::CsrfForm;
@@ -45,10 +45,12 @@ pub async fn send_test(
     _f: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     me.require(&[Role::Admin])?;
-    let message = messages::test_message(&state.base_url, &me.steward.email);
+    let to = EmailAddress::parse(&me.steward.email)
+        .map_err(|m| AppError::Unexpected(anyhow::anyhow!("stored address is invalid: {m}")))?;
+    let message = messages::test_message(&state.base_url, &to);
     store::enqueue(&state.db, &message).await?;
     state.mail.wake();
-    tracing::info!(domain = domain_of(&me.steward.email), "test message queued");
+    tracing::info!(domain = to.domain(), "test message queued");
     Ok(see_other("/admin/mail?done=test"))
 }
 

@@ -256,6 +256,33 @@ pub async fn resend<C: ConnectionTrait>(db: &C, id: OutboxId) -> Result<bool, Db
     Ok(done.rows_affected == 1)
 }
 
+/// Deletes sent messages queued before `sent_before` and failed ones queued before
+/// `failed_before`: the outbox holds addresses and message text, so it keeps them no longer
+/// than needed to look into problems. Returns how many rows went.
+pub async fn prune<C: ConnectionTrait>(
+    db: &C,
+    sent_before: DateTime<Utc>,
+    failed_before: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    let done = outbox::Entity::delete_many()
+        .filter(
+            Condition::any()
+                .add(
+                    Condition::all()
+                        .add(outbox::Column::Status.eq(OutboxStatus::Sent.as_str()))
+                        .add(outbox::Column::CreatedAt.lt(sent_before)),
+                )
+                .add(
+                    Condition::all()
+                        .add(outbox::Column::Status.eq(OutboxStatus::Failed.as_str()))
+                        .add(outbox::Column::CreatedAt.lt(failed_before)),
+                ),
+        )
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected)
+}
+
 /// When the next pending message falls due, if any is waiting.
 pub async fn next_due<C: ConnectionTrait>(db: &C) -> Result<Option<DateTime<Utc>>, DbErr> {
     let next = outbox::Entity::find()

@@ -30,6 +30,12 @@ use crate::mail::transport::{MailBackend, TransportInfo};
 
 /// Messages claimed at once: small, so a stopping worker has little to hand back.
 const BATCH: u64 = 10;
+/// Sent messages are deleted this long after they were queued.
+const KEEP_SENT_DAYS: i64 = 30;
+/// Failed messages are deleted this long after they were queued (time enough to resend).
+const KEEP_FAILED_DAYS: i64 = 90;
+/// How often the worker prunes old messages.
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 
 /// What handlers hold: wake the worker after queuing, and describe the transport.
 #[derive(Clone)]
@@ -112,9 +118,14 @@ async fn run(
     mut stopped: watch::Receiver<bool>,
 ) {
     tracing::info!(transport = ?config.backend.describe(), "mail worker started");
+    let mut last_prune: Option<tokio::time::Instant> = None;
     loop {
         if *stopped.borrow() {
             break;
+        }
+        if last_prune.is_none_or(|at| at.elapsed() >= PRUNE_EVERY) {
+            last_prune = Some(tokio::time::Instant::now());
+            prune(&config.db).await;
         }
         match store::claim_due(&config.db, &instance, config.lease, BATCH).await {
             Ok(batch) if !batch.is_empty() => {
@@ -149,6 +160,21 @@ async fn run(
         }
     }
     tracing::info!("mail worker stopped");
+}
+
+async fn prune(db: &DatabaseConnection) {
+    let now = chrono::Utc::now();
+    match store::prune(
+        db,
+        now - chrono::Duration::days(KEEP_SENT_DAYS),
+        now - chrono::Duration::days(KEEP_FAILED_DAYS),
+    )
+    .await
+    {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(deleted = n, "old outbox messages deleted"),
+        Err(e) => tracing::warn!(error = %e, "could not prune the outbox"),
+    }
 }
 
 async fn deliver(config: &WorkerConfig, instance: &str, message: ClaimedMessage) {

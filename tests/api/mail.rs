@@ -5,8 +5,9 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use chorus::accounts::EmailAddress;
 use chorus::config::{RawSettings, Settings};
-use chorus::mail::messages::{Action, Content, compose};
+use chorus::mail::messages::{Action, Content, Unsubscribe, compose};
 use chorus::mail::{MailKind, OutboxId, OutboxStatus, store};
 use chorus::startup::{Application, Stopper};
 use reqwest::StatusCode;
@@ -84,9 +85,13 @@ async fn enqueue_reminder(app: &TestApp, to: &str) -> OutboxId {
             label: "Read the accessibility statement".into(),
             url: base.join("accessibility").unwrap(),
         }),
-        unsubscribe: Some(base.join("privacy").unwrap()),
+        unsubscribe: Some(Unsubscribe {
+            url: base.join("privacy").unwrap(),
+            one_click: false,
+        }),
     };
-    let message = compose(&base, to, MailKind::Reminder, &content);
+    let to = EmailAddress::parse(to).unwrap();
+    let message = compose(&base, &to, MailKind::Reminder, &content);
     let db = db(app).await;
     let txn = db.begin().await.unwrap();
     let id = store::enqueue(&txn, &message).await.unwrap();
@@ -174,6 +179,7 @@ async fn a_message_with_an_unsubscribe_link_carries_list_unsubscribe_and_working
         mail.header_raw("List-Unsubscribe").unwrap().trim(),
         format!("<{}/privacy>", app.address)
     );
+    assert!(mail.header_raw("List-Unsubscribe-Post").is_none());
     let text = mail.body_text(0).unwrap();
     for path in ["/accessibility", "/privacy"] {
         let url = format!("{}{path}", app.address);
@@ -320,12 +326,8 @@ async fn two_instances_on_one_postgresql_database_send_each_of_50_messages_exact
             action: None,
             unsubscribe: None,
         };
-        let m = compose(
-            &base,
-            &format!("person{i}@example.net"),
-            MailKind::Digest,
-            &content,
-        );
+        let to = EmailAddress::parse(&format!("person{i}@example.net")).unwrap();
+        let m = compose(&base, &to, MailKind::Digest, &content);
         store::enqueue(&db, &m).await.unwrap();
     }
     let got = smtp.wait_for(50).await;
@@ -467,4 +469,36 @@ fn bad_mail_settings_are_refused_naming_the_variable() {
     let shown = format!("{settings:?}");
     assert!(shown.contains("mail.example.org:587"));
     assert!(!shown.contains("hunter2pw"));
+}
+
+#[tokio::test]
+async fn old_sent_messages_are_pruned_but_recent_and_pending_ones_stay() {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let chorus = launch(None, None, |_| {}).await;
+    let app = &chorus.app;
+    let old_sent = enqueue_reminder(app, "a@example.net").await;
+    let old_pending = enqueue_reminder(app, "b@example.net").await;
+    let recent = enqueue_reminder(app, "c@example.net").await;
+    wait_for_status(app, recent, OutboxStatus::Sent).await;
+    wait_for_status(app, old_sent, OutboxStatus::Sent).await;
+    let db = db(app).await;
+    let long_ago = chrono::Utc::now() - chrono::Duration::days(40);
+    for (id, status) in [(old_sent, "sent"), (old_pending, "pending")] {
+        let row = entity::outbox::Entity::find_by_id(id.0)
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut row: entity::outbox::ActiveModel = row.into();
+        row.created_at = Set(long_ago);
+        row.status = Set(status.into());
+        row.next_attempt_at = Set(chrono::Utc::now() + chrono::Duration::days(1));
+        row.update(&db).await.unwrap();
+    }
+    let cutoff = chrono::Utc::now() - chrono::Duration::days(30);
+    assert_eq!(store::prune(&db, cutoff, cutoff).await.unwrap(), 1);
+    assert!(store::find(&db, old_sent).await.unwrap().is_none());
+    assert!(store::find(&db, old_pending).await.unwrap().is_some());
+    assert!(store::find(&db, recent).await.unwrap().is_some());
+    db.close().await.unwrap();
 }

@@ -74,29 +74,8 @@ pub async fn claim_due(
     limit: u64,
 ) -> Result<Vec<ClaimedMessage>, DbErr> {
     let now = Utc::now();
-    let mut pick = Query::select();
-    pick.column(outbox::Column::Id)
-        .from(outbox::Entity)
-        .cond_where(due(now, lease))
-        .order_by(outbox::Column::NextAttemptAt, sea_orm::Order::Asc)
-        .order_by(outbox::Column::Id, sea_orm::Order::Asc)
-        .limit(limit);
     let postgres = db.get_database_backend() == DatabaseBackend::Postgres;
-    if postgres {
-        pick.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
-    }
-    let claim = outbox::Entity::update_many()
-        .col_expr(
-            outbox::Column::Status,
-            Expr::value(OutboxStatus::Sending.as_str()),
-        )
-        .col_expr(outbox::Column::ClaimedBy, Expr::value(instance))
-        .col_expr(outbox::Column::ClaimedAt, Expr::value(now))
-        .col_expr(
-            outbox::Column::Attempts,
-            Expr::col(outbox::Column::Attempts).add(1),
-        )
-        .filter(outbox::Column::Id.in_subquery(pick));
+    let claim = claim_statement(postgres, instance, now, lease, limit);
     let txn = db.begin().await?;
     let rows = if postgres {
         claim.exec_with_returning(&txn).await?
@@ -113,6 +92,39 @@ pub async fn claim_due(
     let mut claimed: Vec<ClaimedMessage> = rows.into_iter().map(to_claimed).collect();
     claimed.sort_by_key(|m| m.id);
     Ok(claimed)
+}
+
+/// `UPDATE outbox SET status = 'sending', … WHERE id IN (SELECT id … LIMIT n)`, with
+/// `FOR UPDATE SKIP LOCKED` on the inner select when `postgres`.
+fn claim_statement(
+    postgres: bool,
+    instance: &str,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u64,
+) -> sea_orm::UpdateMany<outbox::Entity> {
+    let mut pick = Query::select();
+    pick.column(outbox::Column::Id)
+        .from(outbox::Entity)
+        .cond_where(due(now, lease))
+        .order_by(outbox::Column::NextAttemptAt, sea_orm::Order::Asc)
+        .order_by(outbox::Column::Id, sea_orm::Order::Asc)
+        .limit(limit);
+    if postgres {
+        pick.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    outbox::Entity::update_many()
+        .col_expr(
+            outbox::Column::Status,
+            Expr::value(OutboxStatus::Sending.as_str()),
+        )
+        .col_expr(outbox::Column::ClaimedBy, Expr::value(instance))
+        .col_expr(outbox::Column::ClaimedAt, Expr::value(now))
+        .col_expr(
+            outbox::Column::Attempts,
+            Expr::col(outbox::Column::Attempts).add(1),
+        )
+        .filter(outbox::Column::Id.in_subquery(pick))
 }
 
 fn to_claimed(row: outbox::Model) -> ClaimedMessage {
@@ -342,5 +354,27 @@ fn to_queued(row: outbox::Model) -> QueuedMessage {
         status: OutboxStatus::parse(&row.status).unwrap_or(OutboxStatus::Pending),
         attempts: u32::try_from(row.attempts).unwrap_or(0),
         last_error: row.last_error.as_deref().and_then(SendErrorKind::parse),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::QueryTrait;
+
+    #[test]
+    fn postgresql_claims_skip_rows_another_worker_has_locked() {
+        let now = Utc::now();
+        let lease = Duration::from_secs(300);
+        let pg = claim_statement(true, "a", now, lease, 10)
+            .build(DatabaseBackend::Postgres)
+            .to_string();
+        assert!(pg.starts_with("UPDATE \"outbox\" SET"), "{pg}");
+        assert!(pg.contains("FOR UPDATE SKIP LOCKED"), "{pg}");
+        let sqlite = claim_statement(false, "a", now, lease, 10)
+            .build(DatabaseBackend::Sqlite)
+            .to_string();
+        assert!(!sqlite.contains("FOR UPDATE"), "{sqlite}");
+        assert!(sqlite.contains("LIMIT"), "{sqlite}");
     }
 }

@@ -11,7 +11,7 @@ use chorus::mail::messages::{Action, Content, Unsubscribe, compose};
 use chorus::mail::{MailKind, OutboxId, OutboxStatus, store};
 use chorus::startup::{Application, Stopper};
 use reqwest::StatusCode;
-use sea_orm::{Database, DatabaseConnection, TransactionTrait};
+use sea_orm::{Database, DatabaseConnection, EntityTrait, TransactionTrait};
 use url::Url;
 
 use crate::helpers::*;
@@ -315,6 +315,8 @@ async fn two_instances_on_one_postgresql_database_send_each_of_50_messages_exact
         return;
     }
     let smtp = SmtpServer::start(Mode::Accept).await;
+    // A slightly slow server keeps both workers busy at once, so they contend for rows.
+    smtp.set_delay(Duration::from_millis(20));
     let one = launch(None, Some(&smtp), |_| {}).await;
     let two = launch(Some(one.app.database_url.clone()), Some(&smtp), |_| {}).await;
     let base = base(&one.app);
@@ -343,6 +345,16 @@ async fn two_instances_on_one_postgresql_database_send_each_of_50_messages_exact
     assert_eq!(subjects.len(), 50);
     let counts = store::counts(&db).await.unwrap();
     assert_eq!((counts.sent, counts.pending, counts.sending), (50, 0, 0));
+    let mut workers: Vec<String> = entity::outbox::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|row| row.claimed_by)
+        .collect();
+    workers.sort();
+    workers.dedup();
+    assert_eq!(workers.len(), 2, "both instances sent some of the messages");
     db.close().await.unwrap();
     drop(two);
 }
@@ -473,7 +485,7 @@ fn bad_mail_settings_are_refused_naming_the_variable() {
 
 #[tokio::test]
 async fn old_sent_messages_are_pruned_but_recent_and_pending_ones_stay() {
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let chorus = launch(None, None, |_| {}).await;
     let app = &chorus.app;
     let old_sent = enqueue_reminder(app, "a@example.net").await;

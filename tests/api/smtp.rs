@@ -47,6 +47,7 @@ struct Inner {
     next: VecDeque<Mode>,
     received: Vec<Received>,
     data_seen: usize,
+    delay: Duration,
 }
 
 #[derive(Clone)]
@@ -65,6 +66,7 @@ impl SmtpServer {
             next: VecDeque::new(),
             received: Vec::new(),
             data_seen: 0,
+            delay: Duration::ZERO,
         }));
         let server = SmtpServer { port, inner };
         let shared = server.clone();
@@ -96,6 +98,11 @@ impl SmtpServer {
             .unwrap()
             .next
             .extend(modes.iter().copied());
+    }
+
+    /// Waits this long before answering the end of each message, like a busy server.
+    pub fn set_delay(&self, delay: Duration) {
+        self.inner.lock().unwrap().delay = delay;
     }
 
     /// Every accepted message so far.
@@ -158,6 +165,8 @@ impl SmtpServer {
                     .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
                     .await?;
                 let data = read_data(&mut reader).await?;
+                let delay = self.inner.lock().unwrap().delay;
+                tokio::time::sleep(delay).await;
                 let mode = {
                     let mut inner = self.inner.lock().unwrap();
                     inner.data_seen += 1;

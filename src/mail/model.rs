@@ -143,6 +143,8 @@ pub struct QueuedMessage {
     pub attempts: u32,
     /// What went wrong last, if anything.
     pub last_error: Option<SendErrorKind>,
+    /// When it was queued.
+    pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// A message a worker has claimed and must now send: everything needed to build the email.

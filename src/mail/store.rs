@@ -354,6 +354,7 @@ fn to_queued(row: outbox::Model) -> QueuedMessage {
         status: OutboxStatus::parse(&row.status).unwrap_or(OutboxStatus::Pending),
         attempts: u32::try_from(row.attempts).unwrap_or(0),
         last_error: row.last_error.as_deref().and_then(SendErrorKind::parse),
+        created_at: row.created_at,
     }
 }
 

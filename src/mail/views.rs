@@ -61,6 +61,7 @@ pub fn mail_page(nav: &NavUser, page: &MailPage<'_>) -> Markup {
                     thead { tr {
                         th scope="col" { "To" }
                         th scope="col" { "Subject" }
+                        th scope="col" { "Queued (UTC)" }
                         th scope="col" { "Attempts" }
                         th scope="col" { "Problem" }
                         th scope="col" { "Action" }
@@ -70,6 +71,7 @@ pub fn mail_page(nav: &NavUser, page: &MailPage<'_>) -> Markup {
                             tr {
                                 td { "someone at " (domain_of(&m.to)) }
                                 td { (m.subject) }
+                                td { (m.created_at.format("%-d %b %Y %H:%M")) }
                                 td { (m.attempts) }
                                 td { (m.last_error.map_or("Unknown", |e| e.describe())) }
                                 td {

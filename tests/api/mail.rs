@@ -221,6 +221,15 @@ async fn a_permanently_refused_message_fails_shows_on_the_mail_page_and_can_be_r
     assert_eq!(texts(&page, ".summary-value"), ["0", "0", "0", "1"]);
 
     smtp.set_mode(Mode::Accept);
+    let forged = app
+        .client
+        .post(app.url(&format!("/admin/mail/{}/resend", id.0)))
+        .form(&[("csrf_token", "forged")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert_eq!(status_of(app, id).await.0, OutboxStatus::Failed);
     let res = app
         .post_form(&format!("/admin/mail/{}/resend", id.0), &[])
         .await;

@@ -61,6 +61,9 @@ impl Application {
         let mut db = db::connect(&settings.database_url)
             .await
             .map_err(|e| anyhow::anyhow!("DATABASE_URL: cannot connect to the database ({e})"))?;
+        // The mail worker's handle is cloned before the statement counter is attached, so the
+        // counter measures requests only, not the worker's background polling.
+        let mail_db = db.clone();
         let statements = Arc::new(AtomicU64::new(0));
         let counter = statements.clone();
         db.set_metric_callback(move |_| {
@@ -85,7 +88,7 @@ impl Application {
         };
         let backend = MailBackend::from_settings(&settings.mail, &settings.data_dir)?;
         let (mail_worker, mail) = Worker::spawn(WorkerConfig {
-            db: db.clone(),
+            db: mail_db,
             backend,
             from: settings.mail.from.clone(),
             policy: RetryPolicy::standard(settings.mail.retry_base),

@@ -156,7 +156,12 @@ async fn run(
         tokio::select! {
             _ = notify.notified() => {}
             _ = tokio::time::sleep(wait.max(Duration::from_millis(5))) => {}
-            _ = stopped.changed() => {}
+            changed = stopped.changed() => {
+                // The sender is gone when the Application was dropped without running: stop.
+                if changed.is_err() {
+                    break;
+                }
+            }
         }
     }
     tracing::info!("mail worker stopped");

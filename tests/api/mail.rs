@@ -480,6 +480,19 @@ fn bad_mail_settings_are_refused_naming_the_variable() {
         let err = Settings::parse(raw).unwrap_err();
         assert_eq!(err.variable, variable);
     }
+    for url in [
+        "smtp://127.0.0.1:2525",
+        "smtp://user:pw@mail.example.org:587?tls=required",
+        "smtps://user:pw@mail.example.org:465",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let raw = RawSettings {
+            data_dir: Some(dir.path().display().to_string()),
+            smtp_url: Some(url.into()),
+            ..RawSettings::default()
+        };
+        assert!(Settings::parse(raw).is_ok(), "{url} is accepted");
+    }
     let dir = tempfile::tempdir().unwrap();
     let settings = Settings::parse(RawSettings {
         data_dir: Some(dir.path().display().to_string()),

@@ -48,6 +48,22 @@ pub struct SettingsArgs {
     /// Public submissions per client address per minute, or "off" [default: 30]
     #[arg(long, env = "CHORUS_RATE_LIMIT", global = true)]
     pub rate_limit: Option<String>,
+    /// SMTP server: smtp://host:25, smtp://user:pass@host:587?tls=required or smtps://user:pass@host:465
+    /// [default: none; messages are written as .eml files in the data folder's outbox-files]
+    #[arg(long, env = "CHORUS_SMTP_URL", global = true, hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Sender of every message [default: Chorus <chorus@localhost>]
+    #[arg(long, env = "CHORUS_MAIL_FROM", global = true)]
+    pub mail_from: Option<String>,
+    /// Milliseconds before the first retry of a message; doubles each time [default: 30000]
+    #[arg(long, env = "CHORUS_MAIL_RETRY_BASE_MS", global = true)]
+    pub mail_retry_base_ms: Option<String>,
+    /// Milliseconds between checks of the outbox when nothing wakes the worker [default: 5000]
+    #[arg(long, env = "CHORUS_MAIL_POLL_MS", global = true)]
+    pub mail_poll_ms: Option<String>,
+    /// Seconds before a message stuck in sending is taken over by another worker [default: 300]
+    #[arg(long, env = "CHORUS_MAIL_LEASE_SECS", global = true)]
+    pub mail_lease_secs: Option<String>,
 }
 
 impl From<SettingsArgs> for RawSettings {
@@ -61,6 +77,11 @@ impl From<SettingsArgs> for RawSettings {
             session_idle_minutes: a.session_idle_minutes,
             session_lifetime_hours: a.session_lifetime_hours,
             rate_limit: a.rate_limit,
+            smtp_url: a.smtp_url,
+            mail_from: a.mail_from,
+            mail_retry_base_ms: a.mail_retry_base_ms,
+            mail_poll_ms: a.mail_poll_ms,
+            mail_lease_secs: a.mail_lease_secs,
         }
     }
 }
@@ -268,8 +289,16 @@ fn read_password() -> anyhow::Result<Password> {
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let mail = match &settings.mail.smtp_url {
+        Some(url) => format!("Mail goes through the SMTP server {}.", url.server()),
+        None => format!(
+            "No SMTP server is set (CHORUS_SMTP_URL), so mail is written as .eml files in {}.",
+            settings.data_dir.join("outbox-files").display()
+        ),
+    };
     let app = Application::build(settings).await?;
     println!("Chorus is running at {}", app.base_url());
+    println!("{mail}");
     if let Some(link) = app.setup_link() {
         println!();
         println!("No one can sign in yet. To create the first administrator, open this link:");

@@ -6,6 +6,8 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, Tokio1Executor};
 use rand::RngCore;
 use url::Url;
 
@@ -28,6 +30,51 @@ pub struct Settings {
     pub session_lifetime: Duration,
     /// Public submissions per client address per minute; `None` turns the limit off.
     pub submit_rate_limit: Option<u32>,
+    /// Outgoing mail: server, sender and the outbox worker's timings.
+    pub mail: MailSettings,
+}
+
+/// Outgoing mail settings.
+#[derive(Clone, Debug)]
+pub struct MailSettings {
+    /// The SMTP server; `None` writes `.eml` files into `<data dir>/outbox-files/` instead.
+    pub smtp_url: Option<SmtpUrl>,
+    /// The From of every message.
+    pub from: Mailbox,
+    /// Delay before the first retry; doubles for each later one (capped at an hour).
+    pub retry_base: Duration,
+    /// How often the worker looks for due messages when nothing wakes it.
+    pub poll_interval: Duration,
+    /// How long a claimed message may stay `sending` before another worker may take it over.
+    pub lease: Duration,
+}
+
+/// An SMTP URL in lettre's form; its `Debug` hides any password.
+#[derive(Clone)]
+pub struct SmtpUrl(String);
+
+impl SmtpUrl {
+    /// The URL itself, for connecting.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+    /// `host:port` (or just the host), safe to show: never the user name or password.
+    pub fn server(&self) -> String {
+        match Url::parse(&self.0) {
+            Ok(url) => match (url.host_str(), url.port()) {
+                (Some(host), Some(port)) => format!("{host}:{port}"),
+                (Some(host), None) => host.to_owned(),
+                _ => "(unknown)".into(),
+            },
+            Err(_) => "(unknown)".into(),
+        }
+    }
+}
+
+impl fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SmtpUrl({})", self.server())
+    }
 }
 
 /// A database URL; its `Debug` hides any password.
@@ -102,11 +149,17 @@ pub struct RawSettings {
     pub session_idle_minutes: Option<String>,
     pub session_lifetime_hours: Option<String>,
     pub rate_limit: Option<String>,
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
+    pub mail_retry_base_ms: Option<String>,
+    pub mail_poll_ms: Option<String>,
+    pub mail_lease_secs: Option<String>,
 }
 
 impl Settings {
     /// Checks raw settings and fills in defaults, creating the data folder if it is missing.
     pub fn parse(raw: RawSettings) -> Result<Settings, ConfigError> {
+        let mail = parse_mail(&raw)?;
         let addr_text = raw.addr.unwrap_or_else(|| "127.0.0.1:8080".into());
         let addr: SocketAddr = addr_text.trim().parse().map_err(|_| {
             bad(
@@ -171,6 +224,7 @@ impl Settings {
             session_idle,
             session_lifetime,
             submit_rate_limit,
+            mail,
         })
     }
 
@@ -196,6 +250,49 @@ fn parse_number(
             )
         }),
     }
+}
+
+fn parse_mail(raw: &RawSettings) -> Result<MailSettings, ConfigError> {
+    let smtp_url = match raw.smtp_url.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => {
+            AsyncSmtpTransport::<Tokio1Executor>::from_url(text).map_err(|e| {
+                bad(
+                    "CHORUS_SMTP_URL",
+                    format!(
+                        "is not an SMTP URL such as smtp://host:25, smtp://user:pass@host:587?tls=required or smtps://user:pass@host:465 ({e})"
+                    ),
+                )
+            })?;
+            Some(SmtpUrl(text.to_owned()))
+        }
+    };
+    let from_text = raw
+        .mail_from
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("Chorus <chorus@localhost>");
+    let from: Mailbox = from_text.parse().map_err(|_| {
+        bad(
+            "CHORUS_MAIL_FROM",
+            format!("'{from_text}' is not a sender such as Chorus <chorus@example.org>"),
+        )
+    })?;
+    let millis = |value: &Option<String>, variable, default| {
+        parse_number(value.clone(), variable, default).map(Duration::from_millis)
+    };
+    Ok(MailSettings {
+        smtp_url,
+        from,
+        retry_base: millis(&raw.mail_retry_base_ms, "CHORUS_MAIL_RETRY_BASE_MS", 30_000)?,
+        poll_interval: millis(&raw.mail_poll_ms, "CHORUS_MAIL_POLL_MS", 5_000)?,
+        lease: Duration::from_secs(parse_number(
+            raw.mail_lease_secs.clone(),
+            "CHORUS_MAIL_LEASE_SECS",
+            300,
+        )?),
+    })
 }
 
 fn parse_database_url(text: &str) -> Result<DatabaseUrl, ConfigError> {

@@ -15,6 +15,7 @@ pub mod error;
 pub mod export;
 pub mod fields;
 pub mod live;
+pub mod mail;
 pub mod pages;
 pub mod projects;
 pub mod qr;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use actix_web::dev::Server;
+use actix_web::dev::{Server, ServerHandle};
 use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
@@ -15,6 +15,8 @@ use url::Url;
 use crate::accounts::{self, SetupGate, SignInThrottle, admin};
 use crate::config::Settings;
 use crate::error::AppError;
+use crate::mail::model::RetryPolicy;
+use crate::mail::{self, MailBackend, Worker, WorkerConfig};
 use crate::responses::{self, RateLimiter, Submitter};
 use crate::state::AppState;
 use crate::web::{assets, csrf, middleware};
@@ -28,6 +30,29 @@ pub struct Application {
     base_url: Url,
     setup_link: Option<String>,
     statements: Arc<AtomicU64>,
+    mail_worker: Worker,
+}
+
+/// Stops a running [`Application`] from outside (tests, signal handlers of embedders).
+#[derive(Clone)]
+pub struct Stopper {
+    server: ServerHandle,
+    worker: tokio::task::AbortHandle,
+}
+
+impl Stopper {
+    /// Stops like a crash: the mail worker is aborted mid-send and the HTTP server closes
+    /// without waiting. What was in flight is picked up by the next instance.
+    pub async fn kill(&self) {
+        self.worker.abort();
+        self.server.stop(false).await;
+    }
+
+    /// Stops gracefully: requests in flight finish, then the mail worker finishes the message
+    /// in hand (as `run_until_stopped` does after a signal).
+    pub async fn stop(&self) {
+        self.server.stop(true).await;
+    }
 }
 
 impl Application {
@@ -36,6 +61,9 @@ impl Application {
         let mut db = db::connect(&settings.database_url)
             .await
             .map_err(|e| anyhow::anyhow!("DATABASE_URL: cannot connect to the database ({e})"))?;
+        // The mail worker's handle is cloned before the statement counter is attached, so the
+        // counter measures requests only, not the worker's background polling.
+        let mail_db = db.clone();
         let statements = Arc::new(AtomicU64::new(0));
         let counter = statements.clone();
         db.set_metric_callback(move |_| {
@@ -58,6 +86,15 @@ impl Application {
         } else {
             None
         };
+        let backend = MailBackend::from_settings(&settings.mail, &settings.data_dir)?;
+        let (mail_worker, mail) = Worker::spawn(WorkerConfig {
+            db: mail_db,
+            backend,
+            from: settings.mail.from.clone(),
+            policy: RetryPolicy::standard(settings.mail.retry_base),
+            poll_interval: settings.mail.poll_interval,
+            lease: settings.mail.lease,
+        });
         let state = AppState {
             db: db.clone(),
             settings: Arc::new(settings.clone()),
@@ -72,6 +109,7 @@ impl Application {
                 responses::receipts::FAILED_LOOKUPS,
                 Duration::from_secs(15 * 60),
             )),
+            mail,
         };
         let server = serve(listener, state)?;
         Ok(Application {
@@ -81,6 +119,7 @@ impl Application {
             base_url,
             setup_link,
             statements,
+            mail_worker,
         })
     }
 
@@ -104,14 +143,28 @@ impl Application {
         self.statements.clone()
     }
 
-    /// Serves until SIGINT or SIGTERM, lets in-flight requests finish, then closes the database.
+    /// A handle to stop this instance from another task.
+    pub fn stopper(&self) -> Stopper {
+        Stopper {
+            server: self.server.handle(),
+            worker: self.mail_worker.abort_handle(),
+        }
+    }
+
+    /// Serves until SIGINT or SIGTERM (or a [`Stopper`]), lets in-flight requests finish, stops
+    /// the mail worker after the message in hand, then closes the database.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        self.server.await.context("the HTTP server failed")?;
+        let served = self.server.await.context("the HTTP server failed");
+        self.mail_worker.stop(MAIL_GRACE).await;
+        served?;
         self.db.close().await.context("closing the database")?;
         tracing::info!("stopped cleanly");
         Ok(())
     }
 }
+
+/// How long a stopping instance waits for the message being sent.
+const MAIL_GRACE: Duration = Duration::from_secs(10);
 
 fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let https = state.settings.is_https();
@@ -199,6 +252,13 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/stewards/{id}/invite-link",
             web::post().to(admin::new_invite_link),
+        )
+        // Mail: the administrators' outbox page, Resend and the test message.
+        .route("/admin/mail", web::get().to(mail::routes::page))
+        .route("/admin/mail/test", web::post().to(mail::routes::send_test))
+        .route(
+            "/admin/mail/{id}/resend",
+            web::post().to(mail::routes::resend),
         );
     builder_routes(cfg);
     runner(cfg);

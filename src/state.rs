@@ -7,6 +7,7 @@ use url::Url;
 
 use crate::accounts::{SetupGate, SignInThrottle};
 use crate::config::Settings;
+use crate::mail::MailHandle;
 use crate::responses::{RateLimiter, Submitter};
 
 /// What every request can reach: the database pool, settings and in-memory guards.
@@ -28,4 +29,6 @@ pub struct AppState {
     pub submit_limit: Option<Arc<RateLimiter>>,
     /// Failed receipt look-ups per client address, against guessing.
     pub receipt_limit: Arc<RateLimiter>,
+    /// Wakes the outbox worker after a message is queued; describes the mail transport.
+    pub mail: MailHandle,
 }

@@ -3,6 +3,7 @@
 pub mod answer;
 pub mod api_token;
 pub mod draft;
+pub mod outbox;
 pub mod project;
 pub mod project_member;
 pub mod question;

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261128_000001_accounts;
 mod m20261128_000002_surveys;
 mod m20261128_000003_drafts;
+mod m20261128_000004_outbox;
 
 /// The ordered list of every migration Chorus has.
 pub struct Migrator;
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_accounts::Migration),
             Box::new(m20261128_000002_surveys::Migration),
             Box::new(m20261128_000003_drafts::Migration),
+            Box::new(m20261128_000004_outbox::Migration),
         ]
     }
 }

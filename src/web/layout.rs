@@ -95,6 +95,7 @@ fn header(user: Option<&NavUser>) -> Markup {
                             li { a href="/projects" { "Projects" } }
                             @if user.is_admin {
                                 li { a href="/admin/stewards" { "People" } }
+                                li { a href="/admin/mail" { "Mail" } }
                             }
                             li { a href="/account/tokens" { "API tokens" } }
                             li {

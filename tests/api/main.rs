@@ -3,12 +3,14 @@
 
 #[allow(dead_code, reason = "shared helpers; not every branch uses every one")]
 mod helpers;
+mod smtp;
 
 mod accounts;
 mod api;
 mod builder;
 mod csv;
 mod foundation;
+mod mail;
 mod projects;
 mod receipts;
 mod results;

@@ -125,56 +125,50 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     Ok(server)
 }
 
-/// The whole route table.
+/// The whole route table. Each path is one resource, so a wrong method gets 405, not 404.
 fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(pages::landing))
-        .route("/healthz", web::get().to(pages::healthz))
-        .route("/readyz", web::get().to(pages::readyz))
-        .route("/assets/{file}", web::get().to(assets::serve))
-        .route("/accessibility", web::get().to(pages::accessibility))
-        .route("/privacy", web::get().to(pages::privacy))
-        .route("/home", web::get().to(pages::home))
-        .route("/sign-in", web::get().to(accounts::routes::sign_in_page))
-        .route("/sign-in", web::post().to(accounts::routes::sign_in))
-        .route("/sign-out", web::post().to(accounts::routes::sign_out))
-        .route(
-            "/setup/{secret}",
-            web::get().to(accounts::routes::setup_page),
+    use accounts::routes as acc;
+    let get = web::get;
+    let post = web::post;
+    cfg.service(web::resource("/").route(get().to(pages::landing)))
+        .service(web::resource("/healthz").route(get().to(pages::healthz)))
+        .service(web::resource("/readyz").route(get().to(pages::readyz)))
+        .service(web::resource("/assets/{file}").route(get().to(assets::serve)))
+        .service(web::resource("/accessibility").route(get().to(pages::accessibility)))
+        .service(web::resource("/privacy").route(get().to(pages::privacy)))
+        .service(web::resource("/home").route(get().to(pages::home)))
+        .service(
+            web::resource("/sign-in")
+                .route(get().to(acc::sign_in_page))
+                .route(post().to(acc::sign_in)),
         )
-        .route("/setup/{secret}", web::post().to(accounts::routes::setup))
-        .route(
-            "/invite/{secret}",
-            web::get().to(accounts::routes::invite_page),
+        .service(web::resource("/sign-out").route(post().to(acc::sign_out)))
+        .service(
+            web::resource("/setup/{secret}")
+                .route(get().to(acc::setup_page))
+                .route(post().to(acc::setup)),
         )
-        .route(
-            "/invite/{secret}",
-            web::post().to(accounts::routes::accept_invite),
+        .service(
+            web::resource("/invite/{secret}")
+                .route(get().to(acc::invite_page))
+                .route(post().to(acc::accept_invite)),
         )
-        .route(
-            "/account/tokens",
-            web::get().to(accounts::routes::tokens_page),
+        .service(
+            web::resource("/account/tokens")
+                .route(get().to(acc::tokens_page))
+                .route(post().to(acc::create_token)),
         )
-        .route(
-            "/account/tokens",
-            web::post().to(accounts::routes::create_token),
+        .service(web::resource("/account/tokens/{id}/revoke").route(post().to(acc::revoke_token)))
+        .service(
+            web::resource("/admin/stewards")
+                .route(get().to(admin::people))
+                .route(post().to(admin::invite)),
         )
-        .route(
-            "/account/tokens/{id}/revoke",
-            web::post().to(accounts::routes::revoke_token),
-        )
-        .route("/admin/stewards", web::get().to(admin::people))
-        .route("/admin/stewards", web::post().to(admin::invite))
-        .route(
-            "/admin/stewards/{id}/role",
-            web::post().to(admin::change_role),
-        )
-        .route(
-            "/admin/stewards/{id}/disable",
-            web::post().to(admin::disable),
-        )
-        .route("/admin/stewards/{id}/enable", web::post().to(admin::enable))
-        .route(
-            "/admin/stewards/{id}/invite-link",
-            web::post().to(admin::new_invite_link),
+        .service(web::resource("/admin/stewards/{id}/role").route(post().to(admin::change_role)))
+        .service(web::resource("/admin/stewards/{id}/disable").route(post().to(admin::disable)))
+        .service(web::resource("/admin/stewards/{id}/enable").route(post().to(admin::enable)))
+        .service(
+            web::resource("/admin/stewards/{id}/invite-link")
+                .route(post().to(admin::new_invite_link)),
         );
 }

@@ -18,7 +18,11 @@ async fn the_setup_link_creates_the_first_admin_and_then_stops_working() {
     let again = app
         .post_form(
             &path,
-            &[("name", "Eve"), ("email", "eve@example.org"), ("password", PASSWORD)],
+            &[
+                ("name", "Eve"),
+                ("email", "eve@example.org"),
+                ("password", PASSWORD),
+            ],
         )
         .await;
     assert_eq!(again.status(), StatusCode::NOT_FOUND);
@@ -49,7 +53,11 @@ async fn setup_with_bad_input_shows_the_problems_and_keeps_what_was_typed() {
                 &[("name", name), ("email", email), ("password", password)],
             )
             .await;
-        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad_field}");
+        assert_eq!(
+            res.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{bad_field}"
+        );
         let body = res.text().await.unwrap();
         assert_eq!(texts(&body, ".error-summary h2"), ["There is a problem"]);
         let links = texts(&body, ".error-summary a");
@@ -92,7 +100,11 @@ async fn signing_in_rotates_the_session_cookie_and_signing_out_ends_it_on_the_se
                 .status()
         }
     };
-    assert_eq!(replay(first).await, StatusCode::SEE_OTHER, "old session ended");
+    assert_eq!(
+        replay(first).await,
+        StatusCode::SEE_OTHER,
+        "old session ended"
+    );
     assert_eq!(replay(second.clone()).await, StatusCode::OK);
 
     let out = app.post_form_with(&client, "/sign-out", &[]).await;
@@ -104,7 +116,11 @@ async fn signing_in_rotates_the_session_cookie_and_signing_out_ends_it_on_the_se
     let home = app.get_with(&client, "/home").await;
     assert_eq!(home.status(), StatusCode::SEE_OTHER);
     assert_eq!(home.headers()["location"].to_str().unwrap(), "/sign-in");
-    assert_eq!(replay(second).await, StatusCode::SEE_OTHER, "replay refused");
+    assert_eq!(
+        replay(second).await,
+        StatusCode::SEE_OTHER,
+        "replay refused"
+    );
 }
 
 #[tokio::test]
@@ -154,7 +170,13 @@ async fn five_wrong_passwords_lock_the_account_but_not_another_account_from_the_
         .unwrap();
     assert!(retry > 0 && retry <= 15 * 60, "Retry-After {retry}");
     assert!(session_cookie_in(&sixth).is_none());
-    assert!(sixth.text().await.unwrap().contains("Too many failed attempts"));
+    assert!(
+        sixth
+            .text()
+            .await
+            .unwrap()
+            .contains("Too many failed attempts")
+    );
 
     let res = app
         .sign_in_with(&new_client(), &other.email, &other.password)
@@ -169,7 +191,9 @@ async fn twenty_failures_from_one_address_block_every_account_from_it() {
     // 20 failures spread over 5 unknown accounts, each under its own limit.
     for i in 0..20 {
         let email = format!("guess{}@example.org", i % 5);
-        let res = app.sign_in_with(&app.client, &email, "wrong password").await;
+        let res = app
+            .sign_in_with(&app.client, &email, "wrong password")
+            .await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "failure {i}");
     }
     let res = app
@@ -195,9 +219,7 @@ async fn age_sessions(app: &TestApp, column: entity::session::Column, minutes: i
 #[tokio::test]
 async fn a_session_idle_for_longer_than_the_limit_ends() {
     let app = spawn_app_with(|raw| raw.session_idle_minutes = Some("30".into())).await;
-    let (client, _) = app
-        .signed_in_client(Role::Steward, "sam@example.org")
-        .await;
+    let (client, _) = app.signed_in_client(Role::Steward, "sam@example.org").await;
     age_sessions(&app, entity::session::Column::LastSeenAt, 29).await;
     assert_eq!(
         app.get_with(&client, "/home").await.status(),
@@ -213,11 +235,12 @@ async fn a_session_idle_for_longer_than_the_limit_ends() {
 #[tokio::test]
 async fn a_session_ends_after_its_lifetime_even_when_in_use() {
     let app = spawn_app_with(|raw| raw.session_lifetime_hours = Some("12".into())).await;
-    let (client, _) = app
-        .signed_in_client(Role::Steward, "sam@example.org")
-        .await;
+    let (client, _) = app.signed_in_client(Role::Steward, "sam@example.org").await;
     age_sessions(&app, entity::session::Column::CreatedAt, 11 * 60).await;
-    assert_eq!(app.get_with(&client, "/home").await.status(), StatusCode::OK);
+    assert_eq!(
+        app.get_with(&client, "/home").await.status(),
+        StatusCode::OK
+    );
     age_sessions(&app, entity::session::Column::CreatedAt, 12 * 60 + 1).await;
     assert_eq!(
         app.get_with(&client, "/home").await.status(),
@@ -228,13 +251,18 @@ async fn a_session_ends_after_its_lifetime_even_when_in_use() {
 #[tokio::test]
 async fn activity_keeps_a_session_alive() {
     let app = spawn_app().await;
-    let (client, _) = app
-        .signed_in_client(Role::Steward, "sam@example.org")
-        .await;
+    let (client, _) = app.signed_in_client(Role::Steward, "sam@example.org").await;
     age_sessions(&app, entity::session::Column::LastSeenAt, 20).await;
-    assert_eq!(app.get_with(&client, "/home").await.status(), StatusCode::OK);
+    assert_eq!(
+        app.get_with(&client, "/home").await.status(),
+        StatusCode::OK
+    );
     let db = connect_db(&app).await;
-    let session = entity::session::Entity::find().one(&db).await.unwrap().unwrap();
+    let session = entity::session::Entity::find()
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
     db.close().await.unwrap();
     let idle = chrono::Utc::now() - session.last_seen_at;
     assert!(idle < chrono::Duration::minutes(1), "last seen {idle} ago");

@@ -14,6 +14,7 @@ pub struct TestApp {
     pub port: u16,
     pub setup_link: Option<String>,
     pub database_url: String,
+    #[expect(dead_code, reason = "held so the temp folder lives as long as the app")]
     pub data_dir: tempfile::TempDir,
     /// A client with its own cookie jar, not following redirects.
     pub client: Client,
@@ -262,7 +263,9 @@ pub fn assert_accessible(html: &str, page: &str) {
     let doc = scraper::Html::parse_document(html);
     let sel = |s: &str| scraper::Selector::parse(s).unwrap();
     assert_eq!(
-        doc.select(&sel("html")).next().and_then(|e| e.value().attr("lang")),
+        doc.select(&sel("html"))
+            .next()
+            .and_then(|e| e.value().attr("lang")),
         Some("en"),
         "{page}: <html> needs lang=\"en\""
     );
@@ -344,4 +347,35 @@ pub fn assert_security_headers(res: &Response, what: &str) {
 /// Opens a connection to the test's own database, for fixtures.
 pub async fn connect_db(app: &TestApp) -> sea_orm::DatabaseConnection {
     Database::connect(app.database_url.as_str()).await.unwrap()
+}
+
+/// The value of an attribute on every element matching a CSS selector.
+pub fn texts_attr(html: &str, selector: &str, attr: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(selector).unwrap();
+    doc.select(&sel)
+        .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+        .collect()
+}
+
+/// The real `chorus` binary with a clean environment: its own data folder and database, and
+/// none of the caller's Chorus variables.
+pub fn chorus_command(data_dir: &std::path::Path, database_url: &str) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_chorus"));
+    for var in [
+        "CHORUS_ADDR",
+        "CHORUS_BASE_URL",
+        "CHORUS_SECRET_KEY",
+        "CHORUS_SESSION_IDLE_MINUTES",
+        "CHORUS_SESSION_LIFETIME_HOURS",
+        "CHORUS_RATE_LIMIT",
+        "RUST_LOG",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("CHORUS_DATA_DIR", data_dir)
+        .env("DATABASE_URL", database_url)
+        .env("CHORUS_ADDR", "127.0.0.1:0")
+        .stdin(std::process::Stdio::null());
+    cmd
 }

@@ -4,4 +4,8 @@
 mod helpers;
 
 mod accounts;
+mod admin;
+mod cli;
 mod foundation;
+mod process;
+mod security;

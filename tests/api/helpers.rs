@@ -134,10 +134,10 @@ impl TestApp {
     pub async fn csrf_for(&self, client: &Client) -> String {
         for path in ["/sign-in", "/home"] {
             let res = self.get_with(client, path).await;
-            if res.status() == StatusCode::OK {
-                if let Some(token) = csrf_in(&res.text().await.unwrap()) {
-                    return token;
-                }
+            if res.status() == StatusCode::OK
+                && let Some(token) = csrf_in(&res.text().await.unwrap())
+            {
+                return token;
             }
         }
         panic!("no page with a CSRF token found");

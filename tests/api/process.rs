@@ -126,10 +126,10 @@ impl Server {
 
     async fn wait_until_healthy(&self) {
         for _ in 0..100 {
-            if let Ok(res) = reqwest::get(format!("{}/healthz", self.base)).await {
-                if res.status() == StatusCode::OK {
-                    return;
-                }
+            if let Ok(res) = reqwest::get(format!("{}/healthz", self.base)).await
+                && res.status() == StatusCode::OK
+            {
+                return;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

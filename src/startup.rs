@@ -19,6 +19,7 @@ use crate::mail::model::RetryPolicy;
 use crate::mail::{self, MailBackend, Worker, WorkerConfig};
 use crate::responses::{self, RateLimiter, Submitter};
 use crate::state::AppState;
+use crate::web::routing::Routes;
 use crate::web::{assets, csrf, middleware};
 use crate::{api, db, pages, results};
 
@@ -203,7 +204,8 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
 
 /// The whole route table.
 fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(pages::landing))
+    let t = Routes::new()
+        .route("/", web::get().to(pages::landing))
         .route("/healthz", web::get().to(pages::healthz))
         .route("/readyz", web::get().to(pages::readyz))
         .route("/assets/{file}", web::get().to(assets::serve))
@@ -260,17 +262,17 @@ fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/mail/{id}/resend",
             web::post().to(mail::routes::resend),
         );
-    builder_routes(cfg);
-    runner(cfg);
-    api_and_results(cfg);
+    let t = api_and_results(runner(builder_routes(t)));
+    t.register(cfg);
+    cfg.service(api_scope());
 }
 
 /// Projects and the survey builder (stewards): every route needs Build access to the project,
 /// except the project list and overview, which members with Feedback access can see.
-fn builder_routes(cfg: &mut web::ServiceConfig) {
+fn builder_routes(t: Routes) -> Routes {
     use crate::projects::routes as p;
     use crate::surveys::{question_routes as q, routes as s};
-    cfg.route("/projects", web::get().to(p::list))
+    t.route("/projects", web::get().to(p::list))
         .route("/projects/new", web::get().to(p::new_page))
         .route("/projects/new", web::post().to(p::create))
         .route("/projects/{id}", web::get().to(p::overview))
@@ -317,13 +319,13 @@ fn builder_routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/surveys/{id}/questions/{question}/restore",
             web::post().to(q::restore),
-        );
+        )
 }
 
 /// The public runner, receipts and erasure (no account needed).
-fn runner(cfg: &mut web::ServiceConfig) {
+fn runner(t: Routes) -> Routes {
     use responses::{receipts, routes as run, steps};
-    cfg.route("/s/{slug}", web::get().to(run::start))
+    t.route("/s/{slug}", web::get().to(run::start))
         .route("/s/{slug}/form", web::get().to(run::form_page))
         .route("/s/{slug}/form", web::post().to(run::submit_form))
         .route("/s/{slug}/q/{n}", web::get().to(steps::question))
@@ -332,12 +334,12 @@ fn runner(cfg: &mut web::ServiceConfig) {
         .route("/s/{slug}/check", web::post().to(steps::send))
         .route("/receipt", web::get().to(receipts::page))
         .route("/receipt", web::post().to(receipts::show))
-        .route("/receipt/delete", web::post().to(receipts::delete));
+        .route("/receipt/delete", web::post().to(receipts::delete))
 }
 
 /// API, results and CSV export (capability: API, results, export).
-fn api_and_results(cfg: &mut web::ServiceConfig) {
-    cfg.route(
+fn api_and_results(t: Routes) -> Routes {
+    t.route(
         "/surveys/{id}/results",
         web::get().to(results::routes::results_page),
     )
@@ -349,37 +351,42 @@ fn api_and_results(cfg: &mut web::ServiceConfig) {
         "/api/openapi.json",
         web::get().to(api::openapi::openapi_json),
     )
-    .service(
-        web::scope("/api/v1")
-            .app_data(api::json_config())
-            .app_data(api::path_config())
-            .app_data(api::query_config())
-            .route("/projects", web::post().to(api::projects::create))
-            .route("/projects", web::get().to(api::projects::list))
-            .route("/projects/{id}", web::get().to(api::projects::get))
-            .route(
-                "/projects/{id}/surveys",
-                web::post().to(api::surveys::create),
-            )
-            .route("/surveys/{id}", web::get().to(api::surveys::get))
-            .route("/surveys/{id}", web::put().to(api::surveys::replace))
-            .route(
-                "/surveys/{id}/publish",
-                web::post().to(api::surveys::publish),
-            )
-            .route("/surveys/{id}/close", web::post().to(api::surveys::close))
-            .route(
-                "/surveys/{id}/responses",
-                web::get().to(api::responses::list),
-            )
-            .route(
-                "/surveys/{id}/responses.csv",
-                web::get().to(api::responses::csv),
-            )
-            .route(
-                "/s/{slug}/responses",
-                web::post().to(api::responses::submit),
-            )
-            .default_service(web::to(api::not_found)),
-    );
+}
+
+/// The JSON API under `/api/v1`: its own JSON, path and query settings so every bad input is
+/// answered with problem+json.
+fn api_scope() -> actix_web::Scope {
+    let scope = web::scope("/api/v1")
+        .app_data(api::json_config())
+        .app_data(api::path_config())
+        .app_data(api::query_config());
+    Routes::new()
+        .route("/projects", web::post().to(api::projects::create))
+        .route("/projects", web::get().to(api::projects::list))
+        .route("/projects/{id}", web::get().to(api::projects::get))
+        .route(
+            "/projects/{id}/surveys",
+            web::post().to(api::surveys::create),
+        )
+        .route("/surveys/{id}", web::get().to(api::surveys::get))
+        .route("/surveys/{id}", web::put().to(api::surveys::replace))
+        .route(
+            "/surveys/{id}/publish",
+            web::post().to(api::surveys::publish),
+        )
+        .route("/surveys/{id}/close", web::post().to(api::surveys::close))
+        .route(
+            "/surveys/{id}/responses",
+            web::get().to(api::responses::list),
+        )
+        .route(
+            "/surveys/{id}/responses.csv",
+            web::get().to(api::responses::csv),
+        )
+        .route(
+            "/s/{slug}/responses",
+            web::post().to(api::responses::submit),
+        )
+        .into_scope(scope)
+        .default_service(web::to(api::not_found))
 }

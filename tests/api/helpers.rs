@@ -14,7 +14,6 @@ pub struct TestApp {
     pub port: u16,
     pub setup_link: Option<String>,
     pub database_url: String,
-    #[allow(dead_code, reason = "keeps the temp directory alive")]
     pub data_dir: tempfile::TempDir,
     /// A client with its own cookie jar, not following redirects.
     pub client: Client,
@@ -237,4 +236,145 @@ impl TestApp {
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         (client, user)
     }
+}
+
+/// The path part of an absolute link this app printed (setup or invitation links).
+pub fn path_of(link: &str) -> String {
+    let url = url::Url::parse(link).unwrap();
+    url.path().to_owned()
+}
+
+/// The value of the `chorus_session` cookie a response sets, if any.
+pub fn session_cookie_in(res: &Response) -> Option<String> {
+    res.headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.strip_prefix("chorus_session="))
+        .map(|v| v.split(';').next().unwrap_or("").to_owned())
+        .find(|v| !v.is_empty())
+}
+
+/// Checks the accessibility basics every Chorus page must have: `lang="en"`, exactly one h1,
+/// a skip link to `#main` (and the `main` it points at), a `label[for]` for every visible
+/// control, and every radio button inside a fieldset with a legend.
+pub fn assert_accessible(html: &str, page: &str) {
+    let doc = scraper::Html::parse_document(html);
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    assert_eq!(
+        doc.select(&sel("html"))
+            .next()
+            .and_then(|e| e.value().attr("lang")),
+        Some("en"),
+        "{page}: <html> needs lang=\"en\""
+    );
+    assert_eq!(
+        doc.select(&sel("h1")).count(),
+        1,
+        "{page}: needs exactly one h1"
+    );
+    assert!(
+        doc.select(&sel("a[href='#main']")).next().is_some(),
+        "{page}: needs a skip link to #main"
+    );
+    assert!(
+        doc.select(&sel("main#main")).next().is_some(),
+        "{page}: the skip link needs a main#main to land on"
+    );
+    let labels: Vec<String> = doc
+        .select(&sel("label[for]"))
+        .filter_map(|l| l.value().attr("for").map(str::to_owned))
+        .collect();
+    for control in doc.select(&sel("input, select, textarea")) {
+        let kind = control.value().attr("type").unwrap_or("text");
+        if matches!(kind, "hidden" | "submit" | "button") {
+            continue;
+        }
+        let id = control.value().attr("id");
+        assert!(
+            id.is_some_and(|id| labels.iter().any(|l| l == id)),
+            "{page}: control {:?} has no label[for] matching its id",
+            control.value().attr("name")
+        );
+    }
+    for radio in doc.select(&sel("input[type=radio]")) {
+        let fieldset = radio
+            .ancestors()
+            .filter_map(scraper::ElementRef::wrap)
+            .find(|e| e.value().name() == "fieldset");
+        let has_legend = fieldset.is_some_and(|f| {
+            f.children()
+                .filter_map(scraper::ElementRef::wrap)
+                .any(|c| c.value().name() == "legend")
+        });
+        assert!(
+            has_legend,
+            "{page}: radio {:?} must sit in a fieldset with a legend",
+            radio.value().attr("id")
+        );
+    }
+}
+
+/// Checks the security headers every response must carry.
+pub fn assert_security_headers(res: &Response, what: &str) {
+    let header = |name: &str| {
+        res.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_else(|| panic!("{what}: missing {name}"))
+            .to_owned()
+    };
+    let csp = header("content-security-policy");
+    for directive in [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+    ] {
+        assert!(csp.contains(directive), "{what}: CSP lacks {directive}");
+    }
+    assert!(!csp.contains("unsafe-inline"), "{what}: CSP allows inline");
+    assert_eq!(header("x-content-type-options"), "nosniff", "{what}");
+    assert!(!header("referrer-policy").is_empty(), "{what}");
+    let permissions = header("permissions-policy");
+    for feature in ["geolocation=()", "camera=()", "microphone=()"] {
+        assert!(permissions.contains(feature), "{what}: lacks {feature}");
+    }
+}
+
+/// Opens a connection to the test's own database, for fixtures.
+pub async fn connect_db(app: &TestApp) -> sea_orm::DatabaseConnection {
+    Database::connect(app.database_url.as_str()).await.unwrap()
+}
+
+/// The value of an attribute on every element matching a CSS selector.
+pub fn texts_attr(html: &str, selector: &str, attr: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(selector).unwrap();
+    doc.select(&sel)
+        .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+        .collect()
+}
+
+/// The real `chorus` binary with a clean environment: its own data folder and database, and
+/// none of the caller's Chorus variables.
+pub fn chorus_command(data_dir: &std::path::Path, database_url: &str) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_chorus"));
+    for var in [
+        "CHORUS_ADDR",
+        "CHORUS_BASE_URL",
+        "CHORUS_SECRET_KEY",
+        "CHORUS_SESSION_IDLE_MINUTES",
+        "CHORUS_SESSION_LIFETIME_HOURS",
+        "CHORUS_RATE_LIMIT",
+        "RUST_LOG",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("CHORUS_DATA_DIR", data_dir)
+        .env("DATABASE_URL", database_url)
+        .env("CHORUS_ADDR", "127.0.0.1:0")
+        .stdin(std::process::Stdio::null());
+    cmd
 }

@@ -1,0 +1,47 @@
+//! Route registration that gives each path exactly one resource, so a request with the wrong
+//! method gets 405 (through the error page) instead of falling through to 404.
+
+use actix_web::{Route, Scope, web};
+
+/// Routes gathered by path, in the order they were first added.
+#[derive(Default)]
+pub struct Routes {
+    entries: Vec<(String, Vec<Route>)>,
+}
+
+impl Routes {
+    /// No routes yet.
+    pub fn new() -> Self {
+        Routes::default()
+    }
+
+    /// Adds a route (a method and handler) for a path.
+    pub fn route(mut self, path: &str, route: Route) -> Self {
+        match self.entries.iter_mut().find(|(p, _)| p == path) {
+            Some((_, routes)) => routes.push(route),
+            None => self.entries.push((path.to_owned(), vec![route])),
+        }
+        self
+    }
+
+    fn resources(self) -> impl Iterator<Item = actix_web::Resource> {
+        self.entries.into_iter().map(|(path, routes)| {
+            routes
+                .into_iter()
+                .fold(web::resource(path), |resource, route| resource.route(route))
+        })
+    }
+
+    /// Registers every path as one resource on the app.
+    pub fn register(self, cfg: &mut web::ServiceConfig) {
+        for resource in self.resources() {
+            cfg.service(resource);
+        }
+    }
+
+    /// Registers every path as one resource inside a scope.
+    pub fn into_scope(self, scope: Scope) -> Scope {
+        self.resources()
+            .fold(scope, |scope, resource| scope.service(resource))
+    }
+}

@@ -8,6 +8,24 @@ import { openPage, pageTypes } from './pages.mjs';
 
 after(h.closeBrowser);
 
+test('the axe check itself catches a broken page (so a pass means something)', async () => {
+  const ctx = await h.contextFor('anonymous');
+  try {
+    const page = await ctx.newPage();
+    await page.goto(h.url('/sign-in'));
+    // Break the page the way a careless change would: drop the email field's label.
+    await page.evaluate(() => document.querySelector('label[for=email]').remove());
+    const violations = await h.axeViolations(page);
+    assert.ok(
+      violations.some((v) => v.id === 'label' && v.targets.includes('#email')),
+      `axe reports the unlabelled field: ${JSON.stringify(violations)}`,
+    );
+    await assert.rejects(h.checkAxe(page, 'broken sign-in'), /label \(critical\).*\n.*#email/);
+  } finally {
+    await ctx.close();
+  }
+});
+
 describe('axe finds no WCAG 2.2 A/AA violations', () => {
   test('on the setup page, before the one-time link is used', async () => {
     const { setup } = await h.setupPageResults();

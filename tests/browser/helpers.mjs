@@ -203,7 +203,7 @@ export async function invite(role = 'Practitioner') {
     await page.getByLabel('Email address').fill(who.email);
     await page.getByRole('radio', { name: role, exact: true }).check();
     const response = await submit(page, 'Invite');
-    if (response.status() !== 200) throw new Error(`invite answered ${response.status()}`);
+    if (response.status() !== 201) throw new Error(`invite answered ${response.status()}`);
     const link = (await page.locator('.panel-notice code').textContent()).trim();
     return { ...who, link };
   } finally {

@@ -1,4 +1,6 @@
 // Reflow at 320 CSS px (WCAG 1.4.10), target size (2.5.8) and 200% text (1.4.4) on every page type.
+// Wide data tables sit in their own sideways-scrolling region (`table_region` in src/web/layout.rs),
+// which 1.4.10 allows for two-dimensional content; the page itself must never scroll sideways.
 
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +21,24 @@ async function onPage(entry, viewport, fn) {
     await ctx.close();
   }
 }
+
+test('the layout measurements catch a broken page (so a pass means something)', () =>
+  onPage({ name: 'sign-in', path: '/sign-in' }, { width: 320, height: 640 }, async (page) => {
+    await page.evaluate(() => {
+      const tiny = document.createElement('button');
+      tiny.textContent = 'x';
+      Object.assign(tiny.style, { width: '12px', height: '12px', padding: '0', minHeight: '0' });
+      const box = document.createElement('div');
+      box.textContent = 'A sentence far too long for its fixed, clipped box';
+      Object.assign(box.style, { width: '60px', overflow: 'hidden', whiteSpace: 'nowrap' });
+      const wide = document.createElement('div');
+      Object.assign(wide.style, { width: '600px', height: '10px' });
+      document.querySelector('main').append(tiny, box, wide);
+    });
+    assert.deepEqual(await h.smallTargets(page), ['button "x" is 12.0×12.0']);
+    assert.equal((await h.clippedElements(page)).length, 1);
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) > 320);
+  }));
 
 describe('reflow: nothing scrolls sideways at 320 CSS px wide', () => {
   for (const entry of pageTypes) {

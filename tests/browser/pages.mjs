@@ -53,6 +53,7 @@ export const pageTypes = [
       await page.getByLabel('What is this token for?').fill('browser test');
       return h.submit(page, 'Create token');
     },
+    status: 201,
   },
   { name: '403 forbidden (practitioner opens People)', as: 'practitioner', path: '/admin/stewards', status: 403 },
   { name: 'practitioner home', as: 'practitioner', path: '/home' },

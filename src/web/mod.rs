@@ -9,4 +9,4 @@ pub mod middleware;
 
 pub use csrf::{CsrfForm, CsrfToken};
 pub use forms::FieldErrors;
-pub use layout::{NavUser, Page};
+pub use layout::{NavUser, Page, table_region};

@@ -4,7 +4,7 @@ use maud::{Markup, html};
 
 use crate::accounts::model::{Role, Steward, StewardId};
 use crate::web::forms::{Input, button, csrf_field, error_summary, secondary_button};
-use crate::web::{FieldErrors, NavUser, Page};
+use crate::web::{FieldErrors, NavUser, Page, table_region};
 
 /// Values a person typed into an account form, kept after an error.
 #[derive(Default)]
@@ -90,7 +90,7 @@ pub fn people(
                 p class="body" { code class="copyable" { (link.url) } }
             }
         }
-        table class="table" {
+        (table_region("Everyone who can sign in to Chorus", html! { table class="table" {
             caption class="visually-hidden" { "Everyone who can sign in to Chorus" }
             thead { tr { th scope="col" { "Name" } th scope="col" { "Email" } th scope="col" { "Role" } th scope="col" { "Status" } th scope="col" { "Actions" } } }
             tbody {
@@ -134,7 +134,7 @@ pub fn people(
                     }
                 }
             }
-        }
+        } }))
         h2 class="heading-m" { "Invite someone" }
         form method="post" action="/admin/stewards" novalidate {
             (csrf_field(&nav.csrf))
@@ -201,7 +201,7 @@ pub fn tokens(
         @if rows.is_empty() {
             p class="body" { "You have no tokens yet." }
         } @else {
-            table class="table" {
+            (table_region("Your API tokens", html! { table class="table" {
                 caption class="visually-hidden" { "Your API tokens" }
                 thead { tr { th scope="col" { "Label" } th scope="col" { "Created" } th scope="col" { "Last used" } th scope="col" { "Status" } } }
                 tbody {
@@ -223,7 +223,7 @@ pub fn tokens(
                         }
                     }
                 }
-            }
+            } }))
         }
         h2 class="heading-m" { "Create a token" }
         form method="post" action="/account/tokens" novalidate {

@@ -129,6 +129,15 @@ fn footer() -> Markup {
     }
 }
 
+/// A data table in a region that scrolls sideways on its own when the table is wider than the
+/// screen, so the page itself still reflows at 320 px (WCAG 1.4.10 lets two-dimensional content
+/// scroll). The region is focusable and named so keyboard users can scroll it too.
+pub fn table_region(label: &str, table: Markup) -> Markup {
+    html! {
+        div class="table-wrap" role="region" aria-label=(label) tabindex="0" { (table) }
+    }
+}
+
 /// The page shown for errors: one heading and a plain explanation.
 pub fn error_page(title: &str, detail: &str) -> Markup {
     Page::new(title).render(html! {

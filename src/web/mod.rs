@@ -11,4 +11,4 @@ pub mod routing;
 
 pub use csrf::{CsrfForm, CsrfToken};
 pub use forms::FieldErrors;
-pub use layout::{NavUser, Page};
+pub use layout::{NavUser, Page, table_region};

@@ -26,7 +26,11 @@ async fn app_with_smtp() -> (TestApp, SmtpServer) {
 /// Makes yesterday's digest look like the last one (time passing, as a fixture).
 async fn a_day_passes(app: &TestApp) {
     let db = db(app).await;
-    for row in entity::notification_pref::Entity::find().all(&db).await.unwrap() {
+    for row in entity::notification_pref::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+    {
         let since = row.digest_since - chrono::Duration::days(1);
         let yesterday = (chrono::Utc::now() - chrono::Duration::days(1))
             .format("%Y-%m-%d")
@@ -91,7 +95,10 @@ async fn a_digest_counts_new_responses_per_project_once_a_day_without_answers() 
             &new_client(),
             &format!("{base}/form"),
             &format!("{base}/form"),
-            &[("q_again", "yes"), ("q_ideas", "A secret idea about the club")],
+            &[
+                ("q_again", "yes"),
+                ("q_ideas", "A secret idea about the club"),
+            ],
         )
         .await;
         assert_eq!(res.status(), StatusCode::OK);

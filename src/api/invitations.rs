@@ -12,7 +12,6 @@ use crate::fields::FieldErrors;
 use crate::invitations::model::MAX_ADDRESSES;
 use crate::invitations::{self, Rejected};
 use crate::state::AppState;
-use crate::surveys::Status;
 
 /// Addresses to invite.
 #[derive(Deserialize, Serialize, ToSchema, Default)]
@@ -74,7 +73,7 @@ pub async fn create(
     body: web::Json<InvitationsBody>,
 ) -> Result<HttpResponse, Problem> {
     let (survey, project, _) = survey_for(&state, &me.0, path.into_inner(), true).await?;
-    if survey.status != Status::Open {
+    if !invitations::accepts_invitations(&survey) {
         return Err(Problem::conflict(
             "Only an open survey can have invitations. Publish it first.",
         ));

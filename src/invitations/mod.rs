@@ -13,6 +13,6 @@ pub mod send;
 pub mod store;
 mod views;
 
-pub use model::{InvitationId, Rejected, Screened};
+pub use model::{InvitationId, Rejected, Screened, accepts_invitations};
 pub use routes::{forget_addresses, link_response};
 pub use send::{invite, send_reminders};

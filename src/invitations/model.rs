@@ -9,6 +9,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use crate::accounts::EmailAddress;
+use crate::surveys::{Availability, Status, Survey};
 
 /// The most addresses one request may carry (a paste, a CSV or an API call).
 pub const MAX_ADDRESSES: usize = 1000;
@@ -161,6 +162,12 @@ pub fn screen(candidates: &[String], already: &BTreeSet<String>) -> Screened {
         }
     }
     out
+}
+
+/// Whether people can be invited now: the survey is published and has not closed (by hand or
+/// by its closing date).
+pub fn accepts_invitations(survey: &Survey) -> bool {
+    survey.status == Status::Open && survey.availability(chrono::Utc::now()) != Availability::Closed
 }
 
 /// What a token in a message opens.

@@ -10,7 +10,8 @@ use crate::accounts::CurrentSteward;
 use crate::accounts::routes::{html, see_other};
 use crate::error::AppError;
 use crate::invitations::model::{
-    MAX_ADDRESSES, Purpose, parse_reminder_days, plausible_token, split_addresses,
+    MAX_ADDRESSES, Purpose, accepts_invitations, parse_reminder_days, plausible_token,
+    split_addresses,
 };
 use crate::invitations::store::Found;
 use crate::invitations::views::{self, InvitationsPage};
@@ -18,7 +19,7 @@ use crate::invitations::{send, store};
 use crate::projects::Project;
 use crate::state::AppState;
 use crate::surveys::routes::buildable_survey;
-use crate::surveys::{Status, Survey, SurveyId, store as surveys};
+use crate::surveys::{Survey, SurveyId, store as surveys};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors, csrf};
 
 /// The cookie that carries an identified survey's invitation link token to the submission.
@@ -101,7 +102,7 @@ pub async fn invite(
     let CsrfForm { form, token } = form;
     let candidates = split_addresses(&form.addresses);
     let mut errors = FieldErrors::new();
-    if survey.status != Status::Open {
+    if !accepts_invitations(&survey) {
         errors.add("addresses", "Publish the survey before inviting people");
     } else if candidates.is_empty() {
         errors.add("addresses", "Enter at least one email address");

@@ -64,7 +64,7 @@ pub fn invitations_page(p: &InvitationsPage<'_>) -> Markup {
                 (count_row("Sent a reminder", c.reminded))
                 (count_row("Asked for no more emails", c.unsubscribed))
             }
-            @if p.survey.status != Status::Open {
+            @if !crate::invitations::accepts_invitations(p.survey) {
                 div class="inset" {
                     p class="body" {
                         @if p.survey.status == Status::Draft { "Publish the survey before inviting people." }

@@ -1,28 +1,24 @@
-//! Invitations by email: pasted and CSV lists, the messages at a real SMTP server, the link,
-//! reminders after N days, unsubscribing (confirm page and one-click), deleting addresses on
-//! close, the API, and 404 for other projects' surveys.
+//! Invitations by email: pasted and CSV lists, the messages at a real SMTP server, and the
+//! link (use recorded, channel email, linked responses only for identified surveys). Shared
+//! fixtures for `invitation_followups`.
 
-use std::time::Duration;
-
-use chorus::accounts::{Role, StewardId};
 use chorus::surveys::{Layout, Status, Survey, SurveyKind};
 use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, Statement};
-use serde_json::{Value, json};
 
 use crate::helpers::*;
 use crate::runner_fixtures::{db, fill, q, survey_with};
 use crate::smtp::{Mode, Received, SmtpServer};
 
-struct Setup {
-    app: TestApp,
-    smtp: SmtpServer,
-    survey: Survey,
+pub(crate) struct Setup {
+    pub app: TestApp,
+    pub smtp: SmtpServer,
+    pub survey: Survey,
 }
 
 /// An app with fast mail and task timings, signed in as an administrator (Build access
 /// everywhere), and an open single-page survey.
-async fn setup_with(kind: SurveyKind, anonymous: bool) -> Setup {
+pub(crate) async fn setup_with(kind: SurveyKind, anonymous: bool) -> Setup {
     let smtp = SmtpServer::start(Mode::Accept).await;
     let url = smtp.url();
     let app = spawn_app_with(|raw| {
@@ -48,16 +44,16 @@ async fn setup_with(kind: SurveyKind, anonymous: bool) -> Setup {
     Setup { app, smtp, survey }
 }
 
-async fn setup() -> Setup {
+pub(crate) async fn setup() -> Setup {
     setup_with(SurveyKind::Questionnaire, true).await
 }
 
-fn body_text(m: &Received) -> String {
+pub(crate) fn body_text(m: &Received) -> String {
     m.parsed().body_text(0).unwrap().into_owned()
 }
 
 /// The path of the first link in a message starting with `prefix` (e.g. "/i/").
-fn link(m: &Received, prefix: &str) -> String {
+pub(crate) fn link(m: &Received, prefix: &str) -> String {
     body_text(m)
         .split_whitespace()
         .filter_map(|w| url::Url::parse(w.trim_matches(['<', '>', '(', ')'])).ok())
@@ -66,7 +62,7 @@ fn link(m: &Received, prefix: &str) -> String {
         .unwrap_or_else(|| panic!("no {prefix} link in {}", body_text(m)))
 }
 
-fn header(m: &Received, name: &str) -> String {
+pub(crate) fn header(m: &Received, name: &str) -> String {
     m.parsed()
         .header_raw(name)
         .unwrap_or_else(|| panic!("no {name} header"))
@@ -74,14 +70,14 @@ fn header(m: &Received, name: &str) -> String {
         .to_owned()
 }
 
-async fn invite(s: &Setup, addresses: &str) -> (StatusCode, String) {
+pub(crate) async fn invite(s: &Setup, addresses: &str) -> (StatusCode, String) {
     let path = format!("/surveys/{}/invitations", s.survey.id.0);
     let res = s.app.post_form(&path, &[("addresses", addresses)]).await;
     (res.status(), res.text().await.unwrap())
 }
 
 /// Moves every invitation's `sent_at` back by `days` (time passing, as a fixture).
-async fn age_invitations(app: &TestApp, days: i64) {
+pub(crate) async fn age_invitations(app: &TestApp, days: i64) {
     use sea_orm::{ActiveModelTrait, EntityTrait, Set};
     let db = db(app).await;
     for row in entity::invitation::Entity::find().all(&db).await.unwrap() {
@@ -93,7 +89,7 @@ async fn age_invitations(app: &TestApp, days: i64) {
     db.close().await.unwrap();
 }
 
-async fn scalar(app: &TestApp, query: &str) -> i64 {
+pub(crate) async fn scalar(app: &TestApp, query: &str) -> i64 {
     let db = db(app).await;
     let row = db
         .query_one_raw(Statement::from_string(
@@ -274,247 +270,5 @@ async fn an_identified_surveys_response_is_linked_to_its_invitation() {
         )
         .await,
         1
-    );
-}
-
-#[tokio::test]
-async fn a_reminder_goes_after_n_days_only_to_unused_subscribed_invitations() {
-    let s = setup().await;
-    invite(
-        &s,
-        "used@example.org\ngone@example.org\nwaiting@example.org",
-    )
-    .await;
-    let got = s.smtp.wait_for(3).await;
-    let to = |who: &str| got.iter().find(|m| m.rcpt_to[0] == who).unwrap().clone();
-    let visitor = new_client();
-    s.app
-        .get_with(&visitor, &link(&to("used@example.org"), "/i/"))
-        .await;
-    let res = visitor
-        .post(s.app.url(&link(&to("gone@example.org"), "/unsubscribe/")))
-        .form(&[("List-Unsubscribe", "One-Click")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    // Two days is not yet three: nothing goes.
-    age_invitations(&s.app, 2).await;
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    assert_eq!(s.smtp.received().len(), 3);
-    age_invitations(&s.app, 2).await;
-    let got = s.smtp.wait_for(4).await;
-    let reminder = &got[3];
-    assert_eq!(reminder.rcpt_to, ["waiting@example.org"]);
-    assert!(
-        reminder
-            .parsed()
-            .subject()
-            .unwrap()
-            .starts_with("Reminder:")
-    );
-    // The reminder has a new link that works too, and an unsubscribe link.
-    let res = visitor
-        .get(s.app.url(&link(reminder, "/i/")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert!(header(reminder, "List-Unsubscribe").contains("/unsubscribe/"));
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    assert_eq!(s.smtp.received().len(), 4, "one reminder only");
-}
-
-#[tokio::test]
-async fn a_survey_can_wait_longer_before_its_reminder() {
-    let s = setup().await;
-    let path = format!("/surveys/{}/invitations/reminders", s.survey.id.0);
-    let res = s.app.post_form(&path, &[("reminder_days", "0")]).await;
-    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let res = s.app.post_form(&path, &[("reminder_days", "10")]).await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    invite(&s, "amy@example.org").await;
-    s.smtp.wait_for(1).await;
-    age_invitations(&s.app, 2).await;
-    age_invitations(&s.app, 2).await;
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    assert_eq!(s.smtp.received().len(), 1, "4 days is not 10");
-}
-
-#[tokio::test]
-async fn unsubscribing_asks_to_confirm_and_needs_the_form_token() {
-    let s = setup().await;
-    invite(&s, "amy@example.org").await;
-    let m = &s.smtp.wait_for(1).await[0];
-    let path = link(m, "/unsubscribe/");
-    let visitor = new_client();
-    let res = s.app.get_with(&visitor, &path).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    let html = res.text().await.unwrap();
-    assert_accessible(&html, "unsubscribe page");
-    let token = csrf_in(&html).unwrap();
-    let res = visitor
-        .post(s.app.url(&path))
-        .form(&[("csrf_token", "wrong")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    let unsubscribed = "SELECT COUNT(*) AS n FROM invitation WHERE unsubscribed_at IS NOT NULL";
-    assert_eq!(scalar(&s.app, unsubscribed).await, 0);
-    let res = visitor
-        .post(s.app.url(&path))
-        .form(&[("csrf_token", token.as_str())])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    assert!(
-        res.text()
-            .await
-            .unwrap()
-            .contains("You will not get more emails")
-    );
-    assert_eq!(scalar(&s.app, unsubscribed).await, 1);
-    let unknown = "/unsubscribe/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-    assert_eq!(
-        s.app.get_with(&visitor, unknown).await.status(),
-        StatusCode::NOT_FOUND
-    );
-}
-
-#[tokio::test]
-async fn closing_a_survey_deletes_the_invited_addresses_but_keeps_the_counts() {
-    let s = setup().await;
-    invite(&s, "amy@example.org, ben@example.org").await;
-    s.smtp.wait_for(2).await;
-    let res = s
-        .app
-        .post_form(&format!("/surveys/{}/close", s.survey.id.0), &[])
-        .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(
-        scalar(
-            &s.app,
-            "SELECT COUNT(*) AS n FROM invitation WHERE email IS NOT NULL"
-        )
-        .await,
-        0
-    );
-    assert_eq!(
-        scalar(&s.app, "SELECT COUNT(*) AS n FROM invitation").await,
-        2
-    );
-    let (_, html) = s
-        .app
-        .page(&format!("/surveys/{}/invitations", s.survey.id.0))
-        .await;
-    assert!(html.contains("This survey is closed"));
-}
-
-async fn admin_token(app: &TestApp) -> String {
-    let db = db(app).await;
-    let token = chorus::accounts::tokens::create(&db, StewardId(1), "test")
-        .await
-        .unwrap();
-    db.close().await.unwrap();
-    token
-}
-
-#[tokio::test]
-async fn the_api_invites_with_202_and_names_each_rejection() {
-    let s = setup().await;
-    let token = admin_token(&s.app).await;
-    let http = new_client();
-    let path = s
-        .app
-        .url(&format!("/api/v1/surveys/{}/invitations", s.survey.id.0));
-    let send = |body: Value| http.post(&path).bearer_auth(&token).json(&body).send();
-    let res = send(json!({"emails": ["amy@example.org", "nope", "AMY@example.org"]}))
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::ACCEPTED);
-    let body: Value = res.json().await.unwrap();
-    assert_eq!(
-        body,
-        json!({"accepted": 1, "rejected": [
-            {"email": "nope", "reason": "not a valid email address"},
-            {"email": "AMY@example.org", "reason": "already invited"}
-        ]})
-    );
-    s.smtp.wait_for(1).await;
-    let res = send(json!({"emails": []})).await.unwrap();
-    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let res = send(json!({"addresses": ["a@example.org"]})).await.unwrap();
-    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    // Closing through the API deletes the addresses too.
-    let res = http
-        .post(
-            s.app
-                .url(&format!("/api/v1/surveys/{}/close", s.survey.id.0)),
-        )
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(
-        scalar(
-            &s.app,
-            "SELECT COUNT(*) AS n FROM invitation WHERE email IS NOT NULL"
-        )
-        .await,
-        0
-    );
-    let res = send(json!({"emails": ["new@example.org"]})).await.unwrap();
-    assert_eq!(res.status(), StatusCode::CONFLICT);
-    let (_, doc) = s.app.page("/api/openapi.json").await;
-    assert!(doc.contains("/api/v1/surveys/{id}/invitations"));
-}
-
-#[tokio::test]
-async fn another_projects_survey_is_not_found_on_every_invitation_route() {
-    let s = setup().await;
-    let (other, user) = s
-        .app
-        .signed_in_client(Role::Steward, "stranger@example.org")
-        .await;
-    let id = s.survey.id.0;
-    let res = s
-        .app
-        .get_with(&other, &format!("/surveys/{id}/invitations"))
-        .await;
-    assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    for (path, field, value) in [
-        (
-            format!("/surveys/{id}/invitations"),
-            "addresses",
-            "a@example.org",
-        ),
-        (
-            format!("/surveys/{id}/invitations/reminders"),
-            "reminder_days",
-            "5",
-        ),
-    ] {
-        let res = s.app.post_form_with(&other, &path, &[(field, value)]).await;
-        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
-    }
-    let db = db(&s.app).await;
-    let token = chorus::accounts::tokens::create(&db, StewardId(user.id), "t")
-        .await
-        .unwrap();
-    db.close().await.unwrap();
-    let res = new_client()
-        .post(s.app.url(&format!("/api/v1/surveys/{id}/invitations")))
-        .bearer_auth(&token)
-        .json(&json!({"emails": ["a@example.org"]}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    assert_eq!(
-        scalar(&s.app, "SELECT COUNT(*) AS n FROM invitation").await,
-        0
     );
 }

@@ -12,6 +12,7 @@ mod builder;
 mod cli;
 mod csv;
 mod foundation;
+mod invitation_followups;
 mod invitations;
 mod mail;
 mod notifications;

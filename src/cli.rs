@@ -64,6 +64,13 @@ pub struct SettingsArgs {
     /// Seconds before a message stuck in sending is taken over by another worker [default: 300]
     #[arg(long, env = "CHORUS_MAIL_LEASE_SECS", global = true)]
     pub mail_lease_secs: Option<String>,
+    /// Days before a reminder goes to invited people who have not answered; each survey can
+    /// change it on its invitations page [default: 3]
+    #[arg(long, env = "CHORUS_REMINDER_DAYS", global = true)]
+    pub reminder_days: Option<String>,
+    /// Milliseconds between checks for reminders and daily digests to send [default: 60000]
+    #[arg(long, env = "CHORUS_TASKS_POLL_MS", global = true)]
+    pub tasks_poll_ms: Option<String>,
 }
 
 impl From<SettingsArgs> for RawSettings {
@@ -82,6 +89,8 @@ impl From<SettingsArgs> for RawSettings {
             mail_retry_base_ms: a.mail_retry_base_ms,
             mail_poll_ms: a.mail_poll_ms,
             mail_lease_secs: a.mail_lease_secs,
+            reminder_days: a.reminder_days,
+            tasks_poll_ms: a.tasks_poll_ms,
         }
     }
 }

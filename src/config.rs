@@ -32,6 +32,11 @@ pub struct Settings {
     pub submit_rate_limit: Option<u32>,
     /// Outgoing mail: server, sender and the outbox worker's timings.
     pub mail: MailSettings,
+    /// Days after an invitation before a reminder goes to those who have not used their link,
+    /// unless a survey sets its own.
+    pub reminder_days: u32,
+    /// How often the notifications task looks for reminders and digests to send.
+    pub tasks_poll_interval: Duration,
 }
 
 /// Outgoing mail settings.
@@ -154,6 +159,8 @@ pub struct RawSettings {
     pub mail_retry_base_ms: Option<String>,
     pub mail_poll_ms: Option<String>,
     pub mail_lease_secs: Option<String>,
+    pub reminder_days: Option<String>,
+    pub tasks_poll_ms: Option<String>,
 }
 
 impl Settings {
@@ -215,6 +222,21 @@ impl Settings {
                 )
             })?),
         };
+        let reminder_days = parse_number(raw.reminder_days.clone(), "CHORUS_REMINDER_DAYS", 3)?;
+        let reminder_days = u32::try_from(reminder_days)
+            .ok()
+            .filter(|d| *d <= 365)
+            .ok_or_else(|| {
+                bad(
+                    "CHORUS_REMINDER_DAYS",
+                    "should be a number of days from 1 to 365",
+                )
+            })?;
+        let tasks_poll_interval = Duration::from_millis(parse_number(
+            raw.tasks_poll_ms.clone(),
+            "CHORUS_TASKS_POLL_MS",
+            60_000,
+        )?);
         Ok(Settings {
             addr,
             data_dir,
@@ -225,6 +247,8 @@ impl Settings {
             session_lifetime,
             submit_rate_limit,
             mail,
+            reminder_days,
+            tasks_poll_interval,
         })
     }
 

@@ -41,6 +41,7 @@ pub async fn home(me: CurrentSteward) -> HttpResponse {
                     li { a href="/admin/stewards" { "People: invite and manage who can sign in" } }
                 }
                 li { a href="/account/tokens" { "API tokens" } }
+                li { a href="/account/notifications" { "Notifications: a daily summary by email" } }
             }
         }),
     )

@@ -17,11 +17,12 @@ use crate::config::Settings;
 use crate::error::AppError;
 use crate::mail::model::RetryPolicy;
 use crate::mail::{self, MailBackend, Worker, WorkerConfig};
+use crate::notifications::{Task, TaskConfig};
 use crate::responses::{self, RateLimiter, Submitter};
 use crate::state::AppState;
 use crate::web::routing::Routes;
 use crate::web::{assets, csrf, middleware};
-use crate::{api, db, pages, results};
+use crate::{api, db, invitations, notifications, pages, results};
 
 /// A bound, ready-to-run Chorus server.
 pub struct Application {
@@ -32,6 +33,7 @@ pub struct Application {
     setup_link: Option<String>,
     statements: Arc<AtomicU64>,
     mail_worker: Worker,
+    tasks: Task,
 }
 
 /// Stops a running [`Application`] from outside (tests, signal handlers of embedders).
@@ -39,6 +41,7 @@ pub struct Application {
 pub struct Stopper {
     server: ServerHandle,
     worker: tokio::task::AbortHandle,
+    tasks: tokio::task::AbortHandle,
 }
 
 impl Stopper {
@@ -46,6 +49,7 @@ impl Stopper {
     /// without waiting. What was in flight is picked up by the next instance.
     pub async fn kill(&self) {
         self.worker.abort();
+        self.tasks.abort();
         self.server.stop(false).await;
     }
 
@@ -65,6 +69,7 @@ impl Application {
         // The mail worker's handle is cloned before the statement counter is attached, so the
         // counter measures requests only, not the worker's background polling.
         let mail_db = db.clone();
+        let mail_db_tasks = db.clone();
         let statements = Arc::new(AtomicU64::new(0));
         let counter = statements.clone();
         db.set_metric_callback(move |_| {
@@ -96,6 +101,14 @@ impl Application {
             poll_interval: settings.mail.poll_interval,
             lease: settings.mail.lease,
         });
+        // Reminders and digests: also off the statement counter, like the mail worker.
+        let tasks = Task::spawn(TaskConfig {
+            db: mail_db_tasks,
+            base_url: base_url.clone(),
+            reminder_days: settings.reminder_days,
+            poll_interval: settings.tasks_poll_interval,
+            mail: mail.clone(),
+        });
         let state = AppState {
             db: db.clone(),
             settings: Arc::new(settings.clone()),
@@ -121,6 +134,7 @@ impl Application {
             setup_link,
             statements,
             mail_worker,
+            tasks,
         })
     }
 
@@ -149,6 +163,7 @@ impl Application {
         Stopper {
             server: self.server.handle(),
             worker: self.mail_worker.abort_handle(),
+            tasks: self.tasks.abort_handle(),
         }
     }
 
@@ -156,6 +171,7 @@ impl Application {
     /// the mail worker after the message in hand, then closes the database.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let served = self.server.await.context("the HTTP server failed");
+        self.tasks.stop(MAIL_GRACE).await;
         self.mail_worker.stop(MAIL_GRACE).await;
         served?;
         self.db.close().await.context("closing the database")?;
@@ -262,7 +278,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/mail/{id}/resend",
             web::post().to(mail::routes::resend),
         );
-    let t = api_and_results(runner(builder_routes(t)));
+    let t = invitations_and_notifications(api_and_results(runner(builder_routes(t))));
     t.register(cfg);
     cfg.service(api_scope());
 }
@@ -337,6 +353,30 @@ fn runner(t: Routes) -> Routes {
         .route("/receipt/delete", web::post().to(receipts::delete))
 }
 
+/// Invitations by email (stewards: Build access; public: the invitation link and the
+/// unsubscribe pages, whose POST also takes RFC 8058 one-click without a CSRF token) and the
+/// steward's notification settings.
+fn invitations_and_notifications(t: Routes) -> Routes {
+    use invitations::routes as inv;
+    t.route("/surveys/{id}/invitations", web::get().to(inv::page))
+        .route("/surveys/{id}/invitations", web::post().to(inv::invite))
+        .route(
+            "/surveys/{id}/invitations/reminders",
+            web::post().to(inv::set_reminders),
+        )
+        .route("/i/{token}", web::get().to(inv::follow))
+        .route("/unsubscribe/{token}", web::get().to(inv::unsubscribe_page))
+        .route("/unsubscribe/{token}", web::post().to(inv::unsubscribe))
+        .route(
+            "/account/notifications",
+            web::get().to(notifications::routes::page),
+        )
+        .route(
+            "/account/notifications",
+            web::post().to(notifications::routes::save),
+        )
+}
+
 /// API, results and CSV export (capability: API, results, export).
 fn api_and_results(t: Routes) -> Routes {
     t.route(
@@ -375,6 +415,10 @@ fn api_scope() -> actix_web::Scope {
             web::post().to(api::surveys::publish),
         )
         .route("/surveys/{id}/close", web::post().to(api::surveys::close))
+        .route(
+            "/surveys/{id}/invitations",
+            web::post().to(api::invitations::create),
+        )
         .route(
             "/surveys/{id}/responses",
             web::get().to(api::responses::list),

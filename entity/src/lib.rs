@@ -3,6 +3,10 @@
 pub mod answer;
 pub mod api_token;
 pub mod draft;
+pub mod invitation;
+pub mod invitation_setting;
+pub mod invitation_token;
+pub mod notification_pref;
 pub mod outbox;
 pub mod project;
 pub mod project_member;

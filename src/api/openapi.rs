@@ -5,7 +5,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api::{projects, responses, schema, surveys};
+use crate::api::{invitations, projects, responses, schema, surveys};
 
 /// The document's root.
 #[derive(OpenApi)]
@@ -23,6 +23,7 @@ use crate::api::{projects, responses, schema, surveys};
         surveys::replace,
         surveys::publish,
         surveys::close,
+        invitations::create,
         responses::list,
         responses::csv,
         responses::submit,
@@ -40,6 +41,9 @@ use crate::api::{projects, responses, schema, surveys};
         schema::ReceiptOut,
         schema::ResponseOut,
         schema::ResponsesPage,
+        invitations::InvitationsBody,
+        invitations::InvitationsOut,
+        invitations::RejectedOut,
     )),
     modifiers(&BearerScheme)
 )]

@@ -113,7 +113,12 @@ async fn set_status(
     status: Status,
 ) -> Result<HttpResponse, Problem> {
     if survey.status != status {
-        store::set_status(&state.db, survey.id, status).await?;
+        let txn = state.db.begin().await?;
+        store::set_status(&txn, survey.id, status).await?;
+        if status == Status::Closed {
+            crate::invitations::forget_addresses(&txn, survey.id).await?;
+        }
+        txn.commit().await?;
     }
     Ok(HttpResponse::Ok().json(survey_json(state, survey.id).await?))
 }

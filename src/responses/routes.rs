@@ -289,6 +289,7 @@ pub async fn submit_form(
     let steward_id = (survey.kind == SurveyKind::Feedback && !survey.anonymous)
         .then(|| me.as_ref().map(|m| m.steward.id))
         .flatten();
+    let linked_id = submission_id.clone();
     let done = state
         .submitter
         .submit(Submission {
@@ -302,6 +303,7 @@ pub async fn submit_form(
         })
         .await
         .map_err(|e| AppError::Unexpected(e.into()))?;
+    crate::invitations::link_response(&state, &req, &survey, &linked_id).await?;
     Ok(html(
         StatusCode::OK,
         views::confirmation(&survey, &done.receipt, nav.as_ref()),

@@ -292,6 +292,7 @@ pub async fn send(
     }
     let submission_id = parse_submission_id(&saved.submission_id)
         .unwrap_or_else(|| uuid::Uuid::new_v4().hyphenated().to_string());
+    let linked_id = submission_id.clone();
     let done = state
         .submitter
         .submit(Submission {
@@ -306,6 +307,8 @@ pub async fn send(
         .await
         .map_err(|e| AppError::Unexpected(e.into()))?;
     draft::delete(&state.db, &token, survey.id).await?;
+    crate::invitations::link_response(&state, &req, &survey, &linked_id).await?;
+    crate::invitations::link_response(&state, &req, &survey, &linked_id).await?;
     Ok(html(
         StatusCode::OK,
         views::confirmation(&survey, &done.receipt, None),

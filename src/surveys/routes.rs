@@ -229,7 +229,13 @@ async fn change_status(
         )
         .await;
     }
-    store::set_status(&state.db, survey.id, to).await?;
+    let txn = state.db.begin().await?;
+    store::set_status(&txn, survey.id, to).await?;
+    if to == Status::Closed {
+        // Invited people's addresses are kept only while the survey is open.
+        crate::invitations::forget_addresses(&txn, survey.id).await?;
+    }
+    txn.commit().await?;
     Ok(see_other(&format!("/surveys/{}", survey.id.0)))
 }
 

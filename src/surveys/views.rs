@@ -179,6 +179,7 @@ pub fn builder(b: &Builder<'_>) -> Markup {
             p class="body" {
                 a class="button button-secondary" href={ "/surveys/" (id) "/preview" } { "Preview" }
             }
+            p class="body" { a href={ "/surveys/" (id) "/invitations" } { "Invite people by email" } }
             @match s.status {
                 Status::Draft => (post_button(b.csrf, &format!("/surveys/{id}/publish"), "Publish", "", false)),
                 Status::Open => (post_button(b.csrf, &format!("/surveys/{id}/close"), "Close", "", false)),

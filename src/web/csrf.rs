@@ -104,6 +104,21 @@ impl FromRequest for CsrfToken {
     }
 }
 
+/// Checks a CSRF token sent by a form that [`CsrfForm`] cannot read (a multipart body, or a
+/// route that also takes a token-less one-click POST) against this browser's cookie.
+/// Returns the expected token (for rendering the form again); 403 when it does not match.
+pub fn verify(req: &HttpRequest, token: &str) -> Result<String, AppError> {
+    let cookie = req
+        .cookie(COOKIE)
+        .map(|c| c.value().to_owned())
+        .ok_or(AppError::CsrfRejected)?;
+    let expected = sign(state(req)?.settings.secret_key.bytes(), &cookie)?;
+    if !bool::from(expected.as_bytes().ct_eq(token.as_bytes())) {
+        return Err(AppError::CsrfRejected);
+    }
+    Ok(expected)
+}
+
 #[derive(Deserialize)]
 struct TokenOnly {
     #[serde(default)]
@@ -141,16 +156,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                     AppError::BadRequest("The form could not be read.".into())
                 }
             })?;
-            let cookie = req
-                .cookie(COOKIE)
-                .map(|c| c.value().to_owned())
-                .ok_or(AppError::CsrfRejected)?;
             let sent: TokenOnly =
                 serde_urlencoded::from_bytes(&body).map_err(|_| AppError::CsrfRejected)?;
-            let expected = sign(state(&req)?.settings.secret_key.bytes(), &cookie)?;
-            if !bool::from(expected.as_bytes().ct_eq(sent.csrf_token.as_bytes())) {
-                return Err(AppError::CsrfRejected);
-            }
+            let expected = verify(&req, &sent.csrf_token)?;
             let form = serde_urlencoded::from_bytes(&body)
                 .map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
             Ok(CsrfForm {

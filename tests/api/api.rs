@@ -706,6 +706,7 @@ const API_ROUTES: &[(&str, &str)] = &[
     ("put", "/api/v1/surveys/{id}"),
     ("post", "/api/v1/surveys/{id}/publish"),
     ("post", "/api/v1/surveys/{id}/close"),
+    ("post", "/api/v1/surveys/{id}/invitations"),
     ("get", "/api/v1/surveys/{id}/responses"),
     ("get", "/api/v1/surveys/{id}/responses.csv"),
     ("post", "/api/v1/s/{slug}/responses"),

@@ -64,6 +64,12 @@ pub struct SettingsArgs {
     /// Seconds before a message stuck in sending is taken over by another worker [default: 300]
     #[arg(long, env = "CHORUS_MAIL_LEASE_SECS", global = true)]
     pub mail_lease_secs: Option<String>,
+    /// Neutral site that "Exit this page" on sensitive surveys goes to [default: https://www.google.com/]
+    #[arg(long, env = "CHORUS_EXIT_URL", global = true)]
+    pub exit_url: Option<String>,
+    /// Days that answers saved with a resume code are kept [default: 7]
+    #[arg(long, env = "CHORUS_RESUME_DAYS", global = true)]
+    pub resume_days: Option<String>,
 }
 
 impl From<SettingsArgs> for RawSettings {
@@ -82,6 +88,8 @@ impl From<SettingsArgs> for RawSettings {
             mail_retry_base_ms: a.mail_retry_base_ms,
             mail_poll_ms: a.mail_poll_ms,
             mail_lease_secs: a.mail_lease_secs,
+            exit_url: a.exit_url,
+            resume_days: a.resume_days,
         }
     }
 }

@@ -32,6 +32,10 @@ pub struct Settings {
     pub submit_rate_limit: Option<u32>,
     /// Outgoing mail: server, sender and the outbox worker's timings.
     pub mail: MailSettings,
+    /// Where "Exit this page" on sensitive surveys goes: a neutral site.
+    pub exit_url: Url,
+    /// How long answers saved with a resume code are kept.
+    pub resume_lifetime: Duration,
 }
 
 /// Outgoing mail settings.
@@ -138,6 +142,9 @@ fn bad(variable: &'static str, message: impl Into<String>) -> ConfigError {
     }
 }
 
+/// Where "Exit this page" goes unless `CHORUS_EXIT_URL` says otherwise.
+pub const DEFAULT_EXIT_URL: &str = "https://www.google.com/";
+
 /// Raw settings as they come from flags or the environment.
 #[derive(Clone, Debug, Default)]
 pub struct RawSettings {
@@ -154,6 +161,8 @@ pub struct RawSettings {
     pub mail_retry_base_ms: Option<String>,
     pub mail_poll_ms: Option<String>,
     pub mail_lease_secs: Option<String>,
+    pub exit_url: Option<String>,
+    pub resume_days: Option<String>,
 }
 
 impl Settings {
@@ -215,7 +224,29 @@ impl Settings {
                 )
             })?),
         };
+        let exit_text = raw
+            .exit_url
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_EXIT_URL.into());
+        let exit_url = Url::parse(exit_text.trim())
+            .ok()
+            .filter(|u| matches!(u.scheme(), "https" | "http") && u.host().is_some())
+            .ok_or_else(|| {
+                bad(
+                    "CHORUS_EXIT_URL",
+                    format!("'{exit_text}' should be an absolute https:// address"),
+                )
+            })?;
+        let resume_days = parse_number(raw.resume_days, "CHORUS_RESUME_DAYS", 7)?;
+        if resume_days == 0 || resume_days > 90 {
+            return Err(bad(
+                "CHORUS_RESUME_DAYS",
+                "should be a number of days from 1 to 90",
+            ));
+        }
         Ok(Settings {
+            exit_url,
+            resume_lifetime: Duration::from_secs(86_400 * resume_days),
             addr,
             data_dir,
             database_url,

@@ -262,7 +262,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/mail/{id}/resend",
             web::post().to(mail::routes::resend),
         );
-    let t = api_and_results(runner(builder_routes(t)));
+    let t = api_and_results(child_first(runner(builder_routes(t))));
     t.register(cfg);
     cfg.service(api_scope());
 }
@@ -335,6 +335,17 @@ fn runner(t: Routes) -> Routes {
         .route("/receipt", web::get().to(receipts::page))
         .route("/receipt", web::post().to(receipts::show))
         .route("/receipt/delete", web::post().to(receipts::delete))
+}
+
+/// Child-first runner features: save and come back later (resume codes), and the email of a
+/// code on request. Easy read, read aloud and "Exit this page" need no routes of their own.
+fn child_first(t: Routes) -> Routes {
+    use responses::resume;
+    t.route("/s/{slug}/resume", web::get().to(resume::survey_form))
+        .route("/s/{slug}/resume", web::post().to(resume::survey_resume))
+        .route("/s/{slug}/resume/email", web::post().to(resume::email))
+        .route("/resume", web::get().to(resume::any_form))
+        .route("/resume", web::post().to(resume::any_resume))
 }
 
 /// API, results and CSV export (capability: API, results, export).

@@ -110,10 +110,11 @@ pub async fn privacy(current: Option<CurrentSteward>) -> HttpResponse {
             h2 class="heading-m" { "If you answer a questionnaire" }
             p class="body" { "Your answers are anonymous unless the questionnaire clearly says otherwise before you start. We do not ask for your name. We do not keep your internet address or details of your device." }
             p class="body" { "When you finish you get a receipt code. You can use it to see or delete your answers." }
+            p class="body" { "If you choose \"Save and come back later\", your answers so far are kept under a resume code for a few days, then deleted. If you ask us to email you the code, we use your address only to send that one email and do not keep it afterwards." }
             h2 class="heading-m" { "If you sign in" }
             p class="body" { "We keep your name, email address and role so you can sign in, and a cookie that keeps you signed in. It stops working when you sign out or after 30 minutes without using Chorus." }
             h2 class="heading-m" { "Cookies" }
-            p class="body" { "Chorus uses only cookies it needs to work: one that keeps forms secure and, if you sign in, one that keeps you signed in. We do not use tracking or analytics cookies, and nothing is sent to other companies." }
+            p class="body" { "Chorus uses only cookies it needs to work: one that keeps forms secure, one that keeps your answers between questions, one that remembers if you switched on easy read for a questionnaire and, if you sign in, one that keeps you signed in. We do not use tracking or analytics cookies, and nothing is sent to other companies." }
             h2 class="heading-m" { "Your rights" }
             p class="body" { "You can ask the organisation that sent you the link to see, correct or delete what they hold about you." }
         },

@@ -151,13 +151,8 @@ async fn restore(
             Some(s) => (format!("{}/resume", s.path()), Look::new(state, s, req, "")),
             None => ("/resume".to_owned(), Look::default()),
         };
-        let status = if errors.is_empty() {
-            StatusCode::OK
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        };
         html(
-            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
             pages::lookup(&action, &token, &typed, &errors, look),
         )
     };

@@ -71,6 +71,12 @@ pub struct SettingsArgs {
     /// Milliseconds between checks for reminders and daily digests to send [default: 60000]
     #[arg(long, env = "CHORUS_TASKS_POLL_MS", global = true)]
     pub tasks_poll_ms: Option<String>,
+    /// Neutral site that "Exit this page" on sensitive surveys goes to [default: https://www.google.com/]
+    #[arg(long, env = "CHORUS_EXIT_URL", global = true)]
+    pub exit_url: Option<String>,
+    /// Days that answers saved with a resume code are kept [default: 7]
+    #[arg(long, env = "CHORUS_RESUME_DAYS", global = true)]
+    pub resume_days: Option<String>,
 }
 
 impl From<SettingsArgs> for RawSettings {
@@ -91,6 +97,8 @@ impl From<SettingsArgs> for RawSettings {
             mail_lease_secs: a.mail_lease_secs,
             reminder_days: a.reminder_days,
             tasks_poll_ms: a.tasks_poll_ms,
+            exit_url: a.exit_url,
+            resume_days: a.resume_days,
         }
     }
 }

@@ -37,6 +37,10 @@ pub struct Settings {
     pub reminder_days: u32,
     /// How often the notifications task looks for reminders and digests to send.
     pub tasks_poll_interval: Duration,
+    /// Where "Exit this page" on sensitive surveys goes: a neutral site.
+    pub exit_url: Url,
+    /// How long answers saved with a resume code are kept.
+    pub resume_lifetime: Duration,
 }
 
 /// Outgoing mail settings.
@@ -143,6 +147,9 @@ fn bad(variable: &'static str, message: impl Into<String>) -> ConfigError {
     }
 }
 
+/// Where "Exit this page" goes unless `CHORUS_EXIT_URL` says otherwise.
+pub const DEFAULT_EXIT_URL: &str = "https://www.google.com/";
+
 /// Raw settings as they come from flags or the environment.
 #[derive(Clone, Debug, Default)]
 pub struct RawSettings {
@@ -161,6 +168,8 @@ pub struct RawSettings {
     pub mail_lease_secs: Option<String>,
     pub reminder_days: Option<String>,
     pub tasks_poll_ms: Option<String>,
+    pub exit_url: Option<String>,
+    pub resume_days: Option<String>,
 }
 
 impl Settings {
@@ -237,7 +246,29 @@ impl Settings {
             "CHORUS_TASKS_POLL_MS",
             60_000,
         )?);
+        let exit_text = raw
+            .exit_url
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_EXIT_URL.into());
+        let exit_url = Url::parse(exit_text.trim())
+            .ok()
+            .filter(|u| matches!(u.scheme(), "https" | "http") && u.host().is_some())
+            .ok_or_else(|| {
+                bad(
+                    "CHORUS_EXIT_URL",
+                    format!("'{exit_text}' should be an absolute https:// address"),
+                )
+            })?;
+        let resume_days = parse_number(raw.resume_days, "CHORUS_RESUME_DAYS", 7)?;
+        if resume_days == 0 || resume_days > 90 {
+            return Err(bad(
+                "CHORUS_RESUME_DAYS",
+                "should be a number of days from 1 to 90",
+            ));
+        }
         Ok(Settings {
+            exit_url,
+            resume_lifetime: Duration::from_secs(86_400 * resume_days),
             addr,
             data_dir,
             database_url,

@@ -58,20 +58,46 @@ fn static_page(title: &str, current: Option<CurrentSteward>, body: Markup) -> Ht
     )
 }
 
+/// `GET /accessibility`: the accessibility statement.
 pub async fn accessibility(current: Option<CurrentSteward>) -> HttpResponse {
     static_page(
         "Accessibility statement",
         current,
         html! {
             p class="body" { "Chorus is for everyone who uses children's and family services, including children, disabled people and people reading in a second language. We want as many people as possible to be able to use it." }
-            h2 class="heading-m" { "How accessible Chorus is" }
-            p class="body" { "We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA. Every page works without JavaScript, can be used with a keyboard alone, reflows to a screen 320 pixels wide and can be zoomed to 200% without losing content." }
-            h2 class="heading-m" { "How we test" }
-            p class="body" { "Each change is checked by automated tests that look for missing labels, headings and form structure, and for the security and privacy settings of every page." }
-            h2 class="heading-m" { "Known issues" }
-            p class="body" { "We are not aware of any problems right now. If you find one, please tell us." }
-            h2 class="heading-m" { "Reporting a problem" }
-            p class="body" { "If you have difficulty using Chorus, tell the person or organisation that sent you the link. They can contact the team who run this service, who will reply within 5 working days." }
+            h2 class="heading-m" id="compliance" { "How accessible Chorus is" }
+            p class="body" { "Chorus aims to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA. We believe it is partially compliant: we have tested it as described below, but it has not yet been audited by an independent expert." }
+            p class="body" { "You should be able to:" }
+            ul class="list" {
+                li { "answer every questionnaire without JavaScript and without an account" }
+                li { "use every page with a keyboard alone" }
+                li { "zoom text to 200% and use a screen 320 pixels wide without losing anything" }
+                li { "switch on easy read for simpler words and bigger text" }
+                li { "have questions read aloud, if your browser can speak" }
+                li { "save your answers and come back later with a code" }
+                li { "leave a questionnaire about a sensitive topic quickly with \"Exit this page\" or by pressing Shift 3 times" }
+            }
+            h2 class="heading-m" id="testing" { "How we test Chorus" }
+            p class="body" { "Every change to Chorus is checked automatically:" }
+            ul class="list" {
+                li { "automated axe-core checks in a real browser on every type of page" }
+                li { "keyboard-only journeys through answering, checking and sending a questionnaire" }
+                li { "reflow at 320 pixels wide and text at 200% size" }
+                li { "target sizes of buttons, links and answer choices" }
+                li { "checks of the HTML of each page: one main heading, a label for every control, radios and checkboxes grouped with a legend, error messages linked to their fields, and the language of the page" }
+            }
+            p class="body" { "Checks with a keyboard and of the names screen readers announce were automated. No manual testing by disabled people has been done yet. We plan to do this, starting with children and young people who use assistive technology." }
+            h2 class="heading-m" id="known-issues" { "Known issues" }
+            ul class="list" {
+                li { "Read aloud uses your browser's own voice, so how it sounds depends on your device. It is not offered where the browser cannot speak." }
+                li { "Easy read wording is written by the people running each questionnaire. Some questions may not have it yet; they then show their usual wording." }
+                li { "Pages for the people running questionnaires (building questionnaires and looking at results) have had less testing than the pages for answering." }
+            }
+            h2 class="heading-m" id="report" { "Reporting a problem" }
+            p class="body" { "If you find a problem, or need information in a different format, tell the person or organisation that sent you the link. They can contact the team who run this service, who will reply within 5 working days." }
+            h2 class="heading-m" id="enforcement" { "Enforcement procedure" }
+            p class="body" { "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018. If you are not happy with how we respond to your complaint, contact the Equality Advisory and Support Service (EASS)." }
+            p class="body" { "This statement was last reviewed in November 2026." }
         },
     )
 }
@@ -85,10 +111,11 @@ pub async fn privacy(current: Option<CurrentSteward>) -> HttpResponse {
             h2 class="heading-m" { "If you answer a questionnaire" }
             p class="body" { "Your answers are anonymous unless the questionnaire clearly says otherwise before you start. We do not ask for your name. We do not keep your internet address or details of your device." }
             p class="body" { "When you finish you get a receipt code. You can use it to see or delete your answers." }
+            p class="body" { "If you choose \"Save and come back later\", your answers so far are kept under a resume code for a few days, then deleted. If you ask us to email you the code, we use your address only to send that one email and do not keep it afterwards." }
             h2 class="heading-m" { "If you sign in" }
             p class="body" { "We keep your name, email address and role so you can sign in, and a cookie that keeps you signed in. It stops working when you sign out or after 30 minutes without using Chorus." }
             h2 class="heading-m" { "Cookies" }
-            p class="body" { "Chorus uses only cookies it needs to work: one that keeps forms secure and, if you sign in, one that keeps you signed in. We do not use tracking or analytics cookies, and nothing is sent to other companies." }
+            p class="body" { "Chorus uses only cookies it needs to work: one that keeps forms secure, one that keeps your answers between questions, one that remembers if you switched on easy read for a questionnaire and, if you sign in, one that keeps you signed in. We do not use tracking or analytics cookies, and nothing is sent to other companies." }
             h2 class="heading-m" { "Your rights" }
             p class="body" { "You can ask the organisation that sent you the link to see, correct or delete what they hold about you." }
         },

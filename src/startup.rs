@@ -278,7 +278,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/mail/{id}/resend",
             web::post().to(mail::routes::resend),
         );
-    let t = invitations_and_notifications(api_and_results(runner(builder_routes(t))));
+    let t = invitations_and_notifications(api_and_results(child_first(runner(builder_routes(t)))));
     t.register(cfg);
     cfg.service(api_scope());
 }
@@ -375,6 +375,17 @@ fn invitations_and_notifications(t: Routes) -> Routes {
             "/account/notifications",
             web::post().to(notifications::routes::save),
         )
+}
+
+/// Child-first runner features: save and come back later (resume codes), and the email of a
+/// code on request. Easy read, read aloud and "Exit this page" need no routes of their own.
+fn child_first(t: Routes) -> Routes {
+    use responses::resume;
+    t.route("/s/{slug}/resume", web::get().to(resume::survey_form))
+        .route("/s/{slug}/resume", web::post().to(resume::survey_resume))
+        .route("/s/{slug}/resume/email", web::post().to(resume::email))
+        .route("/resume", web::get().to(resume::any_form))
+        .route("/resume", web::post().to(resume::any_resume))
 }
 
 /// API, results and CSV export (capability: API, results, export).

@@ -103,6 +103,41 @@ pub fn test_message(base_url: &Url, to: &EmailAddress) -> OutgoingMessage {
     compose(base_url, to, MailKind::Test, &content)
 }
 
+/// A respondent's resume code, sent once because they asked.
+///
+/// Privacy: contains the survey's title, the code, when it expires and the resume link; never
+/// an answer. The outbox row is scrubbed once sent (see `store::mark_sent`).
+pub fn resume_message(
+    base_url: &Url,
+    to: &EmailAddress,
+    survey_title: &str,
+    code: &str,
+    resume_path: &str,
+    expires: &str,
+) -> OutgoingMessage {
+    let action = base_url
+        .join(resume_path.trim_start_matches('/'))
+        .ok()
+        .map(|url| Action {
+            label: "Carry on answering".into(),
+            url,
+        });
+    let content = Content {
+        subject: format!("Your code to carry on: {survey_title}"),
+        paragraphs: vec![
+            format!("You saved your answers to {survey_title} so you can come back later."),
+            format!("Your resume code is {code}"),
+            format!("Use it before {expires}. After that your saved answers are deleted."),
+            "Anyone with this code can see and change your saved answers, so keep it safe. \
+             If you did not ask for this email, you can ignore it."
+                .into(),
+        ],
+        action,
+        unsubscribe: None,
+    };
+    compose(base_url, to, MailKind::Resume, &content)
+}
+
 fn text_body(base_url: &Url, content: &Content) -> String {
     let mut out = String::new();
     out.push_str(&content.subject);

@@ -18,6 +18,8 @@ string_enum!(
         Safeguarding = "safeguarding",
         /// An administrator's test message.
         Test = "test",
+        /// A respondent's resume code, sent once at their request; scrubbed after sending.
+        Resume = "resume",
     }
 );
 

@@ -150,7 +150,8 @@ fn held_by(id: OutboxId, instance: &str) -> Condition {
         .add(outbox::Column::ClaimedBy.eq(instance))
 }
 
-/// Records that the server accepted the message.
+/// Records that the server accepted the message. A respondent's resume message is scrubbed
+/// at once: only the recipient's domain is kept, and the bodies (which hold the code) go.
 pub async fn mark_sent<C: ConnectionTrait>(
     db: &C,
     id: OutboxId,
@@ -167,6 +168,33 @@ pub async fn mark_sent<C: ConnectionTrait>(
             Expr::value(Option::<String>::None),
         )
         .filter(held_by(id, instance))
+        .exec(db)
+        .await?;
+    scrub_resume(db, id).await
+}
+
+/// Replaces a sent resume message's recipient with its domain and removes its bodies.
+async fn scrub_resume<C: ConnectionTrait>(db: &C, id: OutboxId) -> Result<(), DbErr> {
+    let Some(row) = outbox::Entity::find_by_id(id.0)
+        .filter(outbox::Column::Kind.eq(MailKind::Resume.as_str()))
+        .filter(outbox::Column::Status.eq(OutboxStatus::Sent.as_str()))
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let domain = crate::mail::model::domain_of(&row.recipient).to_owned();
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::Recipient, Expr::value(domain))
+        .col_expr(
+            outbox::Column::TextBody,
+            Expr::value("(removed after sending)"),
+        )
+        .col_expr(
+            outbox::Column::HtmlBody,
+            Expr::value("(removed after sending)"),
+        )
+        .filter(outbox::Column::Id.eq(id.0))
         .exec(db)
         .await?;
     Ok(())

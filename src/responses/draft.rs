@@ -2,6 +2,9 @@
 //! JavaScript: a random token in an HttpOnly, SameSite=Lax cookie, and the answers in the
 //! database under a hash of that token and the survey, so any instance can serve any page.
 //! Drafts expire after [`LIFETIME`] and are deleted on submit. No address or user agent is kept.
+//!
+//! "Save and come back later" keeps a copy of the answers in the same table under the hash of a
+//! resume code (see [`save_resume`]), for the configured number of days.
 
 use std::time::Duration;
 
@@ -16,7 +19,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
 
-use crate::responses::model::Draft;
+use crate::responses::model::{Draft, ResumeCode};
 use crate::surveys::SurveyId;
 
 /// The cookie holding the browser's draft token.
@@ -148,4 +151,81 @@ pub async fn delete_expired<C: ConnectionTrait>(db: &C) -> Result<u64, sea_orm::
         .exec(db)
         .await?
         .rows_affected)
+}
+
+/// The stored hash of a resume code (never the code itself).
+pub fn resume_hash(code: &ResumeCode) -> String {
+    hex::encode(Sha256::digest(
+        format!("resume:{}", code.as_str()).as_bytes(),
+    ))
+}
+
+/// Keeps a copy of `data` under a resume code until `lifetime` has passed.
+pub async fn save_resume<C: ConnectionTrait>(
+    db: &C,
+    code: &ResumeCode,
+    survey: SurveyId,
+    data: &Draft,
+    lifetime: Duration,
+) -> Result<(), sea_orm::DbErr> {
+    let now = Utc::now();
+    let expires = now + chrono::Duration::from_std(lifetime).unwrap_or(chrono::Duration::days(7));
+    let json = serde_json::to_string(data)
+        .map_err(|e| sea_orm::DbErr::Custom(format!("encoding saved answers: {e}")))?;
+    draft::Entity::insert(draft::ActiveModel {
+        token_hash: Set(resume_hash(code)),
+        survey_id: Set(survey.0),
+        data: Set(json),
+        updated_at: Set(now),
+        expires_at: Set(expires),
+        ..Default::default()
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// What a resume code finds.
+pub enum Resumed {
+    /// Answers saved for this survey, and when they expire.
+    Found(SurveyId, Draft, chrono::DateTime<Utc>),
+    /// The code was right but its answers have expired (and are now deleted).
+    Expired,
+    /// No such code.
+    Unknown,
+}
+
+/// Looks a resume code up; expired answers are deleted on the way.
+pub async fn find_resume<C: ConnectionTrait>(
+    db: &C,
+    code: &ResumeCode,
+) -> Result<Resumed, sea_orm::DbErr> {
+    let hash = resume_hash(code);
+    let Some(row) = draft::Entity::find()
+        .filter(draft::Column::TokenHash.eq(hash.as_str()))
+        .one(db)
+        .await?
+    else {
+        return Ok(Resumed::Unknown);
+    };
+    if row.expires_at <= Utc::now() {
+        delete_resume(db, &hash).await?;
+        return Ok(Resumed::Expired);
+    }
+    Ok(match serde_json::from_str::<Draft>(&row.data) {
+        Ok(mut data) => {
+            data.resume_hash = Some(hash);
+            Resumed::Found(SurveyId(row.survey_id), data, row.expires_at)
+        }
+        Err(_) => Resumed::Unknown,
+    })
+}
+
+/// Deletes the answers saved under a resume code's hash (after submitting, or on expiry).
+pub async fn delete_resume<C: ConnectionTrait>(db: &C, hash: &str) -> Result<(), sea_orm::DbErr> {
+    draft::Entity::delete_many()
+        .filter(draft::Column::TokenHash.eq(hash))
+        .exec(db)
+        .await?;
+    Ok(())
 }

@@ -2,10 +2,13 @@
 //! group-commit [`Submitter`], receipts and erasure, and the limits that keep it fair.
 
 pub mod draft;
-pub mod fields;
 pub mod limits;
+pub mod look;
 pub mod model;
+pub mod pairs;
 pub mod receipts;
+pub mod resume;
+mod resume_views;
 pub mod routes;
 pub mod steps;
 pub mod store;

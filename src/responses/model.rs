@@ -79,6 +79,47 @@ impl Receipt {
     }
 }
 
+/// A code that brings back saved answers, like `RSM-7KQ2-M9XD`: easy to copy down, 40 random
+/// bits, and only its hash is stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResumeCode(String);
+
+impl ResumeCode {
+    /// A new random code.
+    pub fn generate() -> ResumeCode {
+        let mut rng = rand::rng();
+        let symbols: String = (0..8)
+            .map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())]))
+            .collect();
+        ResumeCode(format!("RSM-{}-{}", &symbols[0..4], &symbols[4..8]))
+    }
+
+    /// Reads a code as a person might type it: any case, with or without `RSM`, dashes or spaces.
+    pub fn parse(text: &str) -> Option<ResumeCode> {
+        let mut symbols: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        if symbols.len() == 11 && symbols.starts_with("RSM") {
+            symbols.drain(..3);
+        }
+        if symbols.len() != 8 || !symbols.bytes().all(|b| ALPHABET.contains(&b)) {
+            return None;
+        }
+        Some(ResumeCode(format!(
+            "RSM-{}-{}",
+            &symbols[0..4],
+            &symbols[4..8]
+        )))
+    }
+
+    /// The code, with dashes.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A response's database id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct ResponseId(pub i64);
@@ -216,6 +257,9 @@ pub struct Draft {
     /// The idempotency token used when the draft is submitted.
     #[serde(default)]
     pub submission_id: String,
+    /// The hash of the resume code these answers were last saved under, deleted on submit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resume_hash: Option<String>,
 }
 
 impl Draft {
@@ -226,6 +270,7 @@ impl Draft {
             channel: Some(channel),
             mode: Some(mode),
             submission_id: uuid::Uuid::new_v4().hyphenated().to_string(),
+            resume_hash: None,
         }
     }
 
@@ -242,6 +287,17 @@ impl Draft {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn resume_codes_read_back_however_they_are_typed() {
+        let code = ResumeCode::generate();
+        assert!(code.as_str().starts_with("RSM-") && code.as_str().len() == 13);
+        let typed = code.as_str().to_lowercase().replace('-', " ");
+        assert_eq!(ResumeCode::parse(&typed), Some(code.clone()));
+        assert_eq!(ResumeCode::parse(&code.as_str()[4..]), Some(code));
+        assert_eq!(ResumeCode::parse("RSM-0000-0000"), None);
+        assert_eq!(ResumeCode::parse("RSM-ABCD"), None);
+    }
 
     #[test]
     fn receipts_are_three_groups_of_three_and_parse_forgivingly() {

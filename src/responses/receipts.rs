@@ -23,6 +23,14 @@ use crate::web::{CsrfForm, CsrfToken, FieldErrors, Page};
 pub struct ReceiptForm {
     receipt: String,
     confirm: String,
+    /// `yes` when reached from a sensitive survey: keep "Exit this page".
+    quick_exit: String,
+}
+
+/// Where "Exit this page" goes on these pages, when they were reached from a sensitive survey
+/// (`quick_exit=yes`) or show answers to one.
+fn exit_for(state: &AppState, sensitive: bool) -> Option<&str> {
+    sensitive.then(|| state.settings.exit_url.as_str())
 }
 
 /// Failed look-ups allowed per client address in 15 minutes.
@@ -30,13 +38,14 @@ pub const FAILED_LOOKUPS: u32 = 10;
 
 const TITLE: &str = "See or delete your answers";
 
-fn lookup_page(csrf: &str, typed: &str, errors: &FieldErrors) -> Markup {
-    Page::new(TITLE).error(!errors.is_empty()).render(html! {
+fn lookup_page(csrf: &str, typed: &str, errors: &FieldErrors, exit: Option<&str>) -> Markup {
+    Page::new(TITLE).error(!errors.is_empty()).exit(exit).render(html! {
         (error_summary(errors))
         h1 class="heading-l" { (TITLE) }
         p class="body" { "When you sent your answers you were given a receipt code. Type it here to see your answers. You can then delete them if you want to." }
         form method="post" action="/receipt" novalidate {
             (csrf_field(csrf))
+            @if exit.is_some() { input type="hidden" name="quick_exit" value="yes"; }
             (Input::new("receipt", "Receipt code")
                 .hint("For example, 7KQ-M4P-2XD. Capital letters, spaces and dashes do not matter.")
                 .value(typed)
@@ -52,8 +61,9 @@ fn answers_page(
     survey: &Survey,
     response: &StoredResponse,
     rows: &[(String, String)],
+    exit: Option<&str>,
 ) -> Markup {
-    Page::new("Your answers").render(html! {
+    Page::new("Your answers").exit(exit).render(html! {
         span class="caption" { (survey.title) }
         h1 class="heading-l" { "Your answers" }
         p class="body" {
@@ -78,8 +88,8 @@ fn answers_page(
     })
 }
 
-fn confirm_page(csrf: &str, receipt: &Receipt) -> Markup {
-    Page::new("Are you sure you want to delete your answers?").back("/receipt").render(html! {
+fn confirm_page(csrf: &str, receipt: &Receipt, exit: Option<&str>) -> Markup {
+    Page::new("Are you sure you want to delete your answers?").back("/receipt").exit(exit).render(html! {
         h1 class="heading-l" { "Are you sure you want to delete your answers?" }
         p class="body" { "All your answers with receipt code " strong { (receipt.as_str()) } " will be deleted. This cannot be undone." }
         form method="post" action="/receipt/delete" novalidate {
@@ -92,20 +102,27 @@ fn confirm_page(csrf: &str, receipt: &Receipt) -> Markup {
     })
 }
 
-fn deleted_page() -> Markup {
-    Page::new("Your answers have been deleted").render(html! {
-        div class="panel-confirmation" {
-            h1 class="heading-xl" { "Your answers have been deleted" }
-        }
-        p class="body" { "Nobody can read them any more. Thank you for taking part." }
-    })
+fn deleted_page(exit: Option<&str>) -> Markup {
+    Page::new("Your answers have been deleted")
+        .exit(exit)
+        .render(html! {
+            div class="panel-confirmation" {
+                h1 class="heading-xl" { "Your answers have been deleted" }
+            }
+            p class="body" { "Nobody can read them any more. Thank you for taking part." }
+        })
 }
 
-/// `GET /receipt`
-pub async fn page(csrf: CsrfToken) -> HttpResponse {
+/// `GET /receipt` (`?quick_exit=yes` from a sensitive survey's confirmation)
+pub async fn page(
+    state: web::Data<AppState>,
+    query: web::Query<ReceiptForm>,
+    csrf: CsrfToken,
+) -> HttpResponse {
+    let exit = exit_for(&state, query.quick_exit == "yes");
     respond(
         StatusCode::OK,
-        lookup_page(&csrf.0, "", &FieldErrors::new()),
+        lookup_page(&csrf.0, "", &FieldErrors::new(), exit),
     )
 }
 
@@ -115,7 +132,9 @@ async fn find(
     state: &AppState,
     csrf: &str,
     typed: &str,
+    quick_exit: bool,
 ) -> Result<Result<StoredResponse, HttpResponse>, AppError> {
+    let exit = exit_for(state, quick_exit);
     let mut errors = FieldErrors::new();
     let ip = client(req);
     if let Some(wait) = state.receipt_limit.blocked(ip) {
@@ -128,7 +147,7 @@ async fn find(
         );
         let page = respond(
             StatusCode::TOO_MANY_REQUESTS,
-            lookup_page(csrf, typed, &errors),
+            lookup_page(csrf, typed, &errors, exit),
         );
         return Ok(Err(with_retry_after(page, wait)));
     }
@@ -152,7 +171,7 @@ async fn find(
             }
             Ok(Err(respond(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                lookup_page(csrf, typed, &errors),
+                lookup_page(csrf, typed, &errors, exit),
             )))
         }
     }
@@ -165,7 +184,15 @@ pub async fn show(
     form: CsrfForm<ReceiptForm>,
 ) -> Result<HttpResponse, AppError> {
     let CsrfForm { form, token } = form;
-    let response = match find(&req, &state, &token, &form.receipt).await? {
+    let response = match find(
+        &req,
+        &state,
+        &token,
+        &form.receipt,
+        form.quick_exit == "yes",
+    )
+    .await?
+    {
         Ok(r) => r,
         Err(page) => return Ok(page),
     };
@@ -186,7 +213,13 @@ pub async fn show(
         .collect();
     Ok(respond(
         StatusCode::OK,
-        answers_page(&token, &survey, &response, &rows),
+        answers_page(
+            &token,
+            &survey,
+            &response,
+            &rows,
+            exit_for(&state, survey.sensitive),
+        ),
     ))
 }
 
@@ -197,18 +230,30 @@ pub async fn delete(
     form: CsrfForm<ReceiptForm>,
 ) -> Result<HttpResponse, AppError> {
     let CsrfForm { form, token } = form;
-    let response = match find(&req, &state, &token, &form.receipt).await? {
+    let response = match find(
+        &req,
+        &state,
+        &token,
+        &form.receipt,
+        form.quick_exit == "yes",
+    )
+    .await?
+    {
         Ok(r) => r,
         Err(page) => return Ok(page),
     };
+    let sensitive = surveys::find(&state.db, response.survey_id)
+        .await?
+        .is_some_and(|s| s.sensitive);
+    let exit = exit_for(&state, sensitive);
     if form.confirm != "yes" {
         return Ok(respond(
             StatusCode::OK,
-            confirm_page(&token, &response.receipt),
+            confirm_page(&token, &response.receipt, exit),
         ));
     }
     let txn = state.db.begin().await?;
     store::delete(&txn, response.id).await?;
     txn.commit().await?;
-    Ok(respond(StatusCode::OK, deleted_page()))
+    Ok(respond(StatusCode::OK, deleted_page(exit)))
 }

@@ -11,10 +11,11 @@ use serde::Deserialize;
 use crate::accounts::CurrentSteward;
 use crate::accounts::routes::html;
 use crate::error::AppError;
-use crate::responses::fields::{honeypot_filled, pair, raws_from_pairs};
+use crate::responses::look::{Look, easy_read_cookie};
 use crate::responses::model::{
     Channel, Mode, Receipt, Submission, parse_submission_id, validate_context, validate_submission,
 };
+use crate::responses::pairs::{honeypot_filled, pair, raws_from_pairs};
 use crate::responses::views;
 use crate::state::AppState;
 use crate::surveys::{Availability, Layout, Question, Survey, SurveyKind, store as surveys};
@@ -29,6 +30,8 @@ pub struct Entry {
     channel: String,
     mode: String,
     pub(crate) change: String,
+    /// `yes` or `no` when the person has just switched easy read.
+    pub(crate) easy_read: String,
 }
 
 impl Entry {
@@ -120,8 +123,23 @@ pub(crate) fn carry<'a>(
     }
 }
 
+/// Adds the easy read cookie when the person has just switched it.
+pub(crate) fn remember_look(
+    mut res: HttpResponse,
+    state: &AppState,
+    survey: &Survey,
+    entry: &Entry,
+) -> Result<HttpResponse, AppError> {
+    if let Some(cookie) = easy_read_cookie(survey, &entry.easy_read, state.settings.is_https()) {
+        res.add_cookie(&cookie)
+            .map_err(|e| AppError::Unexpected(e.into()))?;
+    }
+    Ok(res)
+}
+
 /// `GET /s/{slug}`: the introduction, or straight to the form for feedback.
 pub async fn start(
+    req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
     entry: web::Query<Entry>,
@@ -132,17 +150,21 @@ pub async fn start(
     if let Some(page) = unavailable(&survey) {
         return Ok(page);
     }
+    let look = Look::new(&state, &survey, &req, &entry.easy_read);
     if survey.kind == SurveyKind::Feedback {
-        return form(&survey, &questions, &entry, &csrf.0, &me);
+        let res = form(&survey, &questions, &entry, &csrf.0, &me, look)?;
+        return remember_look(res, &state, &survey, &entry);
     }
     let next = match survey.layout {
         Layout::OnePerPage => format!("{}/q/1{}", survey.path(), entry.query()),
         Layout::SinglePage => format!("{}/form{}", survey.path(), entry.query()),
     };
-    Ok(html(
+    let resumable = survey.layout == Layout::OnePerPage;
+    let res = html(
         StatusCode::OK,
-        views::intro(&survey, questions.len(), &next),
-    ))
+        views::intro(&survey, questions.len(), &next, resumable, look),
+    );
+    remember_look(res, &state, &survey, &entry)
 }
 
 fn form(
@@ -151,6 +173,7 @@ fn form(
     entry: &Entry,
     csrf: &str,
     me: &Option<CurrentSteward>,
+    look: Look,
 ) -> Result<HttpResponse, AppError> {
     if needs_sign_in(survey, me) {
         return Err(AppError::SignInRequired);
@@ -168,12 +191,14 @@ fn form(
             None,
             &carry(csrf, &id, entry.channel(), entry.mode()),
             nav.as_ref(),
+            look,
         ),
     ))
 }
 
 /// `GET /s/{slug}/form`: every question on one page.
 pub async fn form_page(
+    req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
     entry: web::Query<Entry>,
@@ -184,7 +209,9 @@ pub async fn form_page(
     if let Some(page) = unavailable(&survey) {
         return Ok(page);
     }
-    form(&survey, &questions, &entry, &csrf.0, &me)
+    let look = Look::new(&state, &survey, &req, &entry.easy_read);
+    let res = form(&survey, &questions, &entry, &csrf.0, &me, look)?;
+    remember_look(res, &state, &survey, &entry)
 }
 
 /// The message shown when an address has sent too many answers.
@@ -227,10 +254,11 @@ pub async fn submit_form(
         return Err(AppError::SignInRequired);
     }
     let nav = me.as_ref().map(CurrentSteward::nav);
+    let look = Look::new(&state, &survey, &req, "");
     if honeypot_filled(&pairs) {
         return Ok(html(
             StatusCode::OK,
-            views::confirmation(&survey, &Receipt::generate(), nav.as_ref()),
+            views::confirmation(&survey, &Receipt::generate(), nav.as_ref(), look),
         ));
     }
     let channel = pair(&pairs, "channel")
@@ -275,6 +303,7 @@ pub async fn submit_form(
                     wait.map(|_| RATE_LIMITED),
                     &carry(&token, &submission_id, channel, mode),
                     nav.as_ref(),
+                    look,
                 ),
             );
             return Ok(match wait {
@@ -306,6 +335,6 @@ pub async fn submit_form(
     crate::invitations::link_response(&state, &req, &survey, &linked_id).await?;
     Ok(html(
         StatusCode::OK,
-        views::confirmation(&survey, &done.receipt, nav.as_ref()),
+        views::confirmation(&survey, &done.receipt, nav.as_ref(), look),
     ))
 }

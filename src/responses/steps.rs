@@ -7,22 +7,25 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use crate::accounts::routes::{html, see_other};
 use crate::error::AppError;
 use crate::responses::draft::{self, DraftToken};
-use crate::responses::fields::{honeypot_filled, pair, raw_from_pairs};
+use crate::responses::look::Look;
 use crate::responses::model::{
     Channel, Draft, DraftAnswer, Mode, Receipt, Submission, parse_submission_id,
     validate_submission,
 };
+use crate::responses::pairs::{honeypot_filled, pair};
 use crate::responses::routes::{
-    Entry, RATE_LIMITED, carry, client, load, rate_limited, unavailable, with_retry_after,
+    Entry, RATE_LIMITED, carry, client, load, rate_limited, remember_look, unavailable,
+    with_retry_after,
 };
-use crate::responses::{store, views};
+use crate::responses::{resume, store, views};
 use crate::state::AppState;
+use crate::surveys::render::raw_from_pairs;
 use crate::surveys::{Layout, Question, RawAnswer, Survey};
 use crate::web::{CsrfForm, CsrfToken};
 
 type Pairs = Vec<(String, String)>;
 
-fn with_cookie(
+pub(crate) fn with_cookie(
     mut res: HttpResponse,
     token: &DraftToken,
     state: &AppState,
@@ -80,6 +83,7 @@ pub async fn question(
         survey.path(),
         if change { "?change=1" } else { "" }
     );
+    let look = Look::new(&state, &survey, &req, &entry.easy_read);
     let page = views::question_page(
         &survey,
         q,
@@ -90,8 +94,10 @@ pub async fn question(
         &action,
         &back_for(&survey, n, change),
         &carry(&csrf.0, "", entry.channel(), entry.mode()),
+        look,
     );
-    with_cookie(html(StatusCode::OK, page), &token, &state)
+    let res = with_cookie(html(StatusCode::OK, page), &token, &state)?;
+    remember_look(res, &state, &survey, &entry)
 }
 
 /// `POST /s/{slug}/q/{n}`: check this answer, keep it, go on.
@@ -112,7 +118,7 @@ pub async fn answer(
         return Ok(page);
     }
     let q = &questions[n - 1];
-    let raw = raw_from_pairs(&pairs, &q.def);
+    let raw = raw_from_pairs(&q.def, &pairs);
     let change = entry.change == "1";
     let channel = pair(&pairs, "channel")
         .and_then(Channel::parse)
@@ -121,6 +127,19 @@ pub async fn answer(
         .and_then(Mode::parse)
         .unwrap_or(Mode::SelfCompleted);
     let token = DraftToken::from_request(&req);
+    let look = Look::new(&state, &survey, &req, "");
+    if pair(&pairs, "action") == Some("save") {
+        let mut saved = draft::load(&state.db, &token, survey.id)
+            .await?
+            .unwrap_or_else(|| Draft::new(channel, mode));
+        // Keep this page's answer only when it is a good one; the rest are checked at the end.
+        if q.def.parse_answer(&raw).is_ok() {
+            saved
+                .answers
+                .insert(q.def.key.as_str().to_owned(), DraftAnswer::from(&raw));
+        }
+        return resume::save_and_show(&state, &req, &survey, &token, saved, &csrf).await;
+    }
     if let Err(message) = q.def.parse_answer(&raw) {
         let action = format!(
             "{}/q/{n}{}",
@@ -137,6 +156,7 @@ pub async fn answer(
             &action,
             &back_for(&survey, n, change),
             &carry(&csrf, "", channel, mode),
+            look,
         );
         return with_cookie(html(StatusCode::UNPROCESSABLE_ENTITY, page), &token, &state);
     }
@@ -156,7 +176,11 @@ pub async fn answer(
 }
 
 /// Where to send someone whose draft is missing or incomplete, if anywhere.
-fn first_gap(survey: &Survey, questions: &[Question], saved: Option<&Draft>) -> Option<String> {
+pub(crate) fn first_gap(
+    survey: &Survey,
+    questions: &[Question],
+    saved: Option<&Draft>,
+) -> Option<String> {
     let Some(saved) = saved else {
         return Some(survey.path());
     };
@@ -179,6 +203,7 @@ fn check_page(
     saved: &Draft,
     csrf: &str,
     notice: Option<&str>,
+    look: Look,
 ) -> maud::Markup {
     let rows: Vec<views::CheckRow> = questions
         .iter()
@@ -190,7 +215,7 @@ fn check_page(
                 .map(RawAnswer::from)
                 .unwrap_or_default();
             views::CheckRow {
-                prompt: q.def.prompt.clone(),
+                prompt: q.def.wording(look.easy_read).to_owned(),
                 answer: q
                     .def
                     .parse_answer(&raw)
@@ -213,6 +238,7 @@ fn check_page(
             saved.channel.unwrap_or(Channel::Link),
             saved.mode.unwrap_or(Mode::SelfCompleted),
         ),
+        look,
     )
 }
 
@@ -233,9 +259,10 @@ pub async fn check(
         return Ok(see_other(&gap));
     }
     let saved = saved.unwrap_or_default();
+    let look = Look::new(&state, &survey, &req, "");
     Ok(html(
         StatusCode::OK,
-        check_page(&survey, &questions, &saved, &csrf.0, None),
+        check_page(&survey, &questions, &saved, &csrf.0, None, look),
     ))
 }
 
@@ -255,11 +282,12 @@ pub async fn send(
         return Ok(page);
     }
     let token = DraftToken::from_request(&req);
+    let look = Look::new(&state, &survey, &req, "");
     if honeypot_filled(&pairs) {
         draft::delete(&state.db, &token, survey.id).await?;
         return Ok(html(
             StatusCode::OK,
-            views::confirmation(&survey, &Receipt::generate(), None),
+            views::confirmation(&survey, &Receipt::generate(), None, look),
         ));
     }
     let saved = draft::load(&state.db, &token, survey.id).await?;
@@ -270,7 +298,7 @@ pub async fn send(
         {
             return Ok(html(
                 StatusCode::OK,
-                views::confirmation(&survey, &receipt, None),
+                views::confirmation(&survey, &receipt, None, look),
             ));
         }
         return Ok(see_other(&survey.path()));
@@ -279,7 +307,7 @@ pub async fn send(
         return Ok(see_other(&gap));
     }
     if let Some(wait) = rate_limited(&state, &req) {
-        let page = check_page(&survey, &questions, &saved, &csrf, Some(RATE_LIMITED));
+        let page = check_page(&survey, &questions, &saved, &csrf, Some(RATE_LIMITED), look);
         return Ok(with_retry_after(
             html(StatusCode::TOO_MANY_REQUESTS, page),
             wait,
@@ -308,9 +336,11 @@ pub async fn send(
         .map_err(|e| AppError::Unexpected(e.into()))?;
     draft::delete(&state.db, &token, survey.id).await?;
     crate::invitations::link_response(&state, &req, &survey, &linked_id).await?;
-    crate::invitations::link_response(&state, &req, &survey, &linked_id).await?;
+    if let Some(hash) = &saved.resume_hash {
+        draft::delete_resume(&state.db, hash).await?;
+    }
     Ok(html(
         StatusCode::OK,
-        views::confirmation(&survey, &done.receipt, None),
+        views::confirmation(&survey, &done.receipt, None, look),
     ))
 }

@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use maud::{Markup, html};
 
-use crate::responses::fields::{field_name, honeypot, render_question};
+use crate::responses::look::{Look, easy_read_switch, read_aloud};
 use crate::responses::model::{Channel, Mode, Receipt};
+use crate::responses::pairs::honeypot;
+use crate::surveys::render::{field_name, question_fields};
 use crate::surveys::{Question, RawAnswer, Survey, SurveyKind};
 use crate::web::forms::{button, csrf_field, error_summary};
 use crate::web::{FieldErrors, NavUser, Page};
@@ -37,17 +39,45 @@ fn paragraphs(text: &str) -> Markup {
     }
 }
 
-/// The introduction: title, intro, privacy notice and "Start now".
-pub fn intro(survey: &Survey, questions: usize, start: &str) -> Markup {
-    Page::new(&survey.title).render(html! {
-        h1 class="heading-xl" { (survey.title) }
-        (paragraphs(&survey.intro))
-        p class="body" {
-            @if questions == 1 { "There is 1 question." } @else { "There are " (questions) " questions." }
+/// The introduction: title, intro, easy read switch, privacy notice and "Start now"; on
+/// sensitive surveys, how to leave quickly.
+pub fn intro(
+    survey: &Survey,
+    questions: usize,
+    start: &str,
+    resumable: bool,
+    look: Look,
+) -> Markup {
+    look.page(&survey.title).render(html! {
+        div id="intro-text" {
+            h1 class="heading-xl" { (survey.title) }
+            (paragraphs(&survey.intro))
+            p class="body" {
+                @if questions == 1 { "There is 1 question." } @else { "There are " (questions) " questions." }
+            }
+        }
+        div class="runner-tools" {
+            (read_aloud("intro-text", "Read this page aloud"))
+        }
+        div class="inset" {
+            h2 class="heading-m" { "Easy read" }
+            p class="body" { "Easy read uses simpler words and bigger text. You can switch it on or off on any question." }
+            p class="body" { (easy_read_switch(&survey.path(), look.easy_read)) }
+        }
+        @if look.exit.is_some() {
+            h2 class="heading-m" { "Leave quickly" }
+            p class="body" {
+                "If you need to leave this page quickly, select the \"Exit this page\" button at the top. "
+                "On a keyboard you can also press the Shift key 3 times. It takes you to an everyday website."
+            }
+            p class="body" { "Your answers are not sent until you choose to send them." }
         }
         h2 class="heading-m" { "Your answers and your privacy" }
         (paragraphs(&survey.privacy_notice))
         a href=(start) class="button button-start" role="button" draggable="false" { "Start now" }
+        @if resumable {
+            p class="body" { "Saved your answers before? " a href={ (survey.path()) "/resume" } { "Carry on with a resume code" } }
+        }
     })
 }
 
@@ -91,21 +121,31 @@ pub fn question_page(
     action: &str,
     back: &str,
     carry: &Carry,
+    look: Look,
 ) -> Markup {
     let mut errors = FieldErrors::new();
     if let Some(e) = error {
-        errors.add(field_name(&question.def), e);
+        errors.add(field_name(&question.def.key), e);
     }
-    Page::new(&question.def.prompt)
+    look.page(question.def.wording(look.easy_read))
         .error(error.is_some())
         .back(back)
         .render(html! {
             (error_summary(&errors))
             span class="caption" { "Question " (number) " of " (total) }
+            div class="runner-tools" {
+                (read_aloud("question-text", "Read this question aloud"))
+                (easy_read_switch(action, look.easy_read))
+            }
             form method="post" action=(action) novalidate {
                 (hidden(carry))
-                (render_question(&question.def, raw, error, true))
+                div id="question-text" {
+                    (question_fields(&question.def, raw, error, look.easy_read, true))
+                }
                 (button("Continue"))
+                button type="submit" name="action" value="save" class="button button-secondary" {
+                    "Save and come back later"
+                }
             }
             p class="body" { span class="caption" { (survey.title) } }
         })
@@ -122,6 +162,7 @@ pub fn form_page(
     notice: Option<&str>,
     carry: &Carry,
     nav: Option<&NavUser>,
+    look: Look,
 ) -> Markup {
     let empty = RawAnswer::default();
     let context_error = errors.get("context");
@@ -131,7 +172,8 @@ pub fn form_page(
         "Send your answers"
     };
     let back = survey.path();
-    let mut page = Page::new(&survey.title)
+    let mut page = look
+        .page(&survey.title)
         .error(!errors.is_empty() || notice.is_some())
         .user(nav);
     if survey.kind != SurveyKind::Feedback {
@@ -142,11 +184,16 @@ pub fn form_page(
             (error_summary(errors))
             h1 class="heading-l" { (survey.title) }
             @if survey.kind == SurveyKind::Feedback { (paragraphs(&survey.intro)) }
+            p class="body" { (easy_read_switch(&survey.path(), look.easy_read)) }
             form method="post" action={ (survey.path()) "/form" } novalidate {
                 (hidden(carry))
                 @for q in questions {
-                    @let name = field_name(&q.def);
-                    (render_question(&q.def, raws.get(q.def.key.as_str()).unwrap_or(&empty), errors.get(&name), false))
+                    @let name = field_name(&q.def.key);
+                    @let block = format!("{name}-block");
+                    div class="question-block" id=(block) {
+                        (read_aloud(&block, "Read this question aloud"))
+                        (question_fields(&q.def, raws.get(q.def.key.as_str()).unwrap_or(&empty), errors.get(&name), look.easy_read, false))
+                    }
                 }
                 @if let (Some(prompt), false) = (&survey.context_prompt, survey.context_options.is_empty()) {
                     div class={ "form-group" @if context_error.is_some() { " form-group-error" } } {
@@ -188,8 +235,9 @@ pub fn check_answers(
     back: &str,
     notice: Option<&str>,
     carry: &Carry,
+    look: Look,
 ) -> Markup {
-    Page::new("Check your answers before sending them")
+    look.page("Check your answers before sending them")
         .error(notice.is_some())
         .back(back)
         .render(html! {
@@ -223,14 +271,24 @@ pub fn check_answers(
 }
 
 /// The confirmation panel with the receipt code.
-pub fn confirmation(survey: &Survey, receipt: &Receipt, nav: Option<&NavUser>) -> Markup {
+pub fn confirmation(
+    survey: &Survey,
+    receipt: &Receipt,
+    nav: Option<&NavUser>,
+    look: Look,
+) -> Markup {
     let feedback = survey.kind == SurveyKind::Feedback;
     let title = if feedback {
         "Feedback sent"
     } else {
         "Your answers have been sent"
     };
-    Page::new(title).user(nav).render(html! {
+    let receipt_page = if look.exit.is_some() {
+        "/receipt?quick_exit=yes"
+    } else {
+        "/receipt"
+    };
+    look.page(title).user(nav).render(html! {
         div class="panel-confirmation" {
             h1 class="heading-xl" { (title) }
             div class="panel-body" {
@@ -243,7 +301,7 @@ pub fn confirmation(survey: &Survey, receipt: &Receipt, nav: Option<&NavUser>) -
         p class="body" { "The people running this project read what everyone says and use it to learn and make the service better." }
         p class="body" {
             "Keep your receipt code if you might want to look at your answers again or delete them. You can do this on the "
-            a href="/receipt" { "see or delete your answers" } " page."
+            a href=(receipt_page) { "see or delete your answers" } " page."
         }
         @if feedback {
             p class="body" { a href=(survey.path()) class="button" role="button" { "Give more feedback" } }

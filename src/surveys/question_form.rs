@@ -88,6 +88,7 @@ pub fn preview(nav: &NavUser, survey: &Survey, questions: &[Question], easy_read
     let back = format!("/surveys/{sid}");
     Page::new(&format!("Preview: {}", survey.title))
         .user(Some(nav))
+        .easy_read(easy_read)
         .back(&back)
         .render(html! {
             div class="notification" {

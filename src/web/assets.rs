@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use crate::error::AppError;
 
 const STYLESHEET: &str = include_str!("../../static/chorus.css");
+const SCRIPT: &str = include_str!("../../static/chorus.js");
 
 struct Asset {
     path: String,
@@ -28,6 +29,14 @@ fn hashed(name: &str, ext: &str, body: &'static str, content_type: &'static str)
 static CSS: LazyLock<Asset> =
     LazyLock::new(|| hashed("chorus", "css", STYLESHEET, "text/css; charset=utf-8"));
 
+static JS: LazyLock<Asset> =
+    LazyLock::new(|| hashed("chorus", "js", SCRIPT, "text/javascript; charset=utf-8"));
+
+/// The URL of the progressive-enhancement script (read aloud, quick exit), with its hash.
+pub fn script_url() -> &'static str {
+    &JS.path
+}
+
 /// The URL of the stylesheet, including its content hash.
 pub fn stylesheet_url() -> &'static str {
     &CSS.path
@@ -36,7 +45,7 @@ pub fn stylesheet_url() -> &'static str {
 /// Serves `/assets/{file}` when the file name carries the current hash.
 pub async fn serve(path: web::Path<String>) -> Result<HttpResponse, AppError> {
     let wanted = format!("/assets/{}", path.into_inner());
-    let asset: &Asset = [&*CSS]
+    let asset: &Asset = [&*CSS, &*JS]
         .into_iter()
         .find(|a| a.path == wanted)
         .ok_or(AppError::NotFound)?;

@@ -22,6 +22,8 @@ pub struct Page<'a> {
     error: bool,
     user: Option<&'a NavUser>,
     back: Option<&'a str>,
+    easy_read: bool,
+    exit: Option<&'a str>,
 }
 
 impl<'a> Page<'a> {
@@ -51,6 +53,18 @@ impl<'a> Page<'a> {
         self
     }
 
+    /// Shows the page in easy read: larger text and more space (the `easy-read` body class).
+    pub fn easy_read(mut self, on: bool) -> Self {
+        self.easy_read = on;
+        self
+    }
+
+    /// Adds the GOV.UK "Exit this page" button, leaving for `url` (sensitive surveys).
+    pub fn exit(mut self, url: Option<&'a str>) -> Self {
+        self.exit = url;
+        self
+    }
+
     /// Wraps `content` in the full page.
     pub fn render(self, content: Markup) -> Markup {
         html! {
@@ -64,11 +78,15 @@ impl<'a> Page<'a> {
                         (self.title) " – Chorus"
                     }
                     link rel="stylesheet" href=(assets::stylesheet_url());
+                    script src=(assets::script_url()) defer {}
                 }
-                body {
+                body class=[self.easy_read.then_some("easy-read")] {
                     a href="#main" class="skip-link" { "Skip to main content" }
                     (header(self.user))
                     div class="width" {
+                        @if let Some(url) = self.exit {
+                            (exit_this_page(url))
+                        }
                         @if let Some(href) = self.back {
                             a href=(href) class="back-link" { "Back" }
                         }
@@ -78,6 +96,19 @@ impl<'a> Page<'a> {
                     }
                     (footer())
                 }
+            }
+        }
+    }
+}
+
+/// "Exit this page": a plain link without JavaScript; the script makes it (and pressing Shift
+/// three times) replace the history entry so Back does not return here.
+fn exit_this_page(url: &str) -> Markup {
+    html! {
+        div class="exit-this-page" {
+            a href=(url) class="button button-warning exit-this-page-button" rel="noreferrer"
+                data-exit-this-page {
+                span class="visually-hidden" { "Emergency" } " Exit this page"
             }
         }
     }

@@ -9,6 +9,7 @@ mod accounts;
 mod admin;
 mod api;
 mod builder;
+mod child;
 mod cli;
 mod csv;
 mod foundation;

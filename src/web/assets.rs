@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use crate::error::AppError;
 
 const STYLESHEET: &str = include_str!("../../static/chorus.css");
+const LIVE_SCRIPT: &str = include_str!("../../static/live.js");
 
 struct Asset {
     path: String,
@@ -28,6 +29,20 @@ fn hashed(name: &str, ext: &str, body: &'static str, content_type: &'static str)
 static CSS: LazyLock<Asset> =
     LazyLock::new(|| hashed("chorus", "css", STYLESHEET, "text/css; charset=utf-8"));
 
+static LIVE: LazyLock<Asset> = LazyLock::new(|| {
+    hashed(
+        "live",
+        "js",
+        LIVE_SCRIPT,
+        "text/javascript; charset=utf-8",
+    )
+});
+
+/// The URL of the live boards' script, including its content hash.
+pub fn live_script_url() -> &'static str {
+    &LIVE.path
+}
+
 /// The URL of the stylesheet, including its content hash.
 pub fn stylesheet_url() -> &'static str {
     &CSS.path
@@ -36,7 +51,7 @@ pub fn stylesheet_url() -> &'static str {
 /// Serves `/assets/{file}` when the file name carries the current hash.
 pub async fn serve(path: web::Path<String>) -> Result<HttpResponse, AppError> {
     let wanted = format!("/assets/{}", path.into_inner());
-    let asset: &Asset = [&*CSS]
+    let asset: &Asset = [&*CSS, &*LIVE]
         .into_iter()
         .find(|a| a.path == wanted)
         .ok_or(AppError::NotFound)?;

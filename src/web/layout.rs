@@ -22,6 +22,7 @@ pub struct Page<'a> {
     error: bool,
     user: Option<&'a NavUser>,
     back: Option<&'a str>,
+    script: Option<&'a str>,
 }
 
 impl<'a> Page<'a> {
@@ -51,6 +52,13 @@ impl<'a> Page<'a> {
         self
     }
 
+    /// Adds a progressive-enhancement script served by Chorus itself (deferred; the page
+    /// works without it).
+    pub fn script(mut self, src: &'a str) -> Self {
+        self.script = Some(src);
+        self
+    }
+
     /// Wraps `content` in the full page.
     pub fn render(self, content: Markup) -> Markup {
         html! {
@@ -64,6 +72,9 @@ impl<'a> Page<'a> {
                         (self.title) " – Chorus"
                     }
                     link rel="stylesheet" href=(assets::stylesheet_url());
+                    @if let Some(src) = self.script {
+                        script src=(src) defer {}
+                    }
                 }
                 body {
                     a href="#main" class="skip-link" { "Skip to main content" }
@@ -93,6 +104,7 @@ fn header(user: Option<&NavUser>) -> Markup {
                         ul {
                             li { a href="/home" { "Home" } }
                             li { a href="/projects" { "Projects" } }
+                            li { a href="/feedback" { "My feedback forms" } }
                             @if user.is_admin {
                                 li { a href="/admin/stewards" { "People" } }
                                 li { a href="/admin/mail" { "Mail" } }

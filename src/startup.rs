@@ -14,8 +14,8 @@ use url::Url;
 
 use crate::accounts::{self, SetupGate, SignInThrottle, admin};
 use crate::config::Settings;
-use crate::live::Hub;
 use crate::error::AppError;
+use crate::live::Hub;
 use crate::mail::model::RetryPolicy;
 use crate::mail::{self, MailBackend, Worker, WorkerConfig};
 use crate::responses::{self, RateLimiter, Submitter};

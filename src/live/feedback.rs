@@ -28,7 +28,9 @@ pub async fn page(
         let forms = surveys::store::list_for_project(&state.db, project.id)
             .await?
             .into_iter()
-            .filter(|s| s.kind == SurveyKind::Feedback && matches!(s.availability(now), Availability::Open))
+            .filter(|s| {
+                s.kind == SurveyKind::Feedback && matches!(s.availability(now), Availability::Open)
+            })
             .map(|s| FormLink {
                 path: s.path(),
                 title: s.title,
@@ -37,5 +39,8 @@ pub async fn page(
         list.push(ProjectForms { project, forms });
     }
     let own = store::own_submissions(&state.db, me.steward.id.0, OWN).await?;
-    Ok(html(StatusCode::OK, views::feedback(&me.nav(), &list, &own)))
+    Ok(html(
+        StatusCode::OK,
+        views::feedback(&me.nav(), &list, &own),
+    ))
 }

@@ -30,7 +30,11 @@ pub const RESYNC: &str = "event: resync\ndata: {}\n\n";
 
 /// Whether a board must hold back this answer. The safeguarding filter (flagged answers are
 /// withheld until someone has looked at them) will plug in here; for now nothing is withheld.
-pub fn withheld(_survey_id: i64, _question_key: &str, _answer: &crate::surveys::AnswerValue) -> bool {
+pub fn withheld(
+    _survey_id: i64,
+    _question_key: &str,
+    _answer: &crate::surveys::AnswerValue,
+) -> bool {
     false
 }
 

@@ -146,7 +146,13 @@ pub async fn project_page(
     let content = views::fragment(&boards, true);
     Ok(html(
         StatusCode::OK,
-        views::board(&me.nav(), &project, &title, &project_links(&project), content),
+        views::board(
+            &me.nav(),
+            &project,
+            &title,
+            &project_links(&project),
+            content,
+        ),
     ))
 }
 

@@ -16,13 +16,15 @@ pub async fn missed<C: ConnectionTrait>(
 ) -> Result<Vec<LiveEvent>, sea_orm::DbErr> {
     let surveys: Vec<i64> = match survey_id {
         Some(id) => vec![id],
-        None => survey::Entity::find()
-            .select_only()
-            .column(survey::Column::Id)
-            .filter(survey::Column::ProjectId.eq(project_id))
-            .into_tuple()
-            .all(db)
-            .await?,
+        None => {
+            survey::Entity::find()
+                .select_only()
+                .column(survey::Column::Id)
+                .filter(survey::Column::ProjectId.eq(project_id))
+                .into_tuple()
+                .all(db)
+                .await?
+        }
     };
     if surveys.is_empty() {
         return Ok(Vec::new());

@@ -118,7 +118,9 @@ impl Announcer {
                         self.projects.insert(SurveyId(survey), project);
                     }
                 }
-                Err(err) => tracing::warn!(error = %err, "could not look up projects for live events"),
+                Err(err) => {
+                    tracing::warn!(error = %err, "could not look up projects for live events")
+                }
             }
         }
         for (survey, response) in new {
@@ -269,9 +271,7 @@ async fn commit(
         }
     }
     let now = Utc::now();
-    let ids = store::insert_many(&txn, &new, now)
-        .await
-        .map_err(db_err)?;
+    let ids = store::insert_many(&txn, &new, now).await.map_err(db_err)?;
     txn.commit().await.map_err(db_err)?;
     let announced: Vec<(SurveyId, ResponseId)> = new
         .iter()

@@ -29,14 +29,8 @@ fn hashed(name: &str, ext: &str, body: &'static str, content_type: &'static str)
 static CSS: LazyLock<Asset> =
     LazyLock::new(|| hashed("chorus", "css", STYLESHEET, "text/css; charset=utf-8"));
 
-static LIVE: LazyLock<Asset> = LazyLock::new(|| {
-    hashed(
-        "live",
-        "js",
-        LIVE_SCRIPT,
-        "text/javascript; charset=utf-8",
-    )
-});
+static LIVE: LazyLock<Asset> =
+    LazyLock::new(|| hashed("live", "js", LIVE_SCRIPT, "text/javascript; charset=utf-8"));
 
 /// The URL of the live boards' script, including its content hash.
 pub fn live_script_url() -> &'static str {

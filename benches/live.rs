@@ -70,8 +70,18 @@ async fn database_url(dir: &std::path::Path) -> (String, &'static str) {
     }
 }
 
+/// The server process, killed when the benchmark ends (or panics).
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Starts `chorus serve`; returns the child and its base URL (without the trailing slash).
-fn serve(dir: &std::path::Path, database_url: &str) -> (Child, String) {
+fn serve(dir: &std::path::Path, database_url: &str) -> (Server, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
         .env_remove("CHORUS_BASE_URL")
         .env("CHORUS_DATA_DIR", dir)
@@ -81,7 +91,7 @@ fn serve(dir: &std::path::Path, database_url: &str) -> (Child, String) {
         .env("RUST_LOG", "warn")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::inherit())
         .spawn()
         .unwrap();
     let out = BufReader::new(child.stdout.take().unwrap());
@@ -100,7 +110,7 @@ fn serve(dir: &std::path::Path, database_url: &str) -> (Child, String) {
     };
     // Keep draining stdout so the child never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
-    (child, base)
+    (Server(child), base)
 }
 
 fn rss_bytes(pid: u32) -> u64 {
@@ -251,22 +261,25 @@ async fn main() {
     let connections = env_list("BENCH_LIVE_CONNECTIONS", "1000,5000");
     let dir = tempfile::tempdir().unwrap();
     let (db_url, db_name) = database_url(dir.path()).await;
-    let (mut child, base) = serve(dir.path(), &db_url);
+    let (child, base) = serve(dir.path(), &db_url);
     let addr = base.trim_start_matches("http://").to_owned();
     let (token, survey, slug) = fixtures(&db_url).await;
     let events = format!("/api/v1/surveys/{survey}/events");
     let http = reqwest::Client::new();
     let submit_url = format!("{base}/api/v1/s/{slug}/responses");
+    // A just-started server on a database another process just wrote may refuse the first
+    // write ("database is locked"); the same client id makes a retry safe.
     let submit = || async {
-        let r = http
-            .post(&submit_url)
-            .json(
-                &serde_json::json!({"client_id": uuid::Uuid::new_v4(), "answers": {"feeling": 4}}),
-            )
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 201);
+        let body =
+            serde_json::json!({"client_id": uuid::Uuid::new_v4(), "answers": {"feeling": 4}});
+        for _ in 0..3 {
+            let r = http.post(&submit_url).json(&body).send().await.unwrap();
+            if r.status().is_success() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("a submission failed three times");
     };
 
     // 1. Fan-out latency.
@@ -327,7 +340,7 @@ async fn main() {
     let mut open = Vec::new();
     for target in connections {
         tokio::time::sleep(Duration::from_millis(500)).await;
-        let before = rss_bytes(child.id());
+        let before = rss_bytes(child.0.id());
         let have = open.len();
         while open.len() < target {
             let batch = (target - open.len()).min(200);
@@ -343,7 +356,7 @@ async fn main() {
             }
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
-        let after = rss_bytes(child.id());
+        let after = rss_bytes(child.0.id());
         let added = (target - have).max(1) as u64;
         println!(
             "| server RSS with {target} idle SSE connections (+{clients} watchers) | {:.1} MB (from {:.1} MB; {} bytes per connection) |",
@@ -355,6 +368,5 @@ async fn main() {
     // One more response still reaches every open connection.
     submit().await;
     drop(open);
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(child);
 }

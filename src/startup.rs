@@ -15,6 +15,7 @@ use url::Url;
 use crate::accounts::{self, SetupGate, SignInThrottle, admin};
 use crate::config::Settings;
 use crate::error::AppError;
+use crate::live::Hub;
 use crate::mail::model::RetryPolicy;
 use crate::mail::{self, MailBackend, Worker, WorkerConfig};
 use crate::notifications::{Task, TaskConfig};
@@ -109,13 +110,14 @@ impl Application {
             poll_interval: settings.tasks_poll_interval,
             mail: mail.clone(),
         });
+        let live = Hub::start(&db);
         let state = AppState {
             db: db.clone(),
             settings: Arc::new(settings.clone()),
             base_url: base_url.clone(),
             setup,
             throttle: Arc::new(SignInThrottle::default()),
-            submitter: Submitter::start(db.clone()),
+            submitter: Submitter::start_with_hub(db.clone(), live.clone()),
             submit_limit: settings
                 .submit_rate_limit
                 .map(|n| Arc::new(RateLimiter::new(n, Duration::from_secs(60)))),
@@ -124,6 +126,7 @@ impl Application {
                 Duration::from_secs(15 * 60),
             )),
             mail,
+            live,
         };
         let server = serve(listener, state)?;
         Ok(Application {
@@ -278,7 +281,9 @@ fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/mail/{id}/resend",
             web::post().to(mail::routes::resend),
         );
-    let t = invitations_and_notifications(api_and_results(child_first(runner(builder_routes(t)))));
+    let t = live_routes(invitations_and_notifications(api_and_results(child_first(
+        runner(builder_routes(t)),
+    ))));
     t.register(cfg);
     cfg.service(api_scope());
 }
@@ -404,6 +409,32 @@ fn api_and_results(t: Routes) -> Routes {
     )
 }
 
+/// Real-time feedback: live boards and their event streams (project members), QR codes (public)
+/// and posters (Build access), and the practitioners' "My feedback forms" page.
+fn live_routes(t: Routes) -> Routes {
+    use crate::live::{feedback, routes as l};
+    use crate::qr::routes as qr;
+    t.route("/surveys/{id}/live", web::get().to(l::survey_page))
+        .route(
+            "/surveys/{id}/live/fragment",
+            web::get().to(l::survey_fragment),
+        )
+        .route("/surveys/{id}/live/events", web::get().to(l::survey_events))
+        .route("/projects/{id}/live", web::get().to(l::project_page))
+        .route(
+            "/projects/{id}/live/fragment",
+            web::get().to(l::project_fragment),
+        )
+        .route(
+            "/projects/{id}/live/events",
+            web::get().to(l::project_events),
+        )
+        .route("/s/{slug}/qr.svg", web::get().to(qr::svg))
+        .route("/s/{slug}/qr.png", web::get().to(qr::png))
+        .route("/surveys/{id}/poster", web::get().to(qr::poster))
+        .route("/feedback", web::get().to(feedback::page))
+}
+
 /// The JSON API under `/api/v1`: its own JSON, path and query settings so every bad input is
 /// answered with problem+json.
 fn api_scope() -> actix_web::Scope {
@@ -442,6 +473,8 @@ fn api_scope() -> actix_web::Scope {
             "/s/{slug}/responses",
             web::post().to(api::responses::submit),
         )
+        // Live: new responses as server-sent events.
+        .route("/surveys/{id}/events", web::get().to(api::live::events))
         .into_scope(scope)
         .default_service(web::to(api::not_found))
 }

@@ -7,6 +7,7 @@ use url::Url;
 
 use crate::accounts::{SetupGate, SignInThrottle};
 use crate::config::Settings;
+use crate::live::Hub;
 use crate::mail::MailHandle;
 use crate::responses::{RateLimiter, Submitter};
 
@@ -31,4 +32,7 @@ pub struct AppState {
     pub receipt_limit: Arc<RateLimiter>,
     /// Wakes the outbox worker after a message is queued; describes the mail transport.
     pub mail: MailHandle,
+    /// Live events: new responses announced to boards and SSE clients (across instances on
+    /// PostgreSQL).
+    pub live: Hub,
 }

@@ -2,6 +2,7 @@
 //! from the handlers themselves, and the public submission endpoint.
 
 pub mod invitations;
+pub mod live;
 pub mod openapi;
 pub mod problem;
 pub mod projects;

@@ -5,7 +5,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api::{invitations, projects, responses, schema, surveys};
+use crate::api::{invitations, live, projects, responses, schema, surveys};
 
 /// The document's root.
 #[derive(OpenApi)]
@@ -27,6 +27,7 @@ use crate::api::{invitations, projects, responses, schema, surveys};
         responses::list,
         responses::csv,
         responses::submit,
+        live::events,
         openapi_json,
     ),
     components(schemas(

@@ -1,6 +1,8 @@
 //! QR codes for survey links, as SVG (for posters, inline) and PNG (for downloads), made by the
 //! binary itself.
 
+pub mod routes;
+
 use qrcode::render::svg;
 use qrcode::{Color, EcLevel, QrCode};
 

@@ -50,13 +50,15 @@ pub async fn existing_receipts<C: ConnectionTrait>(
     Ok(found)
 }
 
-/// Inserts new responses and all their answers with multi-row INSERTs. Call inside a
-/// transaction: either everything is stored or nothing is.
+/// Inserts new responses and all their answers with multi-row INSERTs, returning the new
+/// response ids in the order of `items`. Call inside a transaction: either everything is stored
+/// or nothing is.
 pub async fn insert_many<C: ConnectionTrait>(
     db: &C,
     items: &[(&Submission, Receipt)],
     now: DateTime<Utc>,
-) -> Result<(), sea_orm::DbErr> {
+) -> Result<Vec<ResponseId>, sea_orm::DbErr> {
+    let mut new_ids = Vec::with_capacity(items.len());
     for chunk in items.chunks(RESPONSE_CHUNK) {
         let rows = chunk.iter().map(|(s, r)| response::ActiveModel {
             survey_id: Set(s.survey_id.0),
@@ -88,6 +90,7 @@ pub async fn insert_many<C: ConnectionTrait>(
             let id = *ids
                 .get(r.as_str())
                 .ok_or_else(|| sea_orm::DbErr::RecordNotFound("a response just inserted".into()))?;
+            new_ids.push(ResponseId(id));
             for (question, value) in &s.answers {
                 let (number, text, choices) = value.to_columns();
                 answers.push(answer::ActiveModel {
@@ -108,7 +111,7 @@ pub async fn insert_many<C: ConnectionTrait>(
                 .await?;
         }
     }
-    Ok(())
+    Ok(new_ids)
 }
 
 fn to_stored(

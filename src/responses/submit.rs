@@ -3,11 +3,15 @@
 
 use std::collections::HashMap;
 
-use chrono::Utc;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use chrono::{DateTime, Utc};
+use entity::survey;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
+};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::responses::model::{Receipt, Submission};
+use crate::live::{Hub, LiveEvent};
+use crate::responses::model::{Receipt, ResponseId, Submission};
 use crate::responses::store;
 use crate::surveys::SurveyId;
 
@@ -45,10 +49,23 @@ pub struct Submitter {
 }
 
 impl Submitter {
-    /// Starts the writer task on the current tokio runtime.
+    /// Starts the writer task on the current tokio runtime, announcing nothing.
     pub fn start(db: DatabaseConnection) -> Submitter {
+        Submitter::spawn(db, None)
+    }
+
+    /// Starts the writer task; every new response is announced on `hub` after its commit.
+    pub fn start_with_hub(db: DatabaseConnection, hub: Hub) -> Submitter {
+        Submitter::spawn(db, Some(hub))
+    }
+
+    fn spawn(db: DatabaseConnection, hub: Option<Hub>) -> Submitter {
         let (queue, rx) = mpsc::channel(QUEUE);
-        tokio::spawn(writer(db, rx));
+        let announcer = Announcer {
+            hub,
+            projects: HashMap::new(),
+        };
+        tokio::spawn(writer(db, rx, announcer));
         Submitter { queue }
     }
 
@@ -63,18 +80,83 @@ impl Submitter {
     }
 }
 
-async fn writer(db: DatabaseConnection, mut rx: mpsc::Receiver<(Submission, Reply)>) {
+/// Announces committed responses on the live hub, with each survey's project looked up once
+/// and kept (a survey never moves between projects).
+struct Announcer {
+    hub: Option<Hub>,
+    projects: HashMap<SurveyId, i64>,
+}
+
+impl Announcer {
+    /// Publishes one event per new response; call only after the commit.
+    async fn announce(
+        &mut self,
+        db: &DatabaseConnection,
+        new: &[(SurveyId, ResponseId)],
+        at: DateTime<Utc>,
+    ) {
+        let Some(hub) = &self.hub else { return };
+        let mut missing: Vec<i64> = new
+            .iter()
+            .filter(|(s, _)| !self.projects.contains_key(s))
+            .map(|(s, _)| s.0)
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        if !missing.is_empty() {
+            let rows: Result<Vec<(i64, i64)>, _> = survey::Entity::find()
+                .select_only()
+                .column(survey::Column::Id)
+                .column(survey::Column::ProjectId)
+                .filter(survey::Column::Id.is_in(missing))
+                .into_tuple()
+                .all(db)
+                .await;
+            match rows {
+                Ok(rows) => {
+                    for (survey, project) in rows {
+                        self.projects.insert(SurveyId(survey), project);
+                    }
+                }
+                Err(err) => {
+                    tracing::warn!(error = %err, "could not look up projects for live events")
+                }
+            }
+        }
+        for (survey, response) in new {
+            if let Some(project) = self.projects.get(survey) {
+                let event = LiveEvent {
+                    response_id: response.0,
+                    survey_id: survey.0,
+                    project_id: *project,
+                    submitted_at: at,
+                };
+                hub.publish(db, &event).await;
+            }
+        }
+    }
+}
+
+async fn writer(
+    db: DatabaseConnection,
+    mut rx: mpsc::Receiver<(Submission, Reply)>,
+    mut announcer: Announcer,
+) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let work = std::mem::take(&mut batch);
-        store_batch(&db, work).await;
+        store_batch(&db, work, &mut announcer).await;
     }
 }
 
 type Key = (SurveyId, String);
 
 /// Stores a batch; on any failure falls back to one transaction per submission.
-async fn store_batch(db: &DatabaseConnection, work: Vec<(Submission, Reply)>) {
+async fn store_batch(
+    db: &DatabaseConnection,
+    work: Vec<(Submission, Reply)>,
+    announcer: &mut Announcer,
+) {
     // Duplicates inside the batch wait for the first submission with the same key.
     let mut order: Vec<Key> = Vec::new();
     let mut groups: HashMap<Key, (Submission, Vec<Reply>)> = HashMap::new();
@@ -92,7 +174,7 @@ async fn store_batch(db: &DatabaseConnection, work: Vec<(Submission, Reply)>) {
         .iter()
         .filter_map(|k| groups.get(k).map(|(s, _)| (k, s)))
         .collect();
-    let results: Results = match commit(db, &subs).await {
+    let results: Results = match commit(db, &subs, announcer).await {
         Ok(done) => done.into_iter().map(|(k, v)| (k, Ok(v))).collect(),
         Err(_) => {
             tracing::warn!(
@@ -101,7 +183,7 @@ async fn store_batch(db: &DatabaseConnection, work: Vec<(Submission, Reply)>) {
             );
             let mut results = Results::new();
             for (key, s) in &subs {
-                results.insert((*key).clone(), commit_one(db, key, s).await);
+                results.insert((*key).clone(), commit_one(db, key, s, announcer).await);
             }
             results
         }
@@ -133,10 +215,11 @@ async fn commit_one(
     db: &DatabaseConnection,
     key: &Key,
     s: &Submission,
+    announcer: &mut Announcer,
 ) -> Result<Submitted, String> {
     let mut last = String::new();
     for _ in 0..2 {
-        match commit(db, &[(key, s)]).await {
+        match commit(db, &[(key, s)], announcer).await {
             Ok(mut done) => match done.remove(key) {
                 Some(result) => return Ok(result),
                 None => last = "no result".into(),
@@ -148,10 +231,12 @@ async fn commit_one(
     Err(last)
 }
 
-/// One transaction for these submissions: skip those already stored, insert the rest, commit.
+/// One transaction for these submissions: skip those already stored, insert the rest, commit,
+/// then announce the new ones.
 async fn commit(
     db: &DatabaseConnection,
     subs: &[(&Key, &Submission)],
+    announcer: &mut Announcer,
 ) -> Result<HashMap<Key, Submitted>, SubmitError> {
     let db_err = |e: sea_orm::DbErr| SubmitError::Database(e.to_string());
     let txn = db.begin().await.map_err(db_err)?;
@@ -185,9 +270,14 @@ async fn commit(
             }
         }
     }
-    store::insert_many(&txn, &new, Utc::now())
-        .await
-        .map_err(db_err)?;
+    let now = Utc::now();
+    let ids = store::insert_many(&txn, &new, now).await.map_err(db_err)?;
     txn.commit().await.map_err(db_err)?;
+    let announced: Vec<(SurveyId, ResponseId)> = new
+        .iter()
+        .zip(ids)
+        .map(|((s, _), id)| (s.survey_id, id))
+        .collect();
+    announcer.announce(db, &announced, now).await;
     Ok(results)
 }

@@ -7,3 +7,4 @@ pub mod store;
 mod views;
 
 pub use model::{OptionCount, QuestionSummary, ResponseRow, Summary};
+pub use views::summary as summary_section;

@@ -57,7 +57,8 @@ fn counts_table(caption: &str, first: &str, rows: &[OptionCount]) -> Markup {
     }
 }
 
-fn summary(s: &QuestionSummary) -> Markup {
+/// One question's summary: a heading (`id="q-{key}"`), then counts, or mean and median.
+pub fn summary(s: &QuestionSummary) -> Markup {
     html! {
         section aria-labelledby={ "q-" (s.key) } {
             h3 class="heading-m" id={ "q-" (s.key) } {

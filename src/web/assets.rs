@@ -9,6 +9,7 @@ use crate::error::AppError;
 
 const STYLESHEET: &str = include_str!("../../static/chorus.css");
 const SCRIPT: &str = include_str!("../../static/chorus.js");
+const LIVE_SCRIPT: &str = include_str!("../../static/live.js");
 
 struct Asset {
     path: String,
@@ -37,6 +38,14 @@ pub fn script_url() -> &'static str {
     &JS.path
 }
 
+static LIVE: LazyLock<Asset> =
+    LazyLock::new(|| hashed("live", "js", LIVE_SCRIPT, "text/javascript; charset=utf-8"));
+
+/// The URL of the live boards' script, including its content hash.
+pub fn live_script_url() -> &'static str {
+    &LIVE.path
+}
+
 /// The URL of the stylesheet, including its content hash.
 pub fn stylesheet_url() -> &'static str {
     &CSS.path
@@ -45,7 +54,7 @@ pub fn stylesheet_url() -> &'static str {
 /// Serves `/assets/{file}` when the file name carries the current hash.
 pub async fn serve(path: web::Path<String>) -> Result<HttpResponse, AppError> {
     let wanted = format!("/assets/{}", path.into_inner());
-    let asset: &Asset = [&*CSS, &*JS]
+    let asset: &Asset = [&*CSS, &*JS, &*LIVE]
         .into_iter()
         .find(|a| a.path == wanted)
         .ok_or(AppError::NotFound)?;

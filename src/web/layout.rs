@@ -24,6 +24,7 @@ pub struct Page<'a> {
     back: Option<&'a str>,
     easy_read: bool,
     exit: Option<&'a str>,
+    script: Option<&'a str>,
 }
 
 impl<'a> Page<'a> {
@@ -65,6 +66,13 @@ impl<'a> Page<'a> {
         self
     }
 
+    /// Adds a progressive-enhancement script served by Chorus itself (deferred; the page
+    /// works without it).
+    pub fn script(mut self, src: &'a str) -> Self {
+        self.script = Some(src);
+        self
+    }
+
     /// Wraps `content` in the full page.
     pub fn render(self, content: Markup) -> Markup {
         html! {
@@ -79,6 +87,9 @@ impl<'a> Page<'a> {
                     }
                     link rel="stylesheet" href=(assets::stylesheet_url());
                     script src=(assets::script_url()) defer {}
+                    @if let Some(src) = self.script {
+                        script src=(src) defer {}
+                    }
                 }
                 body class=[self.easy_read.then_some("easy-read")] {
                     a href="#main" class="skip-link" { "Skip to main content" }
@@ -124,6 +135,7 @@ fn header(user: Option<&NavUser>) -> Markup {
                         ul {
                             li { a href="/home" { "Home" } }
                             li { a href="/projects" { "Projects" } }
+                            li { a href="/feedback" { "My feedback forms" } }
                             @if user.is_admin {
                                 li { a href="/admin/stewards" { "People" } }
                                 li { a href="/admin/mail" { "Mail" } }

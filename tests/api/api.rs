@@ -710,6 +710,7 @@ const API_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/surveys/{id}/responses"),
     ("get", "/api/v1/surveys/{id}/responses.csv"),
     ("post", "/api/v1/s/{slug}/responses"),
+    ("get", "/api/v1/surveys/{id}/events"),
 ];
 
 #[tokio::test]

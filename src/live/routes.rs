@@ -1,0 +1,217 @@
+//! Live board handlers: survey and project boards, their refreshable fragments and their
+//! session-authenticated event streams. Any project member may watch; anyone else gets 404.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use crate::accounts::CurrentSteward;
+use crate::accounts::routes::html;
+use crate::error::AppError;
+use crate::live::model::{BACKLOG_CAP, last_event_id};
+use crate::live::views::{self, BoardLinks, SurveyBoard};
+use crate::live::{sse, store};
+use crate::projects::{Project, ProjectId, store as projects};
+use crate::results::store as results;
+use crate::state::AppState;
+use crate::surveys::{self, Status, Survey, SurveyId};
+
+/// Newest responses shown per survey on a survey board.
+const NEWEST: u64 = 5;
+/// Newest responses shown per survey on a project board.
+const NEWEST_ON_PROJECT: u64 = 3;
+
+/// The survey and its project when this person is a member (any access); 404 otherwise.
+async fn watchable_survey(
+    state: &AppState,
+    me: &CurrentSteward,
+    id: i64,
+) -> Result<(Survey, Project), AppError> {
+    results::find_survey_for(&state.db, &me.steward, SurveyId(id))
+        .await?
+        .map(|(survey, project, _)| (survey, project))
+        .ok_or(AppError::NotFound)
+}
+
+async fn watchable_project(
+    state: &AppState,
+    me: &CurrentSteward,
+    id: i64,
+) -> Result<Project, AppError> {
+    projects::find_for(&state.db, &me.steward, ProjectId(id))
+        .await?
+        .map(|(project, _)| project)
+        .ok_or(AppError::NotFound)
+}
+
+async fn survey_board(
+    state: &AppState,
+    survey: Survey,
+    summaries: bool,
+    newest: u64,
+) -> Result<SurveyBoard, AppError> {
+    let questions = surveys::store::questions(&state.db, survey.id, true).await?;
+    let total = results::count_responses(&state.db, survey.id).await?;
+    let summaries = if summaries {
+        results::summaries(&state.db, &questions).await?
+    } else {
+        Vec::new()
+    };
+    let newest = results::page_responses(&state.db, survey.id, &questions, 1, newest).await?;
+    Ok(SurveyBoard {
+        survey,
+        questions,
+        total,
+        summaries,
+        newest,
+    })
+}
+
+async fn project_boards(state: &AppState, project: &Project) -> Result<Vec<SurveyBoard>, AppError> {
+    let mut boards = Vec::new();
+    for survey in surveys::store::list_for_project(&state.db, project.id).await? {
+        if survey.status != Status::Draft {
+            boards.push(survey_board(state, survey, false, NEWEST_ON_PROJECT).await?);
+        }
+    }
+    Ok(boards)
+}
+
+fn survey_links(survey: &Survey) -> BoardLinks {
+    let base = format!("/surveys/{}/live", survey.id.0);
+    BoardLinks {
+        fragment: format!("{base}/fragment"),
+        events: format!("{base}/events"),
+        page: base,
+        back: format!("/projects/{}", survey.project_id.0),
+    }
+}
+
+fn project_links(project: &Project) -> BoardLinks {
+    let base = format!("/projects/{}/live", project.id.0);
+    BoardLinks {
+        fragment: format!("{base}/fragment"),
+        events: format!("{base}/events"),
+        page: base,
+        back: format!("/projects/{}", project.id.0),
+    }
+}
+
+fn fragment_response(markup: maud::Markup) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("Cache-Control", "no-store"))
+        .body(markup.into_string())
+}
+
+/// `GET /surveys/{id}/live`
+pub async fn survey_page(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let (survey, project) = watchable_survey(&state, &me, path.into_inner()).await?;
+    let links = survey_links(&survey);
+    let title = format!("Live: {}", survey.title);
+    let board = survey_board(&state, survey, true, NEWEST).await?;
+    let content = views::fragment(std::slice::from_ref(&board), false);
+    Ok(html(
+        StatusCode::OK,
+        views::board(&me.nav(), &project, &title, &links, content),
+    ))
+}
+
+/// `GET /surveys/{id}/live/fragment`: the board's figures alone, for the script to swap in.
+pub async fn survey_fragment(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let (survey, _) = watchable_survey(&state, &me, path.into_inner()).await?;
+    let board = survey_board(&state, survey, true, NEWEST).await?;
+    Ok(fragment_response(views::fragment(
+        std::slice::from_ref(&board),
+        false,
+    )))
+}
+
+/// `GET /projects/{id}/live`
+pub async fn project_page(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let project = watchable_project(&state, &me, path.into_inner()).await?;
+    let boards = project_boards(&state, &project).await?;
+    let title = format!("Live: {}", project.title);
+    let content = views::fragment(&boards, true);
+    Ok(html(
+        StatusCode::OK,
+        views::board(
+            &me.nav(),
+            &project,
+            &title,
+            &project_links(&project),
+            content,
+        ),
+    ))
+}
+
+/// `GET /projects/{id}/live/fragment`
+pub async fn project_fragment(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let project = watchable_project(&state, &me, path.into_inner()).await?;
+    let boards = project_boards(&state, &project).await?;
+    Ok(fragment_response(views::fragment(&boards, true)))
+}
+
+/// The `Last-Event-ID` a reconnecting client sent, if any.
+pub fn resume_from(req: &HttpRequest) -> Option<i64> {
+    last_event_id(
+        req.headers()
+            .get("Last-Event-ID")
+            .and_then(|v| v.to_str().ok()),
+    )
+}
+
+/// An event stream for one survey (`Some`) or a whole project: subscribe first, then read what
+/// a resuming client missed, so nothing falls between the two.
+pub async fn stream(
+    state: &AppState,
+    project_id: i64,
+    survey_id: Option<i64>,
+    after: Option<i64>,
+) -> Result<HttpResponse, sea_orm::DbErr> {
+    let rx = state.live.subscribe();
+    let backlog = match after {
+        Some(after) => store::missed(&state.db, project_id, survey_id, after, BACKLOG_CAP).await?,
+        None => Vec::new(),
+    };
+    Ok(sse::respond(backlog, rx, move |e| {
+        e.project_id == project_id && survey_id.is_none_or(|s| e.survey_id == s)
+    }))
+}
+
+/// `GET /surveys/{id}/live/events`
+pub async fn survey_events(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let (survey, project) = watchable_survey(&state, &me, path.into_inner()).await?;
+    Ok(stream(&state, project.id.0, Some(survey.id.0), resume_from(&req)).await?)
+}
+
+/// `GET /projects/{id}/live/events`
+pub async fn project_events(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let project = watchable_project(&state, &me, path.into_inner()).await?;
+    Ok(stream(&state, project.id.0, None, resume_from(&req)).await?)
+}

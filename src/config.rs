@@ -32,6 +32,9 @@ pub struct Settings {
     pub submit_rate_limit: Option<u32>,
     /// Outgoing mail: server, sender and the outbox worker's timings.
     pub mail: MailSettings,
+    /// Smallest group shown in breakdowns and aggregate exports; smaller counts read
+    /// "fewer than N" (`CHORUS_MIN_GROUP`, default 5; 1 turns suppression off).
+    pub min_group: u64,
 }
 
 /// Outgoing mail settings.
@@ -154,6 +157,7 @@ pub struct RawSettings {
     pub mail_retry_base_ms: Option<String>,
     pub mail_poll_ms: Option<String>,
     pub mail_lease_secs: Option<String>,
+    pub min_group: Option<String>,
 }
 
 impl Settings {
@@ -215,6 +219,11 @@ impl Settings {
                 )
             })?),
         };
+        let min_group = parse_number(
+            raw.min_group,
+            "CHORUS_MIN_GROUP",
+            crate::disclosure::DEFAULT_MIN_GROUP,
+        )?;
         Ok(Settings {
             addr,
             data_dir,
@@ -225,6 +234,7 @@ impl Settings {
             session_lifetime,
             submit_rate_limit,
             mail,
+            min_group,
         })
     }
 

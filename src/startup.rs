@@ -102,7 +102,10 @@ impl Application {
             base_url: base_url.clone(),
             setup,
             throttle: Arc::new(SignInThrottle::default()),
-            submitter: Submitter::start(db.clone()),
+            submitter: Submitter::start_with(
+                db.clone(),
+                responses::submit::Safeguard::with_alerts(base_url.clone(), mail.clone()),
+            ),
             submit_limit: settings
                 .submit_rate_limit
                 .map(|n| Arc::new(RateLimiter::new(n, Duration::from_secs(60)))),
@@ -262,7 +265,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/mail/{id}/resend",
             web::post().to(mail::routes::resend),
         );
-    let t = api_and_results(runner(builder_routes(t)));
+    let t = safeguarding_and_aggregates(api_and_results(runner(builder_routes(t))));
     t.register(cfg);
     cfg.service(api_scope());
 }
@@ -351,6 +354,27 @@ fn api_and_results(t: Routes) -> Routes {
         "/api/openapi.json",
         web::get().to(api::openapi::openapi_json),
     )
+}
+
+/// Safeguarding review, disclosure-controlled aggregates and the project results page
+/// (capability: safeguarding, results). Every route needs Build access to the project.
+fn safeguarding_and_aggregates(t: Routes) -> Routes {
+    use crate::results::aggregate_routes as agg;
+    use crate::safeguarding::routes as sg;
+    t.route("/projects/{id}/safeguarding", web::get().to(sg::page))
+        .route(
+            "/projects/{id}/safeguarding/{flag}/review",
+            web::post().to(sg::review),
+        )
+        .route("/projects/{id}/results", web::get().to(agg::project_page))
+        .route(
+            "/projects/{id}/aggregates.csv",
+            web::get().to(agg::project_csv),
+        )
+        .route(
+            "/surveys/{id}/aggregates.csv",
+            web::get().to(agg::survey_csv),
+        )
 }
 
 /// The JSON API under `/api/v1`: its own JSON, path and query settings so every bad input is

@@ -2,13 +2,18 @@
 //! acknowledged responses share one disk sync. A waiter hears back only after the commit.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use tokio::sync::{mpsc, oneshot};
+use url::Url;
+
+use crate::mail::MailHandle;
 
 use crate::responses::model::{Receipt, Submission};
 use crate::responses::store;
+use crate::safeguarding::{self, Scanner};
 use crate::surveys::SurveyId;
 
 /// Most submissions stored in one transaction.
@@ -44,11 +49,42 @@ pub struct Submitter {
     queue: mpsc::Sender<(Submission, Reply)>,
 }
 
+/// What the writer needs for safeguarding: the scanner, and where alerts link to and who
+/// delivers them (`None`: flags are stored but no alert is queued).
+#[derive(Clone)]
+pub struct Safeguard {
+    scanner: Arc<Scanner>,
+    alerts: Option<(Url, MailHandle)>,
+}
+
+impl Safeguard {
+    /// Flags only, no alert mail.
+    pub fn flags_only() -> Safeguard {
+        Safeguard {
+            scanner: Arc::new(Scanner::default()),
+            alerts: None,
+        }
+    }
+
+    /// Flags, and an alert to the safeguarding lead linking under `base_url`.
+    pub fn with_alerts(base_url: Url, mail: MailHandle) -> Safeguard {
+        Safeguard {
+            scanner: Arc::new(Scanner::default()),
+            alerts: Some((base_url, mail)),
+        }
+    }
+}
+
 impl Submitter {
-    /// Starts the writer task on the current tokio runtime.
+    /// Starts the writer task on the current tokio runtime (safeguarding flags, no alerts).
     pub fn start(db: DatabaseConnection) -> Submitter {
+        Submitter::start_with(db, Safeguard::flags_only())
+    }
+
+    /// Starts the writer task with this safeguarding set-up.
+    pub fn start_with(db: DatabaseConnection, guard: Safeguard) -> Submitter {
         let (queue, rx) = mpsc::channel(QUEUE);
-        tokio::spawn(writer(db, rx));
+        tokio::spawn(writer(db, rx, guard));
         Submitter { queue }
     }
 
@@ -63,18 +99,22 @@ impl Submitter {
     }
 }
 
-async fn writer(db: DatabaseConnection, mut rx: mpsc::Receiver<(Submission, Reply)>) {
+async fn writer(
+    db: DatabaseConnection,
+    mut rx: mpsc::Receiver<(Submission, Reply)>,
+    guard: Safeguard,
+) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let work = std::mem::take(&mut batch);
-        store_batch(&db, work).await;
+        store_batch(&db, &guard, work).await;
     }
 }
 
 type Key = (SurveyId, String);
 
 /// Stores a batch; on any failure falls back to one transaction per submission.
-async fn store_batch(db: &DatabaseConnection, work: Vec<(Submission, Reply)>) {
+async fn store_batch(db: &DatabaseConnection, guard: &Safeguard, work: Vec<(Submission, Reply)>) {
     // Duplicates inside the batch wait for the first submission with the same key.
     let mut order: Vec<Key> = Vec::new();
     let mut groups: HashMap<Key, (Submission, Vec<Reply>)> = HashMap::new();
@@ -92,7 +132,7 @@ async fn store_batch(db: &DatabaseConnection, work: Vec<(Submission, Reply)>) {
         .iter()
         .filter_map(|k| groups.get(k).map(|(s, _)| (k, s)))
         .collect();
-    let results: Results = match commit(db, &subs).await {
+    let results: Results = match commit(db, guard, &subs).await {
         Ok(done) => done.into_iter().map(|(k, v)| (k, Ok(v))).collect(),
         Err(_) => {
             tracing::warn!(
@@ -101,7 +141,7 @@ async fn store_batch(db: &DatabaseConnection, work: Vec<(Submission, Reply)>) {
             );
             let mut results = Results::new();
             for (key, s) in &subs {
-                results.insert((*key).clone(), commit_one(db, key, s).await);
+                results.insert((*key).clone(), commit_one(db, guard, key, s).await);
             }
             results
         }
@@ -131,12 +171,13 @@ type Results = HashMap<Key, Result<Submitted, String>>;
 /// instance stored meanwhile, or draws a fresh receipt after a (very unlikely) clash.
 async fn commit_one(
     db: &DatabaseConnection,
+    guard: &Safeguard,
     key: &Key,
     s: &Submission,
 ) -> Result<Submitted, String> {
     let mut last = String::new();
     for _ in 0..2 {
-        match commit(db, &[(key, s)]).await {
+        match commit(db, guard, &[(key, s)]).await {
             Ok(mut done) => match done.remove(key) {
                 Some(result) => return Ok(result),
                 None => last = "no result".into(),
@@ -148,9 +189,11 @@ async fn commit_one(
     Err(last)
 }
 
-/// One transaction for these submissions: skip those already stored, insert the rest, commit.
+/// One transaction for these submissions: skip those already stored, insert the rest with their
+/// safeguarding flags and alerts, commit, then wake the mail worker if an alert was queued.
 async fn commit(
     db: &DatabaseConnection,
+    guard: &Safeguard,
     subs: &[(&Key, &Submission)],
 ) -> Result<HashMap<Key, Submitted>, SubmitError> {
     let db_err = |e: sea_orm::DbErr| SubmitError::Database(e.to_string());
@@ -185,9 +228,22 @@ async fn commit(
             }
         }
     }
-    store::insert_many(&txn, &new, Utc::now())
-        .await
-        .map_err(db_err)?;
+    let now = Utc::now();
+    store::insert_many(&txn, &new, now).await.map_err(db_err)?;
+    let alerts = safeguarding::store::flag_submissions(
+        &txn,
+        &guard.scanner,
+        &new,
+        now,
+        guard.alerts.as_ref().map(|(url, _)| url),
+    )
+    .await
+    .map_err(db_err)?;
     txn.commit().await.map_err(db_err)?;
+    if alerts > 0
+        && let Some((_, mail)) = &guard.alerts
+    {
+        mail.wake();
+    }
     Ok(results)
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::Utc;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::{DatabaseConnection, SqliteTransactionMode, TransactionOptions, TransactionTrait};
 use tokio::sync::{mpsc, oneshot};
 use url::Url;
 
@@ -197,7 +197,16 @@ async fn commit(
     subs: &[(&Key, &Submission)],
 ) -> Result<HashMap<Key, Submitted>, SubmitError> {
     let db_err = |e: sea_orm::DbErr| SubmitError::Database(e.to_string());
-    let txn = db.begin().await.map_err(db_err)?;
+    // IMMEDIATE on SQLite: take the write lock at BEGIN, so a writer that commits between our
+    // first read and first write (the mail worker claiming a message) makes us wait for the
+    // busy timeout instead of failing with "database is locked". Ignored by PostgreSQL.
+    let txn = db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await
+        .map_err(db_err)?;
     let keys: Vec<(SurveyId, &str)> = subs.iter().map(|(k, _)| (k.0, k.1.as_str())).collect();
     let existing = store::existing_receipts(&txn, &keys)
         .await

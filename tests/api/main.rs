@@ -21,5 +21,6 @@ mod runner;
 mod runner_fixtures;
 mod runner_storage;
 mod runner_validation;
+mod safeguarding;
 mod security;
 mod submitter;

@@ -152,7 +152,7 @@ pub fn breakdown(
                 .iter()
                 .enumerate()
                 .map(|(j, n)| {
-                    let count = if row_hidden && *n > 0 {
+                    let count = if row_hidden {
                         Shown::Hidden
                     } else {
                         within.count(j, *n)

@@ -7,10 +7,12 @@ mod smtp;
 
 mod accounts;
 mod admin;
+mod aggregates;
 mod api;
 mod builder;
 mod cli;
 mod csv;
+mod disclosure;
 mod foundation;
 mod mail;
 mod process;

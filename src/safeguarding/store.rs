@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use entity::{answer, question, response, safeguarding_audit, safeguarding_flag, steward, survey};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -315,18 +316,22 @@ pub async fn mark_reviewed<C: ConnectionTrait>(
     note: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
-    let Some(row) = safeguarding_flag::Entity::find_by_id(flag.0)
+    // The write comes first, so on SQLite the transaction takes the write lock at once rather
+    // than upgrading a read snapshot (which fails if another writer committed meanwhile).
+    let done = safeguarding_flag::Entity::update_many()
+        .col_expr(safeguarding_flag::Column::ReviewedBy, Expr::value(by.0))
+        .col_expr(safeguarding_flag::Column::ReviewedAt, Expr::value(now))
+        .col_expr(
+            safeguarding_flag::Column::ReviewNote,
+            Expr::value(note.clone()),
+        )
+        .filter(safeguarding_flag::Column::Id.eq(flag.0))
         .filter(safeguarding_flag::Column::ProjectId.eq(project.0))
-        .one(db)
-        .await?
-    else {
+        .exec(db)
+        .await?;
+    if done.rows_affected == 0 {
         return Ok(false);
-    };
-    let mut active: safeguarding_flag::ActiveModel = row.into();
-    active.reviewed_by = Set(Some(by.0));
-    active.reviewed_at = Set(Some(now));
-    active.review_note = Set(note.clone());
-    active.update(db).await?;
+    }
     safeguarding_audit::ActiveModel {
         flag_id: Set(flag.0),
         project_id: Set(project.0),

@@ -572,7 +572,12 @@ async fn replacing_questions_after_responses_archives_and_refuses_type_changes()
         .text()
         .await
         .unwrap();
-    assert!(csv.lines().next().unwrap().ends_with(",story,word,safeguarding_flag"));
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",story,word,safeguarding_flag")
+    );
 }
 
 #[tokio::test]

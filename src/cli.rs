@@ -1,4 +1,5 @@
-//! The command line: `chorus serve` (the default), `migrate`, `steward add|list`, `token create`.
+//! The command line: `chorus serve` (the default), `migrate`, `steward add|list`, `token create`,
+//! `demo`, `safeguarding scan`.
 
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
@@ -77,6 +78,10 @@ pub struct SettingsArgs {
     /// Days that answers saved with a resume code are kept [default: 7]
     #[arg(long, env = "CHORUS_RESUME_DAYS", global = true)]
     pub resume_days: Option<String>,
+    /// Smallest group shown in breakdowns and aggregate exports; smaller counts read
+    /// "fewer than N" [default: 5; 1 turns suppression off]
+    #[arg(long, env = "CHORUS_MIN_GROUP", global = true)]
+    pub min_group: Option<String>,
 }
 
 impl From<SettingsArgs> for RawSettings {
@@ -99,6 +104,7 @@ impl From<SettingsArgs> for RawSettings {
             tasks_poll_ms: a.tasks_poll_ms,
             exit_url: a.exit_url,
             resume_days: a.resume_days,
+            min_group: a.min_group,
         }
     }
 }
@@ -117,6 +123,18 @@ pub enum Command {
     Token(TokenCommand),
     /// Fill the database with a sample project, two surveys and a few hundred responses
     Demo,
+    /// Safeguarding tools
+    #[command(subcommand)]
+    Safeguarding(SafeguardingCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SafeguardingCommand {
+    /// Scan a CSV with columns id,text and print CSV id,flag,reason (flag is 1 or 0)
+    Scan {
+        /// The CSV file to scan (with a header row)
+        file: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -177,7 +195,26 @@ pub async fn main() -> ExitCode {
     }
 }
 
+/// `chorus safeguarding scan FILE`: needs no settings or database.
+fn scan_file(file: &std::path::Path) -> anyhow::Result<()> {
+    let input = std::fs::File::open(file)
+        .map_err(|e| anyhow::anyhow!("FILE: cannot open {} ({e})", file.display()))?;
+    let scanner = crate::safeguarding::Scanner::default();
+    let stdout = std::io::stdout();
+    let flagged = crate::safeguarding::scan_csv(&scanner, input, stdout.lock()).map_err(|e| {
+        anyhow::anyhow!(
+            "FILE: {} is not a CSV with id and text columns ({e})",
+            file.display()
+        )
+    })?;
+    eprintln!("{flagged} flagged.");
+    Ok(())
+}
+
 async fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Some(Command::Safeguarding(SafeguardingCommand::Scan { file })) = &cli.command {
+        return scan_file(file);
+    }
     let settings = Settings::parse(cli.settings.into())?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings).await,
@@ -235,6 +272,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo => demo(&settings).await,
+        Command::Safeguarding(SafeguardingCommand::Scan { file }) => scan_file(&file),
         Command::Token(TokenCommand::Create { email, label }) => {
             let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
             let label = label.trim();

@@ -41,6 +41,9 @@ pub struct Settings {
     pub exit_url: Url,
     /// How long answers saved with a resume code are kept.
     pub resume_lifetime: Duration,
+    /// Smallest group shown in breakdowns and aggregate exports; smaller counts read
+    /// "fewer than N" (`CHORUS_MIN_GROUP`, default 5; 1 turns suppression off).
+    pub min_group: u64,
 }
 
 /// Outgoing mail settings.
@@ -170,6 +173,7 @@ pub struct RawSettings {
     pub tasks_poll_ms: Option<String>,
     pub exit_url: Option<String>,
     pub resume_days: Option<String>,
+    pub min_group: Option<String>,
 }
 
 impl Settings {
@@ -266,6 +270,11 @@ impl Settings {
                 "should be a number of days from 1 to 90",
             ));
         }
+        let min_group = parse_number(
+            raw.min_group,
+            "CHORUS_MIN_GROUP",
+            crate::disclosure::DEFAULT_MIN_GROUP,
+        )?;
         Ok(Settings {
             exit_url,
             resume_lifetime: Duration::from_secs(86_400 * resume_days),
@@ -280,6 +289,7 @@ impl Settings {
             mail,
             reminder_days,
             tasks_poll_interval,
+            min_group,
         })
     }
 

@@ -117,7 +117,11 @@ impl Application {
             base_url: base_url.clone(),
             setup,
             throttle: Arc::new(SignInThrottle::default()),
-            submitter: Submitter::start_with_hub(db.clone(), live.clone()),
+            submitter: Submitter::start_full(
+                db.clone(),
+                Some(live.clone()),
+                responses::submit::Safeguard::with_alerts(base_url.clone(), mail.clone()),
+            ),
             submit_limit: settings
                 .submit_rate_limit
                 .map(|n| Arc::new(RateLimiter::new(n, Duration::from_secs(60)))),
@@ -281,9 +285,9 @@ fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/mail/{id}/resend",
             web::post().to(mail::routes::resend),
         );
-    let t = live_routes(invitations_and_notifications(api_and_results(child_first(
-        runner(builder_routes(t)),
-    ))));
+    let t = safeguarding_and_aggregates(live_routes(invitations_and_notifications(
+        api_and_results(child_first(runner(builder_routes(t)))),
+    )));
     t.register(cfg);
     cfg.service(api_scope());
 }
@@ -433,6 +437,27 @@ fn live_routes(t: Routes) -> Routes {
         .route("/s/{slug}/qr.png", web::get().to(qr::png))
         .route("/surveys/{id}/poster", web::get().to(qr::poster))
         .route("/feedback", web::get().to(feedback::page))
+}
+
+/// Safeguarding review, disclosure-controlled aggregates and the project results page
+/// (capability: safeguarding, results). Every route needs Build access to the project.
+fn safeguarding_and_aggregates(t: Routes) -> Routes {
+    use crate::results::aggregate_routes as agg;
+    use crate::safeguarding::routes as sg;
+    t.route("/projects/{id}/safeguarding", web::get().to(sg::page))
+        .route(
+            "/projects/{id}/safeguarding/{flag}/review",
+            web::post().to(sg::review),
+        )
+        .route("/projects/{id}/results", web::get().to(agg::project_page))
+        .route(
+            "/projects/{id}/aggregates.csv",
+            web::get().to(agg::project_csv),
+        )
+        .route(
+            "/surveys/{id}/aggregates.csv",
+            web::get().to(agg::survey_csv),
+        )
 }
 
 /// The JSON API under `/api/v1`: its own JSON, path and query settings so every bad input is

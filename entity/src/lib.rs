@@ -12,6 +12,8 @@ pub mod project;
 pub mod project_member;
 pub mod question;
 pub mod response;
+pub mod safeguarding_audit;
+pub mod safeguarding_flag;
 pub mod session;
 pub mod steward;
 pub mod survey;

@@ -7,7 +7,12 @@ use sea_orm::DatabaseConnection;
 
 use crate::export::csv::{BOM, header, record, row};
 use crate::results::store;
+use crate::safeguarding;
 use crate::surveys::{Question, Survey};
+
+/// The last column: "flagged" when a response has an answer awaiting safeguarding review,
+/// "reviewed" once every flag on it is reviewed, empty otherwise.
+pub const FLAG_COLUMN: &str = "safeguarding_flag";
 
 /// Responses read per database query.
 pub const CHUNK: u64 = 500;
@@ -46,7 +51,9 @@ pub fn responses_csv(
                     if bom {
                         out.extend_from_slice(BOM);
                     }
-                    let result = record(&mut out, &header(&questions))
+                    let mut cells = header(&questions);
+                    cells.push(FLAG_COLUMN.to_owned());
+                    let result = record(&mut out, &cells)
                         .map(|()| Bytes::from(out))
                         .map_err(to_db_err);
                     Some((result, Next::After(0)))
@@ -61,9 +68,22 @@ pub fn responses_csv(
                         Err(err) => return Some((Err(err), Next::Done)),
                     };
                     let last = page.last().map(|r| r.id)?;
+                    let ids: Vec<i64> = page.iter().map(|r| r.id).collect();
+                    let marks = match safeguarding::store::flag_marks(&db, &ids).await {
+                        Ok(marks) => marks,
+                        Err(err) => return Some((Err(err), Next::Done)),
+                    };
                     let mut out = Vec::new();
                     for response in &page {
-                        if let Err(err) = record(&mut out, &row(response, &questions)) {
+                        let mut cells = row(response, &questions);
+                        cells.push(
+                            marks
+                                .get(&response.id)
+                                .copied()
+                                .unwrap_or_default()
+                                .to_owned(),
+                        );
+                        if let Err(err) = record(&mut out, &cells) {
                             return Some((Err(to_db_err(err)), Next::Done));
                         }
                     }

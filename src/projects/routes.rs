@@ -104,6 +104,13 @@ pub async fn overview(
     let (project, access) = visible(&state, &me, ProjectId(path.into_inner())).await?;
     let members = member_rows(&state, project.id).await?;
     let surveys = surveys::store::list_for_project(&state.db, project.id).await?;
+    let banner = if access == Access::Build {
+        let flagged =
+            crate::safeguarding::store::unreviewed_responses(&state.db, project.id, None).await?;
+        crate::safeguarding::views::banner(project.id, flagged)
+    } else {
+        maud::html! {}
+    };
     Ok(html(
         StatusCode::OK,
         views::overview(
@@ -112,6 +119,7 @@ pub async fn overview(
             access == Access::Build,
             &members,
             &surveys,
+            banner,
         ),
     ))
 }

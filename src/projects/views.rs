@@ -107,12 +107,14 @@ pub fn overview(
     can_build: bool,
     members: &[MemberRow],
     surveys: &[Survey],
+    banner: Markup,
 ) -> Markup {
     let id = project.id.0;
     Page::new(&project.title)
         .user(Some(nav))
         .back("/projects")
         .render(html! {
+            (banner)
             span class="caption" { "Project" }
             h1 class="heading-l" { (project.title) }
             dl class="summary-list" {
@@ -125,6 +127,10 @@ pub fn overview(
             }
             @if can_build {
                 p class="body" { a href={ "/projects/" (id) "/edit" } { "Change project details" } }
+                ul class="list" {
+                    li { a href={ "/projects/" (id) "/results" } { "Results across all surveys" } }
+                    li { a href={ "/projects/" (id) "/safeguarding" } { "Safeguarding concerns" } }
+                }
             }
             h2 class="heading-m" { "Surveys" }
             @if can_build {

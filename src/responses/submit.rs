@@ -2,17 +2,23 @@
 //! acknowledged responses share one disk sync. A waiter hears back only after the commit.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use entity::survey;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
 };
 use tokio::sync::{mpsc, oneshot};
+use url::Url;
+
+use crate::mail::MailHandle;
 
 use crate::live::{Hub, LiveEvent};
 use crate::responses::model::{Receipt, ResponseId, Submission};
 use crate::responses::store;
+use crate::safeguarding::{self, Scanner};
 use crate::surveys::SurveyId;
 
 /// Most submissions stored in one transaction.
@@ -48,24 +54,57 @@ pub struct Submitter {
     queue: mpsc::Sender<(Submission, Reply)>,
 }
 
+/// What the writer needs for safeguarding: the scanner, and where alerts link to and who
+/// delivers them (`None`: flags are stored but no alert is queued).
+#[derive(Clone)]
+pub struct Safeguard {
+    scanner: Arc<Scanner>,
+    alerts: Option<(Url, MailHandle)>,
+}
+
+impl Safeguard {
+    /// Flags only, no alert mail.
+    pub fn flags_only() -> Safeguard {
+        Safeguard {
+            scanner: Arc::new(Scanner::default()),
+            alerts: None,
+        }
+    }
+
+    /// Flags, and an alert to the safeguarding lead linking under `base_url`.
+    pub fn with_alerts(base_url: Url, mail: MailHandle) -> Safeguard {
+        Safeguard {
+            scanner: Arc::new(Scanner::default()),
+            alerts: Some((base_url, mail)),
+        }
+    }
+}
+
 impl Submitter {
-    /// Starts the writer task on the current tokio runtime, announcing nothing.
+    /// Starts the writer task on the current tokio runtime (safeguarding flags, no alerts,
+    /// no live announcements).
     pub fn start(db: DatabaseConnection) -> Submitter {
-        Submitter::spawn(db, None)
+        Submitter::start_full(db, None, Safeguard::flags_only())
     }
 
     /// Starts the writer task; every new response is announced on `hub` after its commit.
     pub fn start_with_hub(db: DatabaseConnection, hub: Hub) -> Submitter {
-        Submitter::spawn(db, Some(hub))
+        Submitter::start_full(db, Some(hub), Safeguard::flags_only())
     }
 
-    fn spawn(db: DatabaseConnection, hub: Option<Hub>) -> Submitter {
+    /// Starts the writer task with this safeguarding set-up.
+    pub fn start_with(db: DatabaseConnection, guard: Safeguard) -> Submitter {
+        Submitter::start_full(db, None, guard)
+    }
+
+    /// Starts the writer task with live announcements and safeguarding alerts.
+    pub fn start_full(db: DatabaseConnection, hub: Option<Hub>, guard: Safeguard) -> Submitter {
         let (queue, rx) = mpsc::channel(QUEUE);
         let announcer = Announcer {
             hub,
             projects: HashMap::new(),
         };
-        tokio::spawn(writer(db, rx, announcer));
+        tokio::spawn(writer(db, rx, announcer, guard));
         Submitter { queue }
     }
 
@@ -141,11 +180,12 @@ async fn writer(
     db: DatabaseConnection,
     mut rx: mpsc::Receiver<(Submission, Reply)>,
     mut announcer: Announcer,
+    guard: Safeguard,
 ) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let work = std::mem::take(&mut batch);
-        store_batch(&db, work, &mut announcer).await;
+        store_batch(&db, &guard, work, &mut announcer).await;
     }
 }
 
@@ -154,6 +194,7 @@ type Key = (SurveyId, String);
 /// Stores a batch; on any failure falls back to one transaction per submission.
 async fn store_batch(
     db: &DatabaseConnection,
+    guard: &Safeguard,
     work: Vec<(Submission, Reply)>,
     announcer: &mut Announcer,
 ) {
@@ -174,7 +215,7 @@ async fn store_batch(
         .iter()
         .filter_map(|k| groups.get(k).map(|(s, _)| (k, s)))
         .collect();
-    let results: Results = match commit(db, &subs, announcer).await {
+    let results: Results = match commit(db, guard, &subs, announcer).await {
         Ok(done) => done.into_iter().map(|(k, v)| (k, Ok(v))).collect(),
         Err(_) => {
             tracing::warn!(
@@ -183,7 +224,10 @@ async fn store_batch(
             );
             let mut results = Results::new();
             for (key, s) in &subs {
-                results.insert((*key).clone(), commit_one(db, key, s, announcer).await);
+                results.insert(
+                    (*key).clone(),
+                    commit_one(db, guard, key, s, announcer).await,
+                );
             }
             results
         }
@@ -213,13 +257,14 @@ type Results = HashMap<Key, Result<Submitted, String>>;
 /// instance stored meanwhile, or draws a fresh receipt after a (very unlikely) clash.
 async fn commit_one(
     db: &DatabaseConnection,
+    guard: &Safeguard,
     key: &Key,
     s: &Submission,
     announcer: &mut Announcer,
 ) -> Result<Submitted, String> {
     let mut last = String::new();
     for _ in 0..2 {
-        match commit(db, &[(key, s)], announcer).await {
+        match commit(db, guard, &[(key, s)], announcer).await {
             Ok(mut done) => match done.remove(key) {
                 Some(result) => return Ok(result),
                 None => last = "no result".into(),
@@ -231,15 +276,26 @@ async fn commit_one(
     Err(last)
 }
 
-/// One transaction for these submissions: skip those already stored, insert the rest, commit,
-/// then announce the new ones.
+/// One transaction for these submissions: skip those already stored, insert the rest with their
+/// safeguarding flags and alerts, commit, then wake the mail worker if an alert was queued and
+/// announce the new responses.
 async fn commit(
     db: &DatabaseConnection,
+    guard: &Safeguard,
     subs: &[(&Key, &Submission)],
     announcer: &mut Announcer,
 ) -> Result<HashMap<Key, Submitted>, SubmitError> {
     let db_err = |e: sea_orm::DbErr| SubmitError::Database(e.to_string());
-    let txn = db.begin().await.map_err(db_err)?;
+    // IMMEDIATE on SQLite: take the write lock at BEGIN, so a writer that commits between our
+    // first read and first write (the mail worker claiming a message) makes us wait for the
+    // busy timeout instead of failing with "database is locked". Ignored by PostgreSQL.
+    let txn = db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await
+        .map_err(db_err)?;
     let keys: Vec<(SurveyId, &str)> = subs.iter().map(|(k, _)| (k.0, k.1.as_str())).collect();
     let existing = store::existing_receipts(&txn, &keys)
         .await
@@ -272,7 +328,21 @@ async fn commit(
     }
     let now = Utc::now();
     let ids = store::insert_many(&txn, &new, now).await.map_err(db_err)?;
+    let alerts = safeguarding::store::flag_submissions(
+        &txn,
+        &guard.scanner,
+        &new,
+        now,
+        guard.alerts.as_ref().map(|(url, _)| url),
+    )
+    .await
+    .map_err(db_err)?;
     txn.commit().await.map_err(db_err)?;
+    if alerts > 0
+        && let Some((_, mail)) = &guard.alerts
+    {
+        mail.wake();
+    }
     let announced: Vec<(SurveyId, ResponseId)> = new
         .iter()
         .zip(ids)

@@ -1,6 +1,11 @@
 //! Results for stewards: how many responded, per-question summaries, the newest responses page
 //! by page, and links to the CSV export. `model` is pure aggregation.
 
+pub mod aggregate_routes;
+pub mod aggregate_store;
+mod aggregate_views;
+pub mod breakdown;
+pub mod csv;
 pub mod model;
 pub mod routes;
 pub mod store;

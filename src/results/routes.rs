@@ -9,9 +9,11 @@ use crate::accounts::routes::html;
 use crate::error::AppError;
 use crate::export;
 use crate::projects::{Access, Project};
+use crate::results::ResponseRow;
 use crate::results::{store, views};
 use crate::state::AppState;
-use crate::surveys::{self, Survey, SurveyId};
+use crate::surveys::{self, AnswerValue, Question, Survey, SurveyId};
+use crate::{disclosure, safeguarding};
 
 /// Responses shown per page of the results table.
 pub const PER_PAGE: u64 = 25;
@@ -62,7 +64,14 @@ pub async fn results_page(
     let pages = total.div_ceil(PER_PAGE).max(1);
     let page = query.page.unwrap_or(1).clamp(1, pages);
     let summaries = store::summaries(&state.db, &questions).await?;
-    let rows = store::page_responses(&state.db, survey.id, &questions, page, PER_PAGE).await?;
+    let mut rows = store::page_responses(&state.db, survey.id, &questions, page, PER_PAGE).await?;
+    let withheld = safeguarding::store::withheld_cells(&state.db, survey.id).await?;
+    protect_text(&mut rows, &questions, &withheld);
+    let flagged =
+        safeguarding::store::unreviewed_responses(&state.db, project.id, Some(survey.id)).await?;
+    let aggregates =
+        crate::results::aggregate_routes::survey_aggregates(&state, &survey, questions.clone())
+            .await?;
     let view = views::ResultsView {
         survey: &survey,
         project: &project,
@@ -72,9 +81,43 @@ pub async fn results_page(
         rows: &rows,
         page,
         pages,
+        banner: safeguarding::views::banner(project.id, flagged),
+        breakdowns: crate::results::aggregate_views::breakdowns(
+            &aggregates,
+            crate::results::aggregate_routes::min_group(&state),
+        ),
     };
     Ok(html(StatusCode::OK, views::results(&me.nav(), &view)))
 }
+
+/// Text shown outside the single-response view: answers withheld for safeguarding review are
+/// replaced by a note, and the rest are redacted (emails, phones, postcodes, names).
+pub fn protect_text(
+    rows: &mut [ResponseRow],
+    questions: &[Question],
+    withheld: &std::collections::HashSet<(i64, i64)>,
+) {
+    for row in rows {
+        for q in questions {
+            let Some(answer) = row.answers.get_mut(&q.id) else {
+                continue;
+            };
+            let typed = match answer {
+                AnswerValue::Text(t) if q.def.kind.is_text() => t,
+                AnswerValue::Other(t) => t,
+                _ => continue,
+            };
+            *typed = if withheld.contains(&(row.id, q.id.0)) {
+                WITHHELD.to_owned()
+            } else {
+                disclosure::redact(typed)
+            };
+        }
+    }
+}
+
+/// What a withheld answer shows as in tables.
+pub const WITHHELD: &str = "[withheld for safeguarding review]";
 
 /// `GET /surveys/{id}/responses.csv`
 pub async fn responses_csv(

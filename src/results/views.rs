@@ -19,6 +19,10 @@ pub struct ResultsView<'a> {
     pub rows: &'a [ResponseRow],
     pub page: u64,
     pub pages: u64,
+    /// The safeguarding banner (empty when nothing awaits review).
+    pub banner: Markup,
+    /// Breakdowns by mode, week and audience, small groups hidden.
+    pub breakdowns: Markup,
 }
 
 fn one_decimal(x: f64) -> String {
@@ -143,7 +147,9 @@ pub fn results(nav: &NavUser, view: &ResultsView) -> Markup {
     let title = format!("Results: {}", view.survey.title);
     let back = format!("/projects/{}", view.project.id.0);
     let csv = format!("/surveys/{}/responses.csv", view.survey.id.0);
+    let aggregates = format!("/surveys/{}/aggregates.csv", view.survey.id.0);
     Page::new(&title).user(Some(nav)).back(&back).render(html! {
+        (view.banner)
         span class="caption" { (view.project.title) }
         h1 class="heading-l" { (title) }
         dl class="summary-list" {
@@ -160,13 +166,17 @@ pub fn results(nav: &NavUser, view: &ResultsView) -> Markup {
         ul class="list" {
             li { a href=(csv) download { "Download responses as CSV" } }
             li { a href={ (csv) "?bom=1" } download { "Download responses as CSV for Excel" } }
+            li { a href=(aggregates) download { "Download figures by mode, week and audience as CSV" } }
+            li { a href={ (aggregates) "?bom=1" } download { "Download figures by mode, week and audience as CSV for Excel" } }
         }
         h2 class="heading-m" { "Summary of answers" }
         @if view.summaries.is_empty() {
             p class="body" { "This survey has no questions yet." }
         }
         @for s in view.summaries { (summary(s)) }
+        (view.breakdowns)
         h2 class="heading-m" { "Responses" }
+        p class="hint" { "Email addresses, phone numbers, postcodes and names are removed from written answers here. Download the CSV for the full answers." }
         @if view.rows.is_empty() {
             p class="body" { "No responses yet." }
         } @else {

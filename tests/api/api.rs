@@ -240,7 +240,7 @@ async fn a_survey_goes_from_creation_to_responses_and_csv_through_the_api() {
             .starts_with("attachment; filename=\"")
     );
     let text = csv.text().await.unwrap();
-    assert!(text.starts_with("response_id,submitted_at,mode,channel,context,feeling,much,rating,colour,pets,safe,word,story\r\n"));
+    assert!(text.starts_with("response_id,submitted_at,mode,channel,context,feeling,much,rating,colour,pets,safe,word,story,safeguarding_flag\r\n"));
     assert!(text.contains(",Good,3,9,Other: Green,Cat; Fish,Yes,'=sunny,"));
 }
 
@@ -572,7 +572,12 @@ async fn replacing_questions_after_responses_archives_and_refuses_type_changes()
         .text()
         .await
         .unwrap();
-    assert!(csv.lines().next().unwrap().ends_with(",story,word"));
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",story,word,safeguarding_flag")
+    );
 }
 
 #[tokio::test]

@@ -107,7 +107,8 @@ async fn the_csv_has_a_column_per_question_and_safe_quoted_cells() {
             "pets",
             "safe",
             "word",
-            "story"
+            "story",
+            "safeguarding_flag"
         ]
     );
     let rows: Vec<Vec<String>> = reader

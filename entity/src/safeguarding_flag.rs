@@ -1,0 +1,26 @@
+//! `safeguarding_flag` table: a text answer the safeguarding scanner matched, and its review.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "safeguarding_flag")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub answer_id: i64,
+    pub response_id: i64,
+    pub survey_id: i64,
+    pub project_id: i64,
+    pub category: String,
+    pub phrase: String,
+    pub flagged_at: DateTimeUtc,
+    pub reviewed_by: Option<i64>,
+    pub reviewed_at: Option<DateTimeUtc>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub review_note: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

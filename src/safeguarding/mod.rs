@@ -1,0 +1,18 @@
+//! Safeguarding: every typed answer is scanned when it is submitted (inside the Submitter's
+//! transaction). A match stores a `safeguarding_flag`, queues an alert to the project's
+//! safeguarding lead (never with the answer text), shows a banner to the project's stewards,
+//! and keeps the answer out of quotes, newest-responses text, theme exports and live boards
+//! until a steward marks it as reviewed on `/projects/{id}/safeguarding` (audited).
+//!
+//! For other capabilities: [`withheld_answer_ids`] and [`is_withheld`].
+
+pub mod model;
+pub mod routes;
+pub mod scanner;
+pub mod store;
+mod text;
+pub mod views;
+
+pub use model::{FlagId, is_withheld};
+pub use scanner::{DEFAULT_PHRASES, Flag, Scanner, scan_csv};
+pub use store::withheld_answer_ids;

@@ -24,4 +24,5 @@ pub mod results;
 pub mod startup;
 pub mod state;
 pub mod surveys;
+pub mod themes;
 pub mod web;

@@ -1,4 +1,5 @@
-//! The command line: `chorus serve` (the default), `migrate`, `steward add|list`, `token create`.
+//! The command line: `chorus serve` (the default), `migrate`, `steward add|list`, `token create`,
+//! `demo`, and the offline text commands `themes eval` and `safeguarding scan`.
 
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
@@ -100,6 +101,35 @@ pub enum Command {
     Token(TokenCommand),
     /// Fill the database with a sample project, two surveys and a few hundred responses
     Demo,
+    /// The theme coder offline
+    #[command(subcommand)]
+    Themes(ThemesCommand),
+    /// The safeguarding scanner offline
+    #[command(subcommand)]
+    Safeguarding(SafeguardingCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ThemesCommand {
+    /// Train the theme coder on one CSV (id,text,labels; labels separated by ";") and score
+    /// it on another; prints one JSON object
+    Eval {
+        /// Training CSV
+        #[arg(long)]
+        train: std::path::PathBuf,
+        /// Test CSV
+        #[arg(long)]
+        test: std::path::PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SafeguardingCommand {
+    /// Scan a CSV of id,text and print CSV id,flag,reason
+    Scan {
+        /// The CSV file to scan
+        file: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -161,6 +191,16 @@ pub async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
+    // The offline text commands need no settings, database or data folder.
+    match cli.command {
+        Some(Command::Themes(ThemesCommand::Eval { train, test })) => {
+            return themes_eval(&train, &test);
+        }
+        Some(Command::Safeguarding(SafeguardingCommand::Scan { file })) => {
+            return safeguarding_scan(&file);
+        }
+        _ => {}
+    }
     let settings = Settings::parse(cli.settings.into())?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings).await,
@@ -218,6 +258,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo => demo(&settings).await,
+        Command::Themes(_) | Command::Safeguarding(_) => Ok(()),
         Command::Token(TokenCommand::Create { email, label }) => {
             let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
             let label = label.trim();
@@ -237,6 +278,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn themes_eval(train: &std::path::Path, test: &std::path::Path) -> anyhow::Result<()> {
+    let report =
+        crate::themes::engine::run_eval(train, test).map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("{}", serde_json::to_string(&report)?);
+    Ok(())
+}
+
+fn safeguarding_scan(file: &std::path::Path) -> anyhow::Result<()> {
+    let input = std::fs::File::open(file)
+        .map_err(|e| anyhow::anyhow!("{}: cannot open ({e})", file.display()))?;
+    let scanner = crate::themes::engine::Scanner::default();
+    let stdout = std::io::stdout();
+    crate::themes::engine::scan_csv(&scanner, input, stdout.lock())
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    Ok(())
 }
 
 async fn demo(settings: &Settings) -> anyhow::Result<()> {

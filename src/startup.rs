@@ -65,6 +65,7 @@ impl Application {
         // The mail worker's handle is cloned before the statement counter is attached, so the
         // counter measures requests only, not the worker's background polling.
         let mail_db = db.clone();
+        let themes_db = db.clone();
         let statements = Arc::new(AtomicU64::new(0));
         let counter = statements.clone();
         db.set_metric_callback(move |_| {
@@ -111,6 +112,7 @@ impl Application {
                 Duration::from_secs(15 * 60),
             )),
             mail,
+            themes: crate::themes::ThemeJobs::start(themes_db),
         };
         let server = serve(listener, state)?;
         Ok(Application {
@@ -262,7 +264,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/mail/{id}/resend",
             web::post().to(mail::routes::resend),
         );
-    let t = api_and_results(runner(builder_routes(t)));
+    let t = themes_routes(api_and_results(runner(builder_routes(t))));
     t.register(cfg);
     cfg.service(api_scope());
 }
@@ -351,6 +353,47 @@ fn api_and_results(t: Routes) -> Routes {
         "/api/openapi.json",
         web::get().to(api::openapi::openapi_json),
     )
+}
+
+/// Themes and coding (capability: themes): Build access to the project; the fixed
+/// `/themes/suggestions` path is registered before `/themes/{theme}`.
+fn themes_routes(t: Routes) -> Routes {
+    use crate::themes::{coding_routes as c, routes as th};
+    t.route("/projects/{id}/themes", web::get().to(th::list))
+        .route("/projects/{id}/themes", web::post().to(th::create))
+        .route(
+            "/projects/{id}/themes/suggestions",
+            web::get().to(th::suggestions),
+        )
+        .route("/projects/{id}/themes/{theme}", web::get().to(th::show))
+        .route("/projects/{id}/themes/{theme}", web::post().to(th::edit))
+        .route(
+            "/projects/{id}/themes/{theme}/merge",
+            web::post().to(th::merge),
+        )
+        .route(
+            "/projects/{id}/themes/{theme}/retire",
+            web::post().to(th::retire),
+        )
+        .route(
+            "/projects/{id}/themes/{theme}/restore",
+            web::post().to(th::restore),
+        )
+        .route("/projects/{id}/coding", web::get().to(c::page))
+        .route("/projects/{id}/coding/queue", web::get().to(c::queue))
+        .route(
+            "/projects/{id}/coding/queue/{coding}/accept",
+            web::post().to(c::accept),
+        )
+        .route(
+            "/projects/{id}/coding/queue/{coding}/reject",
+            web::post().to(c::reject),
+        )
+        .route("/projects/{id}/coding/{answer}/add", web::post().to(c::add))
+        .route(
+            "/projects/{id}/coding/{answer}/remove",
+            web::post().to(c::remove),
+        )
 }
 
 /// The JSON API under `/api/v1`: its own JSON, path and query settings so every bad input is

@@ -9,6 +9,7 @@ use crate::accounts::{SetupGate, SignInThrottle};
 use crate::config::Settings;
 use crate::mail::MailHandle;
 use crate::responses::{RateLimiter, Submitter};
+use crate::themes::ThemeJobs;
 
 /// What every request can reach: the database pool, settings and in-memory guards.
 #[derive(Clone)]
@@ -31,4 +32,6 @@ pub struct AppState {
     pub receipt_limit: Arc<RateLimiter>,
     /// Wakes the outbox worker after a message is queued; describes the mail transport.
     pub mail: MailHandle,
+    /// The background theme-coding worker (keyword coding and the learned coder).
+    pub themes: ThemeJobs,
 }

@@ -2,6 +2,8 @@
 
 pub mod answer;
 pub mod api_token;
+pub mod coder_model;
+pub mod coding;
 pub mod draft;
 pub mod outbox;
 pub mod project;
@@ -11,3 +13,5 @@ pub mod response;
 pub mod session;
 pub mod steward;
 pub mod survey;
+pub mod theme;
+pub mod theme_event;

@@ -6,6 +6,7 @@ mod m20261128_000001_accounts;
 mod m20261128_000002_surveys;
 mod m20261128_000003_drafts;
 mod m20261128_000004_outbox;
+mod m20261128_000008_themes;
 
 /// The ordered list of every migration Chorus has.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_surveys::Migration),
             Box::new(m20261128_000003_drafts::Migration),
             Box::new(m20261128_000004_outbox::Migration),
+            Box::new(m20261128_000008_themes::Migration),
         ]
     }
 }

@@ -3,7 +3,9 @@
 
 use crate::themes::engine::coder::{CoderConfig, MemberConfig};
 use crate::themes::engine::features::SparseVec;
-use crate::themes::engine::linear::{LinearModel, SvmParams, train_logreg_scaled, train_svm_scaled};
+use crate::themes::engine::linear::{
+    LinearModel, SvmParams, train_logreg_scaled, train_svm_scaled,
+};
 
 /// Naive-Bayes log-count ratio `r = ln((p / |p|₁) / (q / |q|₁))` per feature, where `p`
 /// (`q`) sums the feature values of positive (negative) rows plus `alpha`.

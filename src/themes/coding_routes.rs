@@ -64,7 +64,7 @@ pub async fn page(
     let ids: Vec<AnswerId> = answers.iter().map(|a| a.id).collect();
     let codings = cs::by_answer(cs::codings(&state.db, project.id, Some(&ids)).await?);
     let themes = store::list(&state.db, project.id).await?;
-    let model = cs::model_info(&state.db, project.id).await?;
+    let model = crate::themes::auto_store::model_info(&state.db, project.id).await?;
     let view = coding_views::CodingPage {
         project: &project,
         csrf: &csrf.0,

@@ -17,7 +17,7 @@ use crate::themes::engine::Coder;
 use crate::themes::model::{
     AnswerId, CodingFact, ThemeId, ThemeStatus, applied_themes, steward_reviewed,
 };
-use crate::themes::{auto, store};
+use crate::themes::{auto, auto_store, store};
 
 /// How long requests are gathered before a run starts.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -144,7 +144,7 @@ async fn run(
         .collect();
     let txn = db.begin().await?;
     let existing = cs::codings(&txn, project, None).await?;
-    cs::sync_keyword(&txn, &existing, &wanted).await?;
+    auto_store::sync_keyword(&txn, &existing, &wanted).await?;
     txn.commit().await?;
     if let Ok(mut s) = shared.lock() {
         s.watermark.insert(project.0, newest);
@@ -179,7 +179,7 @@ async fn run(
             match trained {
                 Some(c) => {
                     let json = serde_json::to_string(&c)?;
-                    cs::save_model(db, project, n, json).await?;
+                    auto_store::save_model(db, project, n, json).await?;
                     let c = Arc::new(c);
                     if let Ok(mut s) = shared.lock() {
                         s.coders.insert(project.0, c.clone());
@@ -190,7 +190,7 @@ async fn run(
             }
         }
     };
-    let proposals: Vec<cs::Proposal> = match coder {
+    let proposals: Vec<auto_store::Proposal> = match coder {
         Some(coder) => {
             let todo: Vec<(i64, String)> = answers
                 .iter()
@@ -215,7 +215,7 @@ async fn run(
     };
     let txn = db.begin().await?;
     let existing = cs::codings(&txn, project, None).await?;
-    cs::replace_learned(&txn, project, &existing, &proposals).await?;
+    auto_store::replace_learned(&txn, project, &existing, &proposals).await?;
     txn.commit().await?;
     Ok(())
 }

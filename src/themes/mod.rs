@@ -5,6 +5,7 @@
 //! `coding_routes`, `views` and `coding_views` the steward pages.
 
 pub mod auto;
+pub mod auto_store;
 pub mod coding_routes;
 pub mod coding_store;
 pub mod coding_views;

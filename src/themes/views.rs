@@ -146,10 +146,10 @@ pub fn theme(
                     li {
                         strong { (e.action.label()) }
                         @if let (Some(from), Some(to)) = (e.detail.get("from").and_then(|v| v.as_str()), e.detail.get("to").and_then(|v| v.as_str())) {
-                            " from \"" (from) "\" to \"" (to) "\""
+                            " from “" (from) "” to “" (to) "”"
                         }
-                        @if let Some(into) = e.detail.get("into").and_then(|v| v.as_str()) { " into \"" (into) "\"" }
-                        @if let Some(from) = e.detail.get("from_id").and(e.detail.get("from")).and_then(|v| v.as_str()) { " (\"" (from) "\" merged in)" }
+                        @if let Some(into) = e.detail.get("into").and_then(|v| v.as_str()) { " into “" (into) "”" }
+                        @if let Some(from) = e.detail.get("from_id").and(e.detail.get("from")).and_then(|v| v.as_str()) { " (“" (from) "” merged in)" }
                         " by " (e.steward.as_deref().unwrap_or("someone")) " on "
                         time datetime=(e.at.to_rfc3339()) { (e.at.format("%-d %B %Y at %H:%M")) }
                     }

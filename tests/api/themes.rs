@@ -82,7 +82,7 @@ async fn creating_renaming_merging_and_retiring_a_theme_keeps_its_history() {
             "Merged"
         ]
     );
-    assert!(html.contains("from \"Staff\" to \"Staff manner\""));
+    assert!(html.contains("from “Staff” to “Staff manner”"));
     let (_, html) = c.get(&format!("/projects/{p}/themes/{people}")).await;
     assert_eq!(texts(&html, "ol.list li strong"), ["Created", "Merged"]);
     assert!(html.contains("Retired"));

@@ -26,8 +26,9 @@ const THREADS: usize = 2;
 
 #[derive(Default)]
 struct Shared {
-    /// Projects with a requested or running job.
-    pending: BTreeSet<i64>,
+    /// Projects with a requested or running job, with a count of requests so a run only
+    /// clears the flag when no request arrived while it ran.
+    pending: HashMap<i64, u64>,
     /// Highest answer id each project's codebooks were applied to.
     watermark: HashMap<i64, i64>,
     /// The last trained coder per project, with the theme ids it knows.
@@ -53,7 +54,7 @@ impl ThemeJobs {
     /// Asks for a run for `project`; `retrain` when steward decisions or themes changed.
     pub fn request(&self, project: ProjectId, retrain: bool) {
         if let Ok(mut s) = self.shared.lock() {
-            s.pending.insert(project.0);
+            *s.pending.entry(project.0).or_insert(0) += 1;
         }
         let _ = self.tx.send((project.0, retrain));
     }
@@ -62,7 +63,7 @@ impl ThemeJobs {
     pub fn pending(&self, project: ProjectId) -> bool {
         self.shared
             .lock()
-            .map(|s| s.pending.contains(&project.0))
+            .map(|s| s.pending.contains_key(&project.0))
             .unwrap_or(false)
     }
 
@@ -93,12 +94,15 @@ async fn worker(
             *jobs.entry(p).or_insert(false) |= r;
         }
         for (project, retrain) in jobs {
+            let seen = shared
+                .lock()
+                .ok()
+                .and_then(|s| s.pending.get(&project).copied());
             if let Err(e) = run(&db, ProjectId(project), retrain, &shared).await {
                 tracing::error!(project, "theme coding run failed: {e:#}");
             }
-            let again = rx.is_empty();
             if let Ok(mut s) = shared.lock()
-                && again
+                && s.pending.get(&project).copied() == seen
             {
                 s.pending.remove(&project);
             }

@@ -1,5 +1,5 @@
 //! The command line: `chorus serve` (the default), `migrate`, `steward add|list`, `token create`,
-//! `demo`, `safeguarding scan`.
+//! `demo`, and the offline text commands `themes eval` and `safeguarding scan`.
 
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
@@ -123,16 +123,33 @@ pub enum Command {
     Token(TokenCommand),
     /// Fill the database with a sample project, two surveys and a few hundred responses
     Demo,
-    /// Safeguarding tools
+    /// The theme coder offline
+    #[command(subcommand)]
+    Themes(ThemesCommand),
+    /// The safeguarding scanner offline
     #[command(subcommand)]
     Safeguarding(SafeguardingCommand),
 }
 
 #[derive(Subcommand, Debug)]
+pub enum ThemesCommand {
+    /// Train the theme coder on one CSV (id,text,labels; labels separated by ";") and score
+    /// it on another; prints one JSON object
+    Eval {
+        /// Training CSV
+        #[arg(long)]
+        train: std::path::PathBuf,
+        /// Test CSV
+        #[arg(long)]
+        test: std::path::PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum SafeguardingCommand {
-    /// Scan a CSV with columns id,text and print CSV id,flag,reason (flag is 1 or 0)
+    /// Scan a CSV of id,text and print CSV id,flag,reason
     Scan {
-        /// The CSV file to scan (with a header row)
+        /// The CSV file to scan
         file: std::path::PathBuf,
     },
 }
@@ -212,8 +229,15 @@ fn scan_file(file: &std::path::Path) -> anyhow::Result<()> {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
-    if let Some(Command::Safeguarding(SafeguardingCommand::Scan { file })) = &cli.command {
-        return scan_file(file);
+    // The offline text commands need no settings, database or data folder.
+    match cli.command {
+        Some(Command::Themes(ThemesCommand::Eval { train, test })) => {
+            return themes_eval(&train, &test);
+        }
+        Some(Command::Safeguarding(SafeguardingCommand::Scan { file })) => {
+            return scan_file(&file);
+        }
+        _ => {}
     }
     let settings = Settings::parse(cli.settings.into())?;
     match cli.command.unwrap_or(Command::Serve) {
@@ -272,7 +296,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo => demo(&settings).await,
-        Command::Safeguarding(SafeguardingCommand::Scan { file }) => scan_file(&file),
+        Command::Themes(_) | Command::Safeguarding(_) => Ok(()),
         Command::Token(TokenCommand::Create { email, label }) => {
             let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
             let label = label.trim();
@@ -292,6 +316,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn themes_eval(train: &std::path::Path, test: &std::path::Path) -> anyhow::Result<()> {
+    let report =
+        crate::themes::engine::run_eval(train, test).map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("{}", serde_json::to_string(&report)?);
+    Ok(())
 }
 
 async fn demo(settings: &Settings) -> anyhow::Result<()> {

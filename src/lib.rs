@@ -28,4 +28,5 @@ pub mod safeguarding;
 pub mod startup;
 pub mod state;
 pub mod surveys;
+pub mod themes;
 pub mod web;

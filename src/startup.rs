@@ -71,6 +71,7 @@ impl Application {
         // counter measures requests only, not the worker's background polling.
         let mail_db = db.clone();
         let mail_db_tasks = db.clone();
+        let themes_db = db.clone();
         let statements = Arc::new(AtomicU64::new(0));
         let counter = statements.clone();
         db.set_metric_callback(move |_| {
@@ -131,6 +132,7 @@ impl Application {
             )),
             mail,
             live,
+            themes: crate::themes::ThemeJobs::start(themes_db),
         };
         let server = serve(listener, state)?;
         Ok(Application {
@@ -285,8 +287,8 @@ fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/mail/{id}/resend",
             web::post().to(mail::routes::resend),
         );
-    let t = safeguarding_and_aggregates(live_routes(invitations_and_notifications(
-        api_and_results(child_first(runner(builder_routes(t)))),
+    let t = themes_routes(safeguarding_and_aggregates(live_routes(
+        invitations_and_notifications(api_and_results(child_first(runner(builder_routes(t))))),
     )));
     t.register(cfg);
     cfg.service(api_scope());
@@ -457,6 +459,47 @@ fn safeguarding_and_aggregates(t: Routes) -> Routes {
         .route(
             "/surveys/{id}/aggregates.csv",
             web::get().to(agg::survey_csv),
+        )
+}
+
+/// Themes and coding (capability: themes): Build access to the project; the fixed
+/// `/themes/suggestions` path is registered before `/themes/{theme}`.
+fn themes_routes(t: Routes) -> Routes {
+    use crate::themes::{coding_routes as c, routes as th};
+    t.route("/projects/{id}/themes", web::get().to(th::list))
+        .route("/projects/{id}/themes", web::post().to(th::create))
+        .route(
+            "/projects/{id}/themes/suggestions",
+            web::get().to(th::suggestions),
+        )
+        .route("/projects/{id}/themes/{theme}", web::get().to(th::show))
+        .route("/projects/{id}/themes/{theme}", web::post().to(th::edit))
+        .route(
+            "/projects/{id}/themes/{theme}/merge",
+            web::post().to(th::merge),
+        )
+        .route(
+            "/projects/{id}/themes/{theme}/retire",
+            web::post().to(th::retire),
+        )
+        .route(
+            "/projects/{id}/themes/{theme}/restore",
+            web::post().to(th::restore),
+        )
+        .route("/projects/{id}/coding", web::get().to(c::page))
+        .route("/projects/{id}/coding/queue", web::get().to(c::queue))
+        .route(
+            "/projects/{id}/coding/queue/{coding}/accept",
+            web::post().to(c::accept),
+        )
+        .route(
+            "/projects/{id}/coding/queue/{coding}/reject",
+            web::post().to(c::reject),
+        )
+        .route("/projects/{id}/coding/{answer}/add", web::post().to(c::add))
+        .route(
+            "/projects/{id}/coding/{answer}/remove",
+            web::post().to(c::remove),
         )
 }
 

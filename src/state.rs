@@ -10,6 +10,7 @@ use crate::config::Settings;
 use crate::live::Hub;
 use crate::mail::MailHandle;
 use crate::responses::{RateLimiter, Submitter};
+use crate::themes::ThemeJobs;
 
 /// What every request can reach: the database pool, settings and in-memory guards.
 #[derive(Clone)]
@@ -35,4 +36,6 @@ pub struct AppState {
     /// Live events: new responses announced to boards and SSE clients (across instances on
     /// PostgreSQL).
     pub live: Hub,
+    /// The background theme-coding worker (keyword coding and the learned coder).
+    pub themes: ThemeJobs,
 }

@@ -2,6 +2,8 @@
 
 pub mod answer;
 pub mod api_token;
+pub mod coder_model;
+pub mod coding;
 pub mod draft;
 pub mod invitation;
 pub mod invitation_setting;
@@ -17,3 +19,5 @@ pub mod safeguarding_flag;
 pub mod session;
 pub mod steward;
 pub mod survey;
+pub mod theme;
+pub mod theme_event;

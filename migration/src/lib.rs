@@ -7,6 +7,7 @@ mod m20261128_000002_surveys;
 mod m20261128_000003_drafts;
 mod m20261128_000004_outbox;
 mod m20261128_000007_invitations;
+mod m20261128_000008_themes;
 mod m20261128_000009_safeguarding;
 
 /// The ordered list of every migration Chorus has.
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_drafts::Migration),
             Box::new(m20261128_000004_outbox::Migration),
             Box::new(m20261128_000007_invitations::Migration),
+            Box::new(m20261128_000008_themes::Migration),
             Box::new(m20261128_000009_safeguarding::Migration),
         ]
     }

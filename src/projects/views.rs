@@ -132,6 +132,12 @@ pub fn overview(
                     li { a href={ "/projects/" (id) "/safeguarding" } { "Safeguarding concerns" } }
                 }
             }
+            @if can_build {
+                p class="body" {
+                    a href={ "/projects/" (id) "/themes" } { "Themes" } " · "
+                    a href={ "/projects/" (id) "/coding" } { "Coding" }
+                }
+            }
             h2 class="heading-m" { "Surveys" }
             @if can_build {
                 a class="button" href={ "/projects/" (id) "/surveys/new" } { "Create a survey" }

@@ -1,0 +1,251 @@
+//! Coding handlers: the coding page of a project's text answers (steward adds or removes a
+//! theme), and the queue of learned suggestions (accept or reject, most uncertain first).
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use crate::accounts::CurrentSteward;
+use crate::accounts::routes::{NoFields, html, see_other};
+use crate::error::AppError;
+use crate::projects::routes::buildable;
+use crate::projects::{Project, ProjectId};
+use crate::state::AppState;
+use crate::themes::coding_store as cs;
+use crate::themes::model::{AnswerId, CodingId, CodingStatus, ThemeId, ThemeStatus};
+use crate::themes::{coding_views, store};
+use crate::web::{CsrfForm, CsrfToken};
+
+/// Answers per coding page.
+const PER_PAGE: u64 = 50;
+/// Suggestions shown in the queue at once.
+const QUEUE_SIZE: u64 = 25;
+
+/// `?page=` on the coding page (0-based).
+#[derive(Deserialize)]
+pub struct PageQuery {
+    #[serde(default)]
+    page: Option<String>,
+}
+
+fn page_number(raw: Option<&str>) -> Result<u64, AppError> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(0),
+        Some(s) => s
+            .parse::<u64>()
+            .ok()
+            .filter(|n| *n < 1_000_000)
+            .ok_or_else(|| AppError::BadRequest("The page number is not valid".into())),
+    }
+}
+
+/// GET /projects/{id}/coding
+pub async fn page(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    query: web::Query<PageQuery>,
+    csrf: CsrfToken,
+) -> Result<HttpResponse, AppError> {
+    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let n = page_number(query.page.as_deref())?;
+    let questions = cs::text_questions(&state.db, project.id).await?;
+    let answers = cs::text_answers(&state.db, &questions, n, PER_PAGE + 1).await?;
+    let newest = if n == 0 {
+        answers.first().map(|a| a.id.0)
+    } else {
+        None
+    };
+    state.themes.notice_answers(project.id, newest);
+    let more = answers.len() as u64 > PER_PAGE;
+    let answers: Vec<_> = answers.into_iter().take(PER_PAGE as usize).collect();
+    let ids: Vec<AnswerId> = answers.iter().map(|a| a.id).collect();
+    let codings = cs::by_answer(cs::codings(&state.db, project.id, Some(&ids)).await?);
+    let themes = store::list(&state.db, project.id).await?;
+    let model = crate::themes::auto_store::model_info(&state.db, project.id).await?;
+    let view = coding_views::CodingPage {
+        project: &project,
+        csrf: &csrf.0,
+        answers: &answers,
+        questions: &questions,
+        codings: &codings,
+        themes: &themes,
+        page: n,
+        more,
+        running: state.themes.pending(project.id),
+        model,
+    };
+    Ok(html(StatusCode::OK, coding_views::page(&me.nav(), &view)))
+}
+
+/// The add or remove form on the coding page.
+#[derive(Deserialize)]
+pub struct CodingForm {
+    #[serde(default)]
+    theme: String,
+    #[serde(default)]
+    page: Option<String>,
+}
+
+async fn answer_and_theme(
+    state: &AppState,
+    me: &CurrentSteward,
+    path: (i64, i64),
+    form: &CodingForm,
+) -> Result<(Project, AnswerId, ThemeId), AppError> {
+    let project = buildable(state, me, ProjectId(path.0)).await?;
+    let answer = cs::find_answer(&state.db, project.id, AnswerId(path.1))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let theme = form
+        .theme
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::BadRequest("Select a theme".into()))?;
+    let theme = store::find(&state.db, project.id, ThemeId(theme))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((project, answer.id, theme.id))
+}
+
+fn back_to(
+    project: &Project,
+    form: &CodingForm,
+    answer: AnswerId,
+) -> Result<HttpResponse, AppError> {
+    let n = page_number(form.page.as_deref())?;
+    Ok(see_other(&format!(
+        "/projects/{}/coding?page={n}#answer-{}",
+        project.id.0, answer.0
+    )))
+}
+
+/// POST /projects/{id}/coding/{answer}/add: a steward puts a theme on an answer.
+pub async fn add(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64)>,
+    form: CsrfForm<CodingForm>,
+) -> Result<HttpResponse, AppError> {
+    let (project, answer, theme) =
+        answer_and_theme(&state, &me, path.into_inner(), &form.form).await?;
+    let active = store::find(&state.db, project.id, theme).await?;
+    if active.is_none_or(|t| t.status != ThemeStatus::Active) {
+        return Err(AppError::Unprocessable(
+            "This theme is retired: restore it first".into(),
+        ));
+    }
+    let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
+    cs::steward_add(&txn, answer, theme, me.steward.id).await?;
+    txn.commit().await?;
+    state.themes.request(project.id, true);
+    back_to(&project, &form.form, answer)
+}
+
+/// POST /projects/{id}/coding/{answer}/remove: a steward takes a theme off an answer.
+pub async fn remove(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64)>,
+    form: CsrfForm<CodingForm>,
+) -> Result<HttpResponse, AppError> {
+    let (project, answer, theme) =
+        answer_and_theme(&state, &me, path.into_inner(), &form.form).await?;
+    let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
+    cs::steward_remove(&txn, answer, theme, me.steward.id).await?;
+    txn.commit().await?;
+    state.themes.request(project.id, true);
+    back_to(&project, &form.form, answer)
+}
+
+/// GET /projects/{id}/coding/queue
+pub async fn queue(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    csrf: CsrfToken,
+) -> Result<HttpResponse, AppError> {
+    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let items = cs::queue(&state.db, project.id, QUEUE_SIZE).await?;
+    let questions = cs::text_questions(&state.db, project.id).await?;
+    let mut texts = HashMap::new();
+    for c in &items {
+        if let Some(a) = cs::find_answer(&state.db, project.id, c.answer).await? {
+            texts.insert(
+                c.answer,
+                (
+                    a.text,
+                    questions
+                        .get(&a.question)
+                        .map(|q| q.0.clone())
+                        .unwrap_or_default(),
+                ),
+            );
+        }
+    }
+    let themes: HashMap<ThemeId, String> = store::list(&state.db, project.id)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.name))
+        .collect();
+    let running = state.themes.pending(project.id);
+    Ok(html(
+        StatusCode::OK,
+        coding_views::queue(
+            &me.nav(),
+            &csrf.0,
+            &project,
+            &items,
+            &texts,
+            &themes,
+            running,
+        ),
+    ))
+}
+
+async fn settle(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: (i64, i64),
+    status: CodingStatus,
+) -> Result<HttpResponse, AppError> {
+    let project = buildable(&state, &me, ProjectId(path.0)).await?;
+    let coding = cs::find_suggestion(&state.db, project.id, CodingId(path.1))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
+    match status {
+        CodingStatus::Rejected => {
+            cs::steward_remove(&txn, coding.answer, coding.theme, me.steward.id).await?
+        }
+        _ => cs::accept_learned(&txn, coding.id, me.steward.id).await?,
+    }
+    txn.commit().await?;
+    state.themes.request(project.id, true);
+    Ok(see_other(&format!(
+        "/projects/{}/coding/queue",
+        project.id.0
+    )))
+}
+
+/// POST /projects/{id}/coding/queue/{coding}/accept
+pub async fn accept(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64)>,
+    _form: CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    settle(state, me, path.into_inner(), CodingStatus::Accepted).await
+}
+
+/// POST /projects/{id}/coding/queue/{coding}/reject
+pub async fn reject(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64)>,
+    _form: CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    settle(state, me, path.into_inner(), CodingStatus::Rejected).await
+}

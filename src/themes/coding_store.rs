@@ -1,0 +1,363 @@
+//! Coding queries: the project's text answers, their codings, steward decisions, the queue of
+//! learned suggestions, the automation's bulk writes and the stored coder model.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use entity::{answer, coding, question, survey, theme};
+use sea_orm::sea_query::{OnConflict, Query};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+
+use crate::accounts::StewardId;
+use crate::projects::ProjectId;
+use crate::themes::model::{
+    AnswerId, CodingFact, CodingId, CodingStatus, Source, ThemeId, applied_themes,
+};
+
+/// A text answer ("Other" text included) with where it came from.
+#[derive(Clone, Debug)]
+pub struct TextAnswer {
+    pub id: AnswerId,
+    pub text: String,
+    pub question: i64,
+}
+
+/// A coding row as the pages use it.
+#[derive(Clone, Debug)]
+pub struct Coding {
+    pub id: CodingId,
+    pub answer: AnswerId,
+    pub theme: ThemeId,
+    pub source: Source,
+    pub status: CodingStatus,
+    pub confidence: f64,
+    pub uncertainty: Option<f64>,
+    pub confirmed: bool,
+}
+
+impl Coding {
+    /// The facts the pure rules need.
+    pub fn fact(&self) -> CodingFact {
+        CodingFact {
+            theme: self.theme,
+            source: self.source,
+            status: self.status,
+            confirmed: self.confirmed,
+        }
+    }
+}
+
+fn to_coding(r: coding::Model) -> Option<Coding> {
+    Some(Coding {
+        id: CodingId(r.id),
+        answer: AnswerId(r.answer_id),
+        theme: ThemeId(r.theme_id),
+        source: Source::parse(&r.source)?,
+        status: CodingStatus::parse(&r.status)?,
+        confidence: r.confidence,
+        uncertainty: r.uncertainty,
+        confirmed: r.confirmed_by.is_some(),
+    })
+}
+
+/// The project's questions whose answers can hold text: id → (prompt, survey title).
+pub async fn text_questions<C: ConnectionTrait>(
+    db: &C,
+    project: ProjectId,
+) -> Result<HashMap<i64, (String, String, bool)>, sea_orm::DbErr> {
+    let surveys: HashMap<i64, String> = survey::Entity::find()
+        .filter(survey::Column::ProjectId.eq(project.0))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.title))
+        .collect();
+    Ok(question::Entity::find()
+        .filter(question::Column::SurveyId.is_in(surveys.keys().copied()))
+        .filter(question::Column::Kind.is_in(["short_text", "long_text", "single_choice"]))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|q| q.kind != "single_choice" || q.allow_other)
+        .map(|q| {
+            let title = surveys.get(&q.survey_id).cloned().unwrap_or_default();
+            (q.id, (q.prompt, title, q.kind == "single_choice"))
+        })
+        .collect())
+}
+
+fn text_answer_filter(questions: &HashMap<i64, (String, String, bool)>) -> Condition {
+    let plain = questions.iter().filter(|(_, q)| !q.2).map(|(id, _)| *id);
+    let other = questions.iter().filter(|(_, q)| q.2).map(|(id, _)| *id);
+    Condition::all()
+        .add(answer::Column::Text.is_not_null())
+        .add(
+            Condition::any()
+                .add(answer::Column::QuestionId.is_in(plain))
+                .add(
+                    Condition::all()
+                        .add(answer::Column::QuestionId.is_in(other))
+                        .add(answer::Column::Choices.is_not_null()),
+                ),
+        )
+}
+
+/// Text answers of the project, newest first; `page` of `per_page` or all when `per_page` is 0.
+pub async fn text_answers<C: ConnectionTrait>(
+    db: &C,
+    questions: &HashMap<i64, (String, String, bool)>,
+    page: u64,
+    per_page: u64,
+) -> Result<Vec<TextAnswer>, sea_orm::DbErr> {
+    let mut q = answer::Entity::find()
+        .select_only()
+        .column(answer::Column::Id)
+        .column(answer::Column::Text)
+        .column(answer::Column::QuestionId)
+        .filter(text_answer_filter(questions))
+        .order_by_desc(answer::Column::Id);
+    if per_page > 0 {
+        q = q.offset(page * per_page).limit(per_page);
+    }
+    let rows: Vec<(i64, Option<String>, i64)> = q.into_tuple().all(db).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, text, question)| {
+            let text = text?;
+            (!text.trim().is_empty()).then_some(TextAnswer {
+                id: AnswerId(id),
+                text,
+                question,
+            })
+        })
+        .collect())
+}
+
+/// One text answer of this project, or `None` (another project's answer is "not found").
+pub async fn find_answer<C: ConnectionTrait>(
+    db: &C,
+    project: ProjectId,
+    id: AnswerId,
+) -> Result<Option<TextAnswer>, sea_orm::DbErr> {
+    let questions = text_questions(db, project).await?;
+    let row = answer::Entity::find_by_id(id.0)
+        .filter(text_answer_filter(&questions))
+        .one(db)
+        .await?;
+    Ok(row.and_then(|a| {
+        Some(TextAnswer {
+            id: AnswerId(a.id),
+            text: a.text?,
+            question: a.question_id,
+        })
+    }))
+}
+
+pub(crate) fn project_themes(project: ProjectId) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(theme::Column::Id)
+        .from(theme::Entity)
+        .and_where(theme::Column::ProjectId.eq(project.0))
+        .to_owned()
+}
+
+/// Every coding of the project's themes (optionally only for some answers).
+pub async fn codings<C: ConnectionTrait>(
+    db: &C,
+    project: ProjectId,
+    answers: Option<&[AnswerId]>,
+) -> Result<Vec<Coding>, sea_orm::DbErr> {
+    let mut q = coding::Entity::find()
+        .filter(coding::Column::ThemeId.in_subquery(project_themes(project)))
+        .order_by_asc(coding::Column::Id);
+    if let Some(a) = answers {
+        q = q.filter(coding::Column::AnswerId.is_in(a.iter().map(|a| a.0)));
+    }
+    Ok(q.all(db).await?.into_iter().filter_map(to_coding).collect())
+}
+
+/// Codings grouped by answer.
+pub fn by_answer(codings: Vec<Coding>) -> HashMap<AnswerId, Vec<Coding>> {
+    let mut map: HashMap<AnswerId, Vec<Coding>> = HashMap::new();
+    for c in codings {
+        map.entry(c.answer).or_default().push(c);
+    }
+    map
+}
+
+/// Number of answers each theme applies to.
+pub fn counts(by_answer: &HashMap<AnswerId, Vec<Coding>>) -> HashMap<ThemeId, usize> {
+    let mut n = HashMap::new();
+    for cs in by_answer.values() {
+        let facts: Vec<CodingFact> = cs.iter().map(Coding::fact).collect();
+        for t in applied_themes(&facts) {
+            *n.entry(t).or_insert(0) += 1;
+        }
+    }
+    n
+}
+
+async fn upsert<C: ConnectionTrait>(
+    db: &C,
+    answer: AnswerId,
+    theme: ThemeId,
+    source: Source,
+    status: CodingStatus,
+    confidence: f64,
+    by: Option<StewardId>,
+) -> Result<(), sea_orm::DbErr> {
+    let row = coding::ActiveModel {
+        answer_id: Set(answer.0),
+        theme_id: Set(theme.0),
+        source: Set(source.as_str().to_owned()),
+        confidence: Set(confidence),
+        uncertainty: Set(None),
+        confirmed_by: Set(by.map(|s| s.0)),
+        status: Set(status.as_str().to_owned()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    coding::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([
+                coding::Column::AnswerId,
+                coding::Column::ThemeId,
+                coding::Column::Source,
+            ])
+            .update_columns([
+                coding::Column::Status,
+                coding::Column::Confidence,
+                coding::Column::ConfirmedBy,
+            ])
+            .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await
+        .map(|_| ())
+}
+
+/// A steward puts a theme on an answer (confidence 1); a pending learned suggestion for the
+/// same theme is settled as accepted.
+pub async fn steward_add<C: ConnectionTrait>(
+    db: &C,
+    answer: AnswerId,
+    theme: ThemeId,
+    by: StewardId,
+) -> Result<(), sea_orm::DbErr> {
+    upsert(
+        db,
+        answer,
+        theme,
+        Source::Steward,
+        CodingStatus::Accepted,
+        1.0,
+        Some(by),
+    )
+    .await?;
+    settle_learned(db, answer, theme, CodingStatus::Accepted, by).await
+}
+
+/// A steward takes a theme off an answer: a steward `rejected` coding is recorded so
+/// automation never puts it back; the keyword coding goes and a learned one is rejected.
+pub async fn steward_remove<C: ConnectionTrait>(
+    db: &C,
+    answer: AnswerId,
+    theme: ThemeId,
+    by: StewardId,
+) -> Result<(), sea_orm::DbErr> {
+    upsert(
+        db,
+        answer,
+        theme,
+        Source::Steward,
+        CodingStatus::Rejected,
+        1.0,
+        Some(by),
+    )
+    .await?;
+    coding::Entity::delete_many()
+        .filter(coding::Column::AnswerId.eq(answer.0))
+        .filter(coding::Column::ThemeId.eq(theme.0))
+        .filter(coding::Column::Source.eq(Source::Keyword.as_str()))
+        .exec(db)
+        .await?;
+    settle_learned(db, answer, theme, CodingStatus::Rejected, by).await
+}
+
+async fn settle_learned<C: ConnectionTrait>(
+    db: &C,
+    answer: AnswerId,
+    theme: ThemeId,
+    status: CodingStatus,
+    by: StewardId,
+) -> Result<(), sea_orm::DbErr> {
+    coding::Entity::update_many()
+        .col_expr(coding::Column::Status, status.as_str().into())
+        .col_expr(coding::Column::ConfirmedBy, by.0.into())
+        .filter(coding::Column::AnswerId.eq(answer.0))
+        .filter(coding::Column::ThemeId.eq(theme.0))
+        .filter(coding::Column::Source.eq(Source::Learned.as_str()))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+/// A learned suggestion of this project, or `None`.
+pub async fn find_suggestion<C: ConnectionTrait>(
+    db: &C,
+    project: ProjectId,
+    id: CodingId,
+) -> Result<Option<Coding>, sea_orm::DbErr> {
+    Ok(coding::Entity::find_by_id(id.0)
+        .filter(coding::Column::ThemeId.in_subquery(project_themes(project)))
+        .filter(coding::Column::Source.eq(Source::Learned.as_str()))
+        .one(db)
+        .await?
+        .and_then(to_coding))
+}
+
+/// Pending learned suggestions on active themes, most uncertain first.
+pub async fn queue<C: ConnectionTrait>(
+    db: &C,
+    project: ProjectId,
+    limit: u64,
+) -> Result<Vec<Coding>, sea_orm::DbErr> {
+    let active = Query::select()
+        .column(theme::Column::Id)
+        .from(theme::Entity)
+        .and_where(theme::Column::ProjectId.eq(project.0))
+        .and_where(theme::Column::Status.eq("active"))
+        .to_owned();
+    Ok(coding::Entity::find()
+        .filter(coding::Column::ThemeId.in_subquery(active))
+        .filter(coding::Column::Source.eq(Source::Learned.as_str()))
+        .filter(coding::Column::Status.eq(CodingStatus::Suggested.as_str()))
+        .order_by_desc(coding::Column::Uncertainty)
+        .order_by_asc(coding::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(to_coding)
+        .collect())
+}
+
+/// A steward accepts a learned suggestion: it is confirmed by them and applies from now on.
+pub async fn accept_learned<C: ConnectionTrait>(
+    db: &C,
+    id: CodingId,
+    by: StewardId,
+) -> Result<(), sea_orm::DbErr> {
+    coding::Entity::update_many()
+        .col_expr(
+            coding::Column::Status,
+            CodingStatus::Accepted.as_str().into(),
+        )
+        .col_expr(coding::Column::ConfirmedBy, by.0.into())
+        .filter(coding::Column::Id.eq(id.0))
+        .exec(db)
+        .await
+        .map(|_| ())
+}

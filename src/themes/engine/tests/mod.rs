@@ -1,0 +1,7 @@
+//! Engine tests on the shipped data (moved from the `chorus_text` crate's integration tests).
+
+mod codebook;
+mod coder;
+mod redact;
+mod safeguarding;
+mod suggest;

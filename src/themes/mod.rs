@@ -1,0 +1,19 @@
+//! Themes: coding free-text answers into themes. `engine` is the pure text engine (codebook
+//! matching, the learned coder, suggestions, safeguarding scan, redaction); `model` holds the
+//! pure rules (steward decisions always win); `auto` runs the engine over many answers; `jobs`
+//! is the debounced background worker; `store`/`coding_store` the queries; `routes`,
+//! `coding_routes`, `views` and `coding_views` the steward pages.
+
+pub mod auto;
+pub mod auto_store;
+pub mod coding_routes;
+pub mod coding_store;
+pub mod coding_views;
+pub mod engine;
+pub mod jobs;
+pub mod model;
+pub mod routes;
+pub mod store;
+pub mod views;
+
+pub use jobs::ThemeJobs;

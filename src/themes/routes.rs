@@ -1,0 +1,312 @@
+//! Theme handlers: the list and create form, a theme's page (edit, merge, retire, restore,
+//! history) and suggestions for new themes. Every route needs Build access; another
+//! project's theme is "not found".
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use crate::accounts::CurrentSteward;
+use crate::accounts::routes::{NoFields, html, see_other};
+use crate::error::AppError;
+use crate::projects::routes::buildable;
+use crate::projects::{Project, ProjectId};
+use crate::state::AppState;
+use crate::themes::coding_store as cs;
+use crate::themes::engine::{SuggestConfig, suggest_themes};
+use crate::themes::model::{
+    CodingFact, NewTheme, Theme, ThemeId, ThemeInput, ThemeStatus, applied_themes,
+};
+use crate::themes::{store, views};
+use crate::web::{CsrfForm, CsrfToken, FieldErrors};
+
+async fn theme_of(
+    state: &AppState,
+    me: &CurrentSteward,
+    project: i64,
+    theme: i64,
+) -> Result<(Project, Theme), AppError> {
+    let project = buildable(state, me, ProjectId(project)).await?;
+    let theme = store::find(&state.db, project.id, ThemeId(theme))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((project, theme))
+}
+
+async fn list_page(
+    state: &AppState,
+    me: &CurrentSteward,
+    project: &Project,
+    csrf: &str,
+    typed: &ThemeInput,
+    errors: &FieldErrors,
+) -> Result<maud::Markup, AppError> {
+    let themes = store::list(&state.db, project.id).await?;
+    let counts = cs::counts(&cs::by_answer(
+        cs::codings(&state.db, project.id, None).await?,
+    ));
+    Ok(views::list(
+        &me.nav(),
+        csrf,
+        project,
+        &themes,
+        &counts,
+        typed,
+        errors,
+    ))
+}
+
+/// GET /projects/{id}/themes
+pub async fn list(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    csrf: CsrfToken,
+) -> Result<HttpResponse, AppError> {
+    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let page = list_page(
+        &state,
+        &me,
+        &project,
+        &csrf.0,
+        &ThemeInput::default(),
+        &FieldErrors::new(),
+    )
+    .await?;
+    Ok(html(StatusCode::OK, page))
+}
+
+/// POST /projects/{id}/themes: create a theme.
+pub async fn create(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    form: CsrfForm<ThemeInput>,
+) -> Result<HttpResponse, AppError> {
+    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let CsrfForm { form, token } = form;
+    let taken = store::taken_names(&state.db, project.id, None).await?;
+    match NewTheme::parse(&form, &taken) {
+        Ok(new) => {
+            let id = store::create(&state.db, project.id, &new, me.steward.id).await?;
+            state.themes.request(project.id, true);
+            Ok(see_other(&format!(
+                "/projects/{}/themes/{}",
+                project.id.0, id.0
+            )))
+        }
+        Err(errors) => {
+            let page = list_page(&state, &me, &project, &token, &form, &errors).await?;
+            Ok(html(StatusCode::UNPROCESSABLE_ENTITY, page))
+        }
+    }
+}
+
+async fn theme_page(
+    state: &AppState,
+    me: &CurrentSteward,
+    project: &Project,
+    theme: &Theme,
+    csrf: &str,
+    typed: &ThemeInput,
+    errors: &FieldErrors,
+) -> Result<maud::Markup, AppError> {
+    let history = store::history(&state.db, theme.id).await?;
+    let others: Vec<Theme> = store::list(&state.db, project.id)
+        .await?
+        .into_iter()
+        .filter(|t| t.id != theme.id && t.status == ThemeStatus::Active)
+        .collect();
+    Ok(views::theme(
+        &me.nav(),
+        csrf,
+        project,
+        theme,
+        &others,
+        &history,
+        typed,
+        errors,
+    ))
+}
+
+fn typed_of(theme: &Theme) -> ThemeInput {
+    ThemeInput {
+        name: theme.name.clone(),
+        description: theme.description.clone(),
+        codebook: theme.codebook.join("\n"),
+    }
+}
+
+/// GET /projects/{id}/themes/{theme}
+pub async fn show(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64)>,
+    csrf: CsrfToken,
+) -> Result<HttpResponse, AppError> {
+    let (p, t) = path.into_inner();
+    let (project, theme) = theme_of(&state, &me, p, t).await?;
+    let page = theme_page(
+        &state,
+        &me,
+        &project,
+        &theme,
+        &csrf.0,
+        &typed_of(&theme),
+        &FieldErrors::new(),
+    )
+    .await?;
+    Ok(html(StatusCode::OK, page))
+}
+
+/// POST /projects/{id}/themes/{theme}: rename or edit.
+pub async fn edit(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64)>,
+    form: CsrfForm<ThemeInput>,
+) -> Result<HttpResponse, AppError> {
+    let (p, t) = path.into_inner();
+    let (project, theme) = theme_of(&state, &me, p, t).await?;
+    let CsrfForm { form, token } = form;
+    let taken = store::taken_names(&state.db, project.id, Some(theme.id)).await?;
+    match NewTheme::parse(&form, &taken) {
+        Ok(new) => {
+            store::edit(&state.db, &theme, &new, me.steward.id).await?;
+            state.themes.request(project.id, true);
+            Ok(see_other(&format!("/projects/{}/themes/{}", p, t)))
+        }
+        Err(errors) => {
+            let page = theme_page(&state, &me, &project, &theme, &token, &form, &errors).await?;
+            Ok(html(StatusCode::UNPROCESSABLE_ENTITY, page))
+        }
+    }
+}
+
+/// The merge form.
+#[derive(Deserialize)]
+pub struct MergeForm {
+    #[serde(default)]
+    into: String,
+}
+
+/// POST /projects/{id}/themes/{theme}/merge
+pub async fn merge(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64)>,
+    form: CsrfForm<MergeForm>,
+) -> Result<HttpResponse, AppError> {
+    let (p, t) = path.into_inner();
+    let (project, theme) = theme_of(&state, &me, p, t).await?;
+    let into = form.form.into.trim().parse::<i64>().ok();
+    let target = match into {
+        Some(i) if i != theme.id.0 => store::find(&state.db, project.id, ThemeId(i)).await?,
+        _ => None,
+    };
+    let Some(target) = target.filter(|x| x.status == ThemeStatus::Active) else {
+        let mut errors = FieldErrors::new();
+        errors.add("into", "Select the theme to merge into");
+        let page = theme_page(
+            &state,
+            &me,
+            &project,
+            &theme,
+            &form.token,
+            &typed_of(&theme),
+            &errors,
+        )
+        .await?;
+        return Ok(html(StatusCode::UNPROCESSABLE_ENTITY, page));
+    };
+    if theme.status != ThemeStatus::Active {
+        return Err(AppError::Unprocessable(
+            "Only an active theme can be merged".into(),
+        ));
+    }
+    let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
+    store::merge(&txn, &theme, &target, me.steward.id).await?;
+    txn.commit().await?;
+    state.themes.request(project.id, true);
+    Ok(see_other(&format!(
+        "/projects/{}/themes/{}",
+        p, target.id.0
+    )))
+}
+
+async fn set_status(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64)>,
+    status: ThemeStatus,
+) -> Result<HttpResponse, AppError> {
+    let (p, t) = path.into_inner();
+    let (project, theme) = theme_of(&state, &me, p, t).await?;
+    if theme.status != status {
+        if status == ThemeStatus::Active {
+            let taken = store::taken_names(&state.db, project.id, Some(theme.id)).await?;
+            if taken.iter().any(|n| n.eq_ignore_ascii_case(&theme.name)) {
+                return Err(AppError::Unprocessable(
+                    "An active theme already has this name: rename one of them first".into(),
+                ));
+            }
+        }
+        store::set_status(&state.db, &theme, status, me.steward.id).await?;
+        state.themes.request(project.id, true);
+    }
+    Ok(see_other(&format!("/projects/{}/themes/{}", p, t)))
+}
+
+/// POST /projects/{id}/themes/{theme}/retire
+pub async fn retire(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64)>,
+    _form: CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    set_status(state, me, path, ThemeStatus::Retired).await
+}
+
+/// POST /projects/{id}/themes/{theme}/restore
+pub async fn restore(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64)>,
+    _form: CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    set_status(state, me, path, ThemeStatus::Active).await
+}
+
+/// GET /projects/{id}/themes/suggestions: candidate themes from answers no theme covers.
+pub async fn suggestions(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    csrf: CsrfToken,
+) -> Result<HttpResponse, AppError> {
+    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let questions = cs::text_questions(&state.db, project.id).await?;
+    let answers = cs::text_answers(&state.db, &questions, 0, 0).await?;
+    let by_answer = cs::by_answer(cs::codings(&state.db, project.id, None).await?);
+    let found = tokio::task::spawn_blocking(move || {
+        let uncovered: Vec<&str> = answers
+            .iter()
+            .filter(|a| {
+                by_answer.get(&a.id).is_none_or(|cs| {
+                    let f: Vec<CodingFact> = cs.iter().map(cs::Coding::fact).collect();
+                    applied_themes(&f).is_empty()
+                })
+            })
+            .map(|a| a.text.as_str())
+            .collect();
+        let all: Vec<&str> = answers.iter().map(|a| a.text.as_str()).collect();
+        suggest_themes(&uncovered, &all, &SuggestConfig::default())
+    })
+    .await
+    .map_err(|e| AppError::Unexpected(anyhow::anyhow!("suggesting themes: {e}")))?;
+    let taken = store::taken_names(&state.db, project.id, None).await?;
+    Ok(html(
+        StatusCode::OK,
+        views::suggestions(&me.nav(), &csrf.0, &project, &found, &taken),
+    ))
+}

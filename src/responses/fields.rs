@@ -70,9 +70,11 @@ fn choice(value: impl Into<String>, label: impl Into<String>) -> Choice {
 
 fn choices(def: &QuestionDef) -> Vec<Choice> {
     let ends = |i: i32, low: i32, high: i32| -> String {
+        // The steward's end labels, or the same defaults the builder's preview shows.
+        let (dl, dh) = def.kind.default_ends().unwrap_or(("", ""));
         let (l, h) = (
-            def.options.first().map(String::as_str).unwrap_or(""),
-            def.options.get(1).map(String::as_str).unwrap_or(""),
+            def.options.first().map_or(dl, String::as_str),
+            def.options.get(1).map_or(dh, String::as_str),
         );
         match i {
             i if i == low && !l.is_empty() => format!("{i} – {l}"),
@@ -208,7 +210,8 @@ pub fn render_question(
                 }
                 (hint)
                 (error_line)
-                div class=(group) {
+                // Faces get the larger (44×44 px) targets of `.faces` in chorus.css.
+                div class={ (group) @if def.kind == QuestionKind::Faces { " faces" } } {
                     @for (i, c) in items.iter().enumerate() {
                         div class=(item) {
                             input class=(input) id=(id_for(i)) name=(name) type=(kind)

@@ -8,6 +8,7 @@
 //   open    async (page, h, s) => Response — navigation steps, for pages you reach by a flow
 //   then    async (page, h, s) => Response — steps after `path` (e.g. submit a form to see errors)
 //   public  true for pages children and families see (extra checks in layout.test.mjs)
+//   faces   true for pages with a faces question (44×44 px targets checked)
 //   error   true for error states (checked for text, not colour alone, in layout.test.mjs)
 //   status  the HTTP status the page must answer with (default 200)
 //
@@ -71,13 +72,14 @@ export const pageTypes = [
 
   // Public: the children's questionnaire
   { name: "children's questionnaire introduction", public: true, path: (s) => `/s/${s.children.slug}` },
-  { name: "children's questionnaire faces question", public: true, path: (s) => `/s/${s.children.slug}/q/1` },
+  { name: "children's questionnaire faces question", public: true, faces: true, path: (s) => `/s/${s.children.slug}/q/1` },
   // Public: one page for every question type, and its error state
   ...EVERY_TYPE.flatMap((q, i) => [
-    { name: `question: ${q.type}`, public: true, path: (s) => `/s/${s.types.slug}/q/${i + 1}` },
+    { name: `question: ${q.type}`, public: true, faces: q.type === 'faces', path: (s) => `/s/${s.types.slug}/q/${i + 1}` },
     {
       name: `question error: ${q.type} not answered`,
       public: true,
+      faces: q.type === 'faces',
       error: true,
       path: (s) => `/s/${s.types.slug}/q/${i + 1}`,
       then: submitEmpty('Continue'),
@@ -127,20 +129,22 @@ export const pageTypes = [
     },
   },
   // Public: every question on one page
-  { name: 'every question type on one page', public: true, path: (s) => `/s/${s.typesForm.slug}/form` },
+  { name: 'every question type on one page', public: true, faces: true, path: (s) => `/s/${s.typesForm.slug}/form` },
   {
     name: 'every question type on one page error: nothing answered',
     public: true,
+    faces: true,
     error: true,
     path: (s) => `/s/${s.typesForm.slug}/form`,
     then: submitEmpty('Send your answers'),
     status: 422,
   },
   // Public: the feedback form
-  { name: 'feedback form', public: true, path: (s) => `/s/${s.feedback.slug}` },
+  { name: 'feedback form', public: true, faces: true, path: (s) => `/s/${s.feedback.slug}` },
   {
     name: 'feedback form error: nothing answered',
     public: true,
+    faces: true,
     error: true,
     path: (s) => `/s/${s.feedback.slug}`,
     then: submitEmpty('Send feedback'),
@@ -190,7 +194,18 @@ export const pageTypes = [
   { name: 'survey settings', as: 'admin', path: (s) => `/surveys/${s.types.id}/settings` },
   { name: 'question form', as: 'admin', path: (s) => `/surveys/${s.types.id}/questions/new` },
   { name: 'question form error: nothing entered', as: 'admin', error: true, path: (s) => `/surveys/${s.types.id}/questions/new`, then: submitEmpty('Add question'), status: 422 },
-  { name: 'question form: editing a question', as: 'admin', path: (s) => `/surveys/${s.types.id}/questions/${s.types.questions[3].id}/edit` },
+  {
+    name: 'question form: editing a question',
+    as: 'admin',
+    path: (s) => `/surveys/${s.types.id}`,
+    then: async (page) => {
+      const [response] = await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('link', { name: 'Edit How did you get here today?' }).click(),
+      ]);
+      return response;
+    },
+  },
   { name: 'preview', as: 'admin', path: (s) => `/surveys/${s.types.id}/preview` },
   { name: 'preview in easy read', as: 'admin', path: (s) => `/surveys/${s.types.id}/preview?easy_read=yes` },
   { name: 'results page', as: 'admin', path: (s) => `/surveys/${s.children.id}/results` },

@@ -14,19 +14,25 @@ after(h.closeBrowser);
 const ANSWER = {
   faces: { answer: (p) => p.getByRole('radio', { name: 'Really good', exact: true }).check(), shown: 'Really good' },
   scale: {
-    describedToo: '1 means Not calm at all, 5 means Very calm.',
-    answer: (p) => p.getByRole('radio', { name: '4', exact: true }).check(),
+    answer: async (p) => {
+      // The ends say what the numbers mean.
+      await p.getByRole('radio', { name: '1 – Not calm at all' }).waitFor();
+      await p.getByRole('radio', { name: '5 – Very calm' }).waitFor();
+      await p.getByRole('radio', { name: '4', exact: true }).check();
+    },
     shown: '4',
   },
   rating: {
-    describedToo: '0 means Not at all likely, 10 means Extremely likely.',
-    answer: (p) => p.getByRole('radio', { name: '10 – Extremely likely' }).check(),
+    answer: async (p) => {
+      await p.getByRole('radio', { name: '0 – Not at all likely' }).waitFor();
+      await p.getByRole('radio', { name: '10 – Extremely likely' }).check();
+    },
     shown: '10',
   },
   single_choice: {
     answer: async (p) => {
       await p.getByRole('radio', { name: 'Other', exact: true }).check();
-      await p.getByRole('textbox', { name: 'Your other answer' }).fill('On a scooter');
+      await p.getByRole('textbox', { name: 'If other, tell us what' }).fill('On a scooter');
     },
     shown: 'On a scooter',
   },
@@ -40,12 +46,11 @@ const ANSWER = {
   },
   yes_no: { answer: (p) => p.getByRole('radio', { name: 'No', exact: true }).check(), shown: 'No' },
   short_text: {
-    describedToo: '(up to 200 characters)',
     answer: (p) => p.getByLabel('Give us one word about today').fill('sunny'),
     shown: 'sunny',
   },
   long_text: {
-    describedToo: 'You can enter up to 5,000 characters',
+    describedToo: 'You can write up to 5,000 characters.',
     answer: (p) => p.getByRole('textbox', { name: 'Is there anything else you want to tell us?' }).fill('Thank you for the juice.'),
     shown: 'Thank you for the juice.',
   },

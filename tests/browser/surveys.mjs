@@ -145,7 +145,7 @@ export async function answerEveryType(page, s) {
     () => page.getByRole('radio', { name: /^9$/ }).check(),
     async () => {
       await page.getByRole('radio', { name: 'Other', exact: true }).check();
-      await page.getByLabel('Your other answer').fill('By bike');
+      await page.getByLabel('If other, tell us what').fill('By bike');
     },
     () => page.getByRole('checkbox', { name: 'The snacks' }).check(),
     () => page.getByRole('radio', { name: 'Yes', exact: true }).check(),

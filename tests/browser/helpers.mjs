@@ -347,13 +347,17 @@ export function smallTargets(page) {
 
 /**
  * Elements that cut their own text off: overflow not `visible` and content wider or taller than
- * the box. Form controls (which scroll their value by design) and visually-hidden text are left out.
+ * the box. Form controls (which scroll their value by design), visually-hidden text and off-screen
+ * aria-hidden content are left out.
  */
 export function clippedElements(page) {
   return page.evaluate(() => {
     const clipped = [];
     for (const el of document.body.querySelectorAll('*')) {
+      // Also left out: content hidden from everyone on purpose (aria-hidden and off-screen, like
+      // the spam-catching honeypot field on public forms).
       if (el.matches('input, select, textarea, .visually-hidden, .visually-hidden *')) continue;
+      if (el.closest('[aria-hidden="true"]') && el.getBoundingClientRect().right <= 0) continue;
       const s = getComputedStyle(el);
       if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
       // Scrollable containers (overflow auto/scroll) keep their content reachable.

@@ -165,8 +165,8 @@ describe('prefers-reduced-motion: reduce — nothing animates or transitions on 
         async (page) => {
           assert.equal(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches), true);
           // Hover and focus are where transitions usually hide: move over and into the first control.
-          const first = page.locator('main button, main a, main input').first();
-          if ((await first.count()) > 0) await first.hover();
+          const first = page.locator('main button:visible, main a:visible, main input:not([type=hidden]):visible').first();
+          if ((await first.count()) > 0) await first.hover({ timeout: 5000 });
           const moving = await h.motion(page);
           assert.deepEqual(moving, [], `${entry.name}: still moving:\n  ${moving.join('\n  ')}`);
         },

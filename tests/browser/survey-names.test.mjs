@@ -133,7 +133,7 @@ test('someone answers every type of question by accessible names alone', async (
     await h.submit(page, 'Show my answers');
     await page.getByRole('heading', { level: 1, name: 'Your answers' }).waitFor();
     const shown = await page.locator('main').innerText();
-    for (const q of EVERY_TYPE) assert.ok(shown.includes(ANSWER[q.type].shown), `the receipt shows "${ANSWER[q.type].shown}"`);
+    for (const q of EVERY_TYPE) assert.ok(shown.includes(ANSWER[q.type].shown), `the receipt shows "${ANSWER[q.type].shown}":\n${shown}`);
     await h.submit(page, 'Delete my answers');
     await page.getByRole('heading', { level: 1, name: 'Are you sure you want to delete your answers?' }).waitFor();
     await h.submit(page, 'Yes, delete my answers');

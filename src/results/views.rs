@@ -5,7 +5,7 @@ use maud::{Markup, html};
 use crate::projects::Project;
 use crate::results::model::{OptionCount, QuestionSummary, ResponseRow, Summary};
 use crate::surveys::{Question, Survey};
-use crate::web::{NavUser, Page};
+use crate::web::{NavUser, Page, table_region};
 
 /// Everything the results page shows.
 pub struct ResultsView<'a> {
@@ -39,7 +39,7 @@ fn people(n: u64) -> String {
 
 fn counts_table(caption: &str, first: &str, rows: &[OptionCount]) -> Markup {
     html! {
-        div class="table-wrap" {
+        (table_region(caption, html! {
             table class="table" {
                 caption class="caption" { (caption) }
                 thead { tr {
@@ -57,7 +57,7 @@ fn counts_table(caption: &str, first: &str, rows: &[OptionCount]) -> Markup {
                     }
                 }
             }
-        }
+        }))
     }
 }
 
@@ -93,7 +93,7 @@ pub fn summary(s: &QuestionSummary) -> Markup {
 
 fn responses_table(view: &ResultsView) -> Markup {
     html! {
-        div class="table-wrap" {
+        (table_region("Responses", html! {
             table class="table" id="responses" {
                 caption class="caption" { "Responses, newest first (page " (view.page) " of " (view.pages) ")" }
                 thead { tr {
@@ -120,7 +120,7 @@ fn responses_table(view: &ResultsView) -> Markup {
                     }
                 }
             }
-        }
+        }))
     }
 }
 

@@ -23,7 +23,8 @@ export const PASSWORD = 'correct horse battery staple';
 /** The first administrator, created through the setup link. */
 export const ADMIN = { name: 'Ada Admin', email: 'ada.admin@example.org', password: PASSWORD };
 
-const STATE_DIR =
+/** A folder shared by every test process of one run (see run.sh). */
+export const STATE_DIR =
   process.env.CHORUS_BROWSER_STATE ||
   path.join(os.tmpdir(), `chorus-browser-${new URL(BASE_URL).port}`);
 fs.mkdirSync(STATE_DIR, { recursive: true });
@@ -123,7 +124,8 @@ export async function submit(page, buttonName) {
 // ---------------------------------------------------------------------------------------------
 // People the tests sign in as
 
-async function withLock(name, fn) {
+/** Runs `fn` while holding a lock shared by every test process of the run. */
+export async function withLock(name, fn) {
   const lock = path.join(STATE_DIR, `${name}.lock`);
   for (let i = 0; ; i++) {
     try {
@@ -297,6 +299,12 @@ export function focusStyle(page) {
       } "${(el.textContent || el.getAttribute('name') || '').trim().slice(0, 40)}"`,
       id: el.id,
       className: String(el.className),
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute('type') || '',
+      name: el.getAttribute('name') || '',
+      value: el.value ?? '',
+      checked: Boolean(el.checked),
+      text: (el.textContent || '').trim(),
       outlineStyle: s.outlineStyle,
       outlineWidth: parseFloat(s.outlineWidth) || 0,
       boxShadow: s.boxShadow,
@@ -339,13 +347,17 @@ export function smallTargets(page) {
 
 /**
  * Elements that cut their own text off: overflow not `visible` and content wider or taller than
- * the box. Form controls (which scroll their value by design) and visually-hidden text are left out.
+ * the box. Form controls (which scroll their value by design), visually-hidden text and off-screen
+ * aria-hidden content are left out.
  */
 export function clippedElements(page) {
   return page.evaluate(() => {
     const clipped = [];
     for (const el of document.body.querySelectorAll('*')) {
+      // Also left out: content hidden from everyone on purpose (aria-hidden and off-screen, like
+      // the spam-catching honeypot field on public forms).
       if (el.matches('input, select, textarea, .visually-hidden, .visually-hidden *')) continue;
+      if (el.closest('[aria-hidden="true"]') && el.getBoundingClientRect().right <= 0) continue;
       const s = getComputedStyle(el);
       if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
       // Scrollable containers (overflow auto/scroll) keep their content reachable.
@@ -359,4 +371,69 @@ export function clippedElements(page) {
     }
     return clipped;
   });
+}
+
+/**
+ * Pairs of visible controls and labels whose boxes overlap (more than 1 px each way), such as
+ * text pushed over a button at 200% text. An element and its own descendants are never a pair.
+ */
+export function overlappingTargets(page) {
+  return page.evaluate(() => {
+    const items = [];
+    for (const el of document.querySelectorAll('main a, main button, main input, main select, main textarea, main label, main legend, main h1, main h2')) {
+      if (el.matches('input[type=hidden], .visually-hidden, .visually-hidden *, .honeypot *')) continue;
+      const s = getComputedStyle(el);
+      if (s.visibility === 'hidden' || s.display === 'none') continue;
+      for (const r of el.getClientRects()) {
+        if (r.width > 0 && r.height > 0) items.push({ el, r });
+      }
+    }
+    const describe = (el) => `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('name') || '').trim().slice(0, 30)}"`;
+    const found = [];
+    for (let i = 0; i < items.length; i++) {
+      for (let j = i + 1; j < items.length; j++) {
+        const a = items[i];
+        const b = items[j];
+        if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (x > 1 && y > 1) found.push(`${describe(a.el)} overlaps ${describe(b.el)}`);
+      }
+    }
+    return [...new Set(found)];
+  });
+}
+
+/** Running animations and elements with a transition or animation still set. */
+export function motion(page) {
+  return page.evaluate(() => {
+    const moving = document.getAnimations().map((a) => `animation ${a.animationName || a.constructor.name}`);
+    for (const el of document.querySelectorAll('*')) {
+      for (const pseudo of [null, '::before', '::after']) {
+        const s = getComputedStyle(el, pseudo);
+        const lasts = (v) => v.split(',').some((d) => parseFloat(d) > 0);
+        if (lasts(s.transitionDuration) || (s.animationName !== 'none' && lasts(s.animationDuration))) {
+          moving.push(`${el.tagName.toLowerCase()}${pseudo ?? ''}.${String(el.className)}: transition ${s.transitionDuration}, animation ${s.animationName} ${s.animationDuration}`);
+        }
+      }
+    }
+    return moving;
+  });
+}
+
+/** The text an element's `aria-describedby` points at, whitespace collapsed ('' when none). */
+export function description(locator) {
+  return locator.evaluate((el) =>
+    (el.getAttribute('aria-describedby') || '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => {
+        const target = document.getElementById(id);
+        if (!target) throw new Error(`aria-describedby names #${id}, which is not on the page`);
+        return target.textContent;
+      })
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }

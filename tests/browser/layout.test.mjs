@@ -6,12 +6,12 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import * as h from './helpers.mjs';
-import { openPage, pageTypes } from './pages.mjs';
+import { openPage, pageTypes, publicPages } from './pages.mjs';
 
 after(h.closeBrowser);
 
-async function onPage(entry, viewport, fn) {
-  const ctx = await h.contextFor(entry.as, { viewport });
+async function onPage(entry, viewport, fn, options = {}) {
+  const ctx = await h.contextFor(entry.as, { viewport, ...options });
   try {
     const page = await ctx.newPage();
     const response = await openPage(page, entry);
@@ -76,5 +76,101 @@ describe('200% text: nothing is cut off when the text is twice the size', () => 
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(width <= 1280, `${entry.name} scrolls sideways at 200% text: ${width}px wide`);
       }));
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The public survey pages children and families see, checked more strictly.
+
+describe('200% text on public survey pages: no control or heading overlaps another', () => {
+  for (const entry of publicPages) {
+    test(`on the ${entry.name}`, () =>
+      onPage(entry, { width: 1280, height: 800 }, async (page) => {
+        await page.evaluate(() => {
+          document.documentElement.style.fontSize = '200%';
+        });
+        const overlaps = await h.overlappingTargets(page);
+        assert.deepEqual(overlaps, [], `${entry.name}: overlaps at 200% text:\n  ${overlaps.join('\n  ')}`);
+      }));
+  }
+});
+
+describe('at 320 CSS px, public survey pages have no overlapping controls either', () => {
+  for (const entry of publicPages) {
+    test(`on the ${entry.name}`, () =>
+      onPage(entry, { width: 320, height: 640 }, async (page) => {
+        const overlaps = await h.overlappingTargets(page);
+        assert.deepEqual(overlaps, [], `${entry.name}: overlaps at 320px:\n  ${overlaps.join('\n  ')}`);
+      }));
+  }
+});
+
+describe('faces: every face is a target of at least 44×44 CSS px', () => {
+  for (const entry of pageTypes.filter((e) => e.faces)) {
+    for (const width of [320, 1280]) {
+      test(`on the ${entry.name} at ${width}px`, () =>
+        onPage(entry, { width, height: 800 }, async (page) => {
+          const faces = await page.evaluate(() =>
+            [...document.querySelectorAll('.faces .radio')].map((row) => {
+              const input = row.querySelector('input').getBoundingClientRect();
+              const label = row.querySelector('label');
+              const box = row.getBoundingClientRect();
+              return { label: label.textContent.trim(), input: [input.width, input.height], row: [box.width, box.height] };
+            }),
+          );
+          assert.ok(faces.length >= 5, `${entry.name} shows the five faces: ${JSON.stringify(faces)}`);
+          for (const f of faces) {
+            assert.ok(f.input[0] >= 44 && f.input[1] >= 44, `the "${f.label}" radio is ${f.input.join('×')}, under 44×44`);
+            assert.ok(f.row[0] >= 44 && f.row[1] >= 44, `the "${f.label}" row is ${f.row.join('×')}, under 44×44`);
+          }
+        }));
+    }
+  }
+});
+
+describe('error states say what is wrong in words, not by colour alone', () => {
+  for (const entry of pageTypes.filter((e) => e.error)) {
+    test(`on the ${entry.name}`, () =>
+      onPage(entry, { width: 1280, height: 800 }, async (page) => {
+        assert.match(await page.title(), /^Error: /, 'the title starts with "Error: "');
+        const summary = page.locator('.error-summary');
+        assert.equal(await summary.count(), 1, 'one error summary');
+        assert.match(await summary.innerText(), /There is a problem/);
+        const links = await summary.locator('a').allInnerTexts();
+        assert.ok(links.length > 0, 'the summary links to each problem');
+        const messages = await page.locator('.error-message').allTextContents();
+        assert.equal(messages.length, links.length, `an inline message for every summary link: ${messages} / ${links}`);
+        for (const [i, message] of messages.entries()) {
+          const text = message.replace(/\s+/g, ' ').trim();
+          assert.match(text, /^Error: \S/, `inline message ${i + 1} starts with "Error: " and says what is wrong`);
+          assert.ok(links.includes(text.replace(/^Error: /, '')), `"${text}" is also in the summary`);
+        }
+        // Every field in error is described by its message (so screen readers hear it).
+        const undescribed = await page.evaluate(() =>
+          [...document.querySelectorAll('.error-message[id]')]
+            .filter((m) => !document.querySelector(`[aria-describedby~="${m.id}"]`))
+            .map((m) => m.id),
+        );
+        assert.deepEqual(undescribed, [], 'every inline error message is wired with aria-describedby');
+      }));
+  }
+});
+
+describe('prefers-reduced-motion: reduce — nothing animates or transitions on public survey pages', () => {
+  for (const entry of publicPages) {
+    test(`on the ${entry.name}`, () =>
+      onPage(
+        entry,
+        { width: 1280, height: 800 },
+        async (page) => {
+          assert.equal(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches), true);
+          // Hover and focus are where transitions usually hide: move over and into the first control.
+          const first = page.locator('main button:visible, main a:visible, main input:not([type=hidden]):visible').first();
+          if ((await first.count()) > 0) await first.hover({ timeout: 5000 });
+          const moving = await h.motion(page);
+          assert.deepEqual(moving, [], `${entry.name}: still moving:\n  ${moving.join('\n  ')}`);
+        },
+        { reducedMotion: 'reduce' },
+      ));
   }
 });

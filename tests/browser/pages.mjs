@@ -5,13 +5,18 @@
 //   name    what the page is (the test name)
 //   as      who looks at it: 'anonymous' (default), 'admin' or 'practitioner' (see helpers.mjs)
 //   path    where to go, relative to the server; or
-//   open    async (page, h) => Response — navigation steps, for pages you reach by a flow
-//   then    async (page, h) => Response — steps after `path` (e.g. submit a form to see errors)
+//   open    async (page, h, s) => Response — navigation steps, for pages you reach by a flow
+//   then    async (page, h, s) => Response — steps after `path` (e.g. submit a form to see errors)
+//   public  true for pages children and families see (extra checks in layout.test.mjs)
+//   faces   true for pages with a faces question (44×44 px targets checked)
+//   error   true for error states (checked for text, not colour alone, in layout.test.mjs)
 //   status  the HTTP status the page must answer with (default 200)
 //
-// To add a page type, add ONE line here. `h` is helpers.mjs (submit, invite, url, …).
+// To add a page type, add ONE line here. `h` is helpers.mjs (submit, invite, url, …); `s` the
+// shared surveys (surveys.mjs). `path` may be a function of `s`.
 
 import * as h from './helpers.mjs';
+import { EVERY_TYPE, answerEveryType, letters, surveys } from './surveys.mjs';
 
 /** Submits the form on the page by the button's name, with nothing filled in. */
 const submitEmpty = (button) => (page) => h.submit(page, button);
@@ -59,20 +64,170 @@ export const pageTypes = [
   { name: 'practitioner home', as: 'practitioner', path: '/home' },
 
   // ===========================================================================================
-  // SURVEY PAGE TYPES — add one entry each as the pages land (none answer on this branch yet):
-  //   intro, each question type (text, long text, single choice, multiple choice, scale/emoji,
-  //   yes/no, number, date), each question's error state, check answers, confirmation, receipt,
-  //   closed survey, resume, project, builder, preview, results.
-  // For example:
-  //   { name: 'survey intro', path: '/s/<demo slug>' },
-  //   { name: 'question error: nothing chosen', path: '/s/<slug>/q/1', then: submitEmpty('Continue'), status: 422 },
-  //   { name: 'project', as: 'admin', path: '/projects/1' },
-  // ===========================================================================================
+  // SURVEY PAGE TYPES. `s` is the shared surveys (surveys.mjs): s.children (the demo's children's
+  // questionnaire), s.feedback (the demo's feedback form), s.types ("Every kind of question", one
+  // required question of each type, one per page), s.typesForm (the same on one page), s.closed,
+  // s.receipt, s.project. `public: true` marks pages children and families see (layout.test.mjs
+  // checks those more strictly). Paths may be functions of `s`.
+
+  // Public: the children's questionnaire
+  { name: "children's questionnaire introduction", public: true, path: (s) => `/s/${s.children.slug}` },
+  { name: "children's questionnaire faces question", public: true, faces: true, path: (s) => `/s/${s.children.slug}/q/1` },
+  // Public: one page for every question type, and its error state
+  ...EVERY_TYPE.flatMap((q, i) => [
+    { name: `question: ${q.type}`, public: true, faces: q.type === 'faces', path: (s) => `/s/${s.types.slug}/q/${i + 1}` },
+    {
+      name: `question error: ${q.type} not answered`,
+      public: true,
+      faces: q.type === 'faces',
+      error: true,
+      path: (s) => `/s/${s.types.slug}/q/${i + 1}`,
+      then: submitEmpty('Continue'),
+      status: 422,
+    },
+  ]),
+  {
+    name: 'question error: single_choice "Other" chosen with nothing typed',
+    public: true,
+    error: true,
+    path: (s) => `/s/${s.types.slug}/q/4`,
+    then: async (page) => {
+      await page.getByRole('radio', { name: 'Other', exact: true }).check();
+      return h.submit(page, 'Continue');
+    },
+    status: 422,
+  },
+  {
+    name: 'question error: short_text too long',
+    public: true,
+    error: true,
+    path: (s) => `/s/${s.types.slug}/q/7`,
+    then: async (page) => {
+      await page.getByRole('textbox').fill(letters(201));
+      return h.submit(page, 'Continue');
+    },
+    status: 422,
+  },
+  {
+    name: 'question error: long_text too long',
+    public: true,
+    error: true,
+    path: (s) => `/s/${s.types.slug}/q/8`,
+    then: async (page) => {
+      await page.getByRole('textbox').fill(letters(5001));
+      return h.submit(page, 'Continue');
+    },
+    status: 422,
+  },
+  { name: 'check answers', public: true, open: (page, h, s) => answerEveryType(page, s) },
+  {
+    name: 'confirmation with the receipt code',
+    public: true,
+    open: async (page, h, s) => {
+      await answerEveryType(page, s);
+      return h.submit(page, 'Send your answers');
+    },
+  },
+  // Public: every question on one page
+  { name: 'every question type on one page', public: true, faces: true, path: (s) => `/s/${s.typesForm.slug}/form` },
+  {
+    name: 'every question type on one page error: nothing answered',
+    public: true,
+    faces: true,
+    error: true,
+    path: (s) => `/s/${s.typesForm.slug}/form`,
+    then: submitEmpty('Send your answers'),
+    status: 422,
+  },
+  // Public: the feedback form
+  { name: 'feedback form', public: true, faces: true, path: (s) => `/s/${s.feedback.slug}` },
+  {
+    name: 'feedback form error: nothing answered',
+    public: true,
+    faces: true,
+    error: true,
+    path: (s) => `/s/${s.feedback.slug}`,
+    then: submitEmpty('Send feedback'),
+    status: 422,
+  },
+  {
+    name: 'feedback sent',
+    public: true,
+    path: (s) => `/s/${s.feedback.slug}`,
+    then: async (page) => {
+      await page.getByRole('radio', { name: 'Good', exact: true }).check();
+      await page.getByRole('radio', { name: /^4/ }).check();
+      return h.submit(page, 'Send feedback');
+    },
+  },
+  // Public: receipts, and a closed survey
+  { name: 'receipt lookup', public: true, path: '/receipt' },
+  { name: 'receipt lookup error: nothing entered', public: true, error: true, path: '/receipt', then: submitEmpty('Show my answers'), status: 422 },
+  {
+    name: 'receipt view',
+    public: true,
+    path: '/receipt',
+    then: async (page, h, s) => {
+      await page.getByLabel('Receipt code').fill(s.receipt);
+      return h.submit(page, 'Show my answers');
+    },
+  },
+  {
+    name: 'receipt: are you sure you want to delete',
+    public: true,
+    path: '/receipt',
+    then: async (page, h, s) => {
+      await page.getByLabel('Receipt code').fill(s.receipt);
+      await h.submit(page, 'Show my answers');
+      return h.submit(page, 'Delete my answers');
+    },
+  },
+  { name: 'closed survey', public: true, path: (s) => `/s/${s.closed.slug}`, status: 410 },
+
+  // Signed in: projects, the builder, preview and results
+  { name: 'project list', as: 'admin', path: '/projects' },
+  { name: 'project page', as: 'admin', path: (s) => `/projects/${s.project}` },
+  { name: 'new survey', as: 'admin', path: (s) => `/projects/${s.project}/surveys/new` },
+  { name: 'new survey error: nothing entered', as: 'admin', error: true, path: (s) => `/projects/${s.project}/surveys/new`, then: submitEmpty('Create survey'), status: 422 },
+  { name: 'builder page', as: 'admin', path: (s) => `/surveys/${s.types.id}` },
+  { name: 'builder page of a survey with responses', as: 'admin', path: (s) => `/surveys/${s.children.id}` },
+  { name: 'survey settings', as: 'admin', path: (s) => `/surveys/${s.types.id}/settings` },
+  { name: 'question form', as: 'admin', path: (s) => `/surveys/${s.types.id}/questions/new` },
+  { name: 'question form error: nothing entered', as: 'admin', error: true, path: (s) => `/surveys/${s.types.id}/questions/new`, then: submitEmpty('Add question'), status: 422 },
+  {
+    name: 'question form: editing a question',
+    as: 'admin',
+    path: (s) => `/surveys/${s.types.id}`,
+    then: async (page) => {
+      const [response] = await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('link', { name: 'Edit How did you get here today?' }).click(),
+      ]);
+      return response;
+    },
+  },
+  { name: 'preview', as: 'admin', path: (s) => `/surveys/${s.types.id}/preview` },
+  { name: 'preview in easy read', as: 'admin', path: (s) => `/surveys/${s.types.id}/preview?easy_read=yes` },
+  { name: 'results page', as: 'admin', path: (s) => `/surveys/${s.children.id}/results` },
+  { name: 'results page of a feedback form', as: 'admin', path: (s) => `/surveys/${s.feedback.id}/results` },
+  { name: 'results page with few responses', as: 'admin', path: (s) => `/surveys/${s.types.id}/results` },
+
+  // TODO(poster, live, resume): these pages do not exist on this branch yet. When they land,
+  // uncomment (and correct the path of) the matching line; every check then covers them.
+  // { name: 'poster', as: 'admin', path: (s) => `/surveys/${s.children.id}/poster` },
+  // { name: 'live view', as: 'admin', path: (s) => `/surveys/${s.children.id}/live` },
+  // { name: 'resume a questionnaire', public: true, path: (s) => `/s/${s.children.slug}/resume` },
+  // { name: 'resume error: nothing entered', public: true, error: true, path: (s) => `/s/${s.children.slug}/resume`, then: submitEmpty('Continue'), status: 422 },
 ];
+
+/** The public survey pages (children and families see these). */
+export const publicPages = pageTypes.filter((e) => e.public);
 
 /** Opens an entry's page in `page` and returns the response of the page that ends up shown. */
 export async function openPage(page, entry) {
-  let response = entry.open ? await entry.open(page, h) : await page.goto(h.url(entry.path));
-  if (entry.then) response = await entry.then(page, h);
+  const s = await surveys();
+  const where = typeof entry.path === 'function' ? entry.path(s) : entry.path;
+  let response = entry.open ? await entry.open(page, h, s) : await page.goto(h.url(where));
+  if (entry.then) response = await entry.then(page, h, s);
   return response;
 }

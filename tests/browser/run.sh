@@ -93,4 +93,4 @@ export BASE_URL SETUP_LINK
 export CHORUS_BROWSER_STATE="$WORK/state"
 export NODE_PATH="$HERE/node_modules"
 if [[ $# -gt 0 ]]; then files=("$@"); else files=("$HERE"/*.test.mjs); fi
-node --test --test-concurrency=1 --test-timeout=120000 --test-reporter=spec "${files[@]}"
+node --test --test-concurrency=1 --test-timeout=1800000 --test-reporter=spec "${files[@]}"

@@ -7,6 +7,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import * as h from './helpers.mjs';
+import { surveys } from './surveys.mjs';
 
 after(h.closeBrowser);
 
@@ -16,11 +17,14 @@ const shots = [
   { name: 'landing', path: '/' },
   { name: 'sign-in', path: '/sign-in' },
   { name: 'home', as: 'admin', path: '/home' },
-  // ===========================================================================================
-  // SURVEY SCREENSHOTS — add the children's questionnaire here when its pages exist, e.g.
-  //   { name: 'children-questionnaire-intro', path: '/s/<slug>' },
-  //   { name: 'children-questionnaire-question', path: '/s/<slug>/q/1' },
-  // ===========================================================================================
+  // The children's questionnaire (issue line 11). `path` may be a function of the shared surveys.
+  { name: 'children-questionnaire-intro', path: (s) => `/s/${s.children.slug}` },
+  { name: 'children-questionnaire-faces', path: (s) => `/s/${s.children.slug}/q/1` },
+  // TODO(easy read): when the runner has an easy-read switch, add its pages here, e.g.
+  //   { name: 'children-questionnaire-intro-easy-read', path: (s) => `/s/${s.children.slug}?easy_read=yes` },
+  //   { name: 'children-questionnaire-faces-easy-read', path: (s) => `/s/${s.children.slug}/q/1?easy_read=yes` },
+  // (The builder's preview already has one; it is screenshotted here for comparison.)
+  { name: 'preview-easy-read', as: 'admin', path: (s) => `/surveys/${s.children.id}/preview?easy_read=yes` },
 ];
 
 for (const shot of shots) {
@@ -30,7 +34,8 @@ for (const shot of shots) {
       const ctx = await h.contextFor(shot.as, { viewport: { width, height: 800 } });
       try {
         const page = await ctx.newPage();
-        const response = await page.goto(h.url(shot.path));
+        const where = typeof shot.path === 'function' ? shot.path(await surveys()) : shot.path;
+        const response = await page.goto(h.url(where));
         assert.equal(response.status(), 200);
         const file = path.join(DIR, `${shot.name}-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });

@@ -1,0 +1,161 @@
+// The surveys the tests look at, found or made once per server and shared by every test process
+// (like the first administrator in helpers.mjs):
+//
+//   children   the demo's children's questionnaire (one question per page), found through the UI
+//   feedback   the demo's feedback form (single page), found through the UI
+//   types      "Every kind of question": one required question of each type, one per page,
+//              made through the JSON API with a token created on /account/tokens, then published
+//   typesForm  the same questions on a single page
+//   closed     a small survey, published and then closed
+//   receipt    a receipt code for an answer to the children's questionnaire (sent through the API)
+//
+// Every entry is `{ id, slug, title, questions: [{ id, key, type, prompt, hint, ... }] }`, with
+// `project` (the demo project's id) beside them.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+import * as h from './helpers.mjs';
+
+/** The demo project and its surveys, as the demo names them (src/demo/content.rs). */
+export const DEMO = {
+  project: 'Family hub: getting help sooner',
+  children: 'Tell us about the family hub',
+  feedback: 'How did it go?',
+};
+
+/** One required question of every type, in the order the runner asks them. */
+export const EVERY_TYPE = [
+  { key: 'feeling', type: 'faces', prompt: 'How do you feel today?', hint: 'Choose the face that is closest to how you feel.', easy_read: 'How do you feel?' },
+  { key: 'calm', type: 'scale', prompt: 'How calm was the waiting room?', hint: 'Think about your last visit.', options: ['Not calm at all', 'Very calm'] },
+  { key: 'recommend', type: 'rating', prompt: 'How likely are you to tell a friend about the hub?', hint: '' },
+  { key: 'came_by', type: 'single_choice', prompt: 'How did you get here today?', hint: 'Choose one.', options: ['Walking', 'Bus', 'Car'], allow_other: true },
+  { key: 'liked', type: 'multiple_choice', prompt: 'What did you like?', hint: 'Choose all that are true for you.', options: ['The people', 'The room', 'The snacks'], allow_none: true },
+  { key: 'again', type: 'yes_no', prompt: 'Would you come again?', hint: '' },
+  { key: 'one_word', type: 'short_text', prompt: 'Give us one word about today', hint: 'For example, fun.' },
+  { key: 'anything_else', type: 'long_text', prompt: 'Is there anything else you want to tell us?', hint: 'You can write as much or as little as you like.' },
+].map((q) => ({ required: true, options: [], allow_other: false, allow_none: false, easy_read: '', ...q }));
+
+const FILE = path.join(h.STATE_DIR, 'surveys.json');
+let surveysPromise;
+
+/** The shared surveys (see the top of this file); made on first use, once per server. */
+export function surveys() {
+  surveysPromise ??= h.withLock('surveys', async () => {
+    if (fs.existsSync(FILE)) return JSON.parse(fs.readFileSync(FILE, 'utf8'));
+    const made = await makeSurveys();
+    fs.writeFileSync(FILE, JSON.stringify(made));
+    return made;
+  });
+  return surveysPromise;
+}
+
+async function makeSurveys() {
+  const ctx = await h.contextFor('admin');
+  try {
+    const page = await ctx.newPage();
+    // The demo project and its surveys, the way a steward finds them.
+    await page.goto(h.url('/projects'));
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: DEMO.project }).click()]);
+    const project = Number(new URL(page.url()).pathname.split('/').pop());
+    const found = async (title) => {
+      const item = page.locator('li').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+      const id = Number((await item.getByRole('link', { name: title, exact: true }).getAttribute('href')).split('/').pop());
+      const slug = (await item.locator('a[href^="/s/"]').getAttribute('href')).split('/').pop();
+      return { id, slug, title };
+    };
+    const children = await found(DEMO.children);
+    const feedback = await found(DEMO.feedback);
+
+    // An API token, created on the tokens page.
+    await page.goto(h.url('/account/tokens'));
+    await page.getByLabel('What is this token for?').fill('browser test surveys');
+    await h.submit(page, 'Create token');
+    const token = (await page.locator('.panel-notice code').textContent()).trim();
+    const api = async (method, apiPath, body) => {
+      const res = await fetch(h.url(`/api/v1${apiPath}`), {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${apiPath} answered ${res.status}: ${text}`);
+      return text ? JSON.parse(text) : {};
+    };
+    const publish = async (body, close = false) => {
+      const made = await api('POST', `/projects/${project}/surveys`, body);
+      await api('POST', `/surveys/${made.id}/publish`);
+      if (close) await api('POST', `/surveys/${made.id}/close`);
+      const s = await api('GET', `/surveys/${made.id}`);
+      return { id: s.id, slug: s.slug, title: s.title, questions: s.questions };
+    };
+    const everyType = {
+      kind: 'questionnaire',
+      audience: 'anyone',
+      intro: 'The browser tests answer this questionnaire: one question of every kind.',
+      questions: EVERY_TYPE,
+    };
+    const types = await publish({ ...everyType, title: 'Every kind of question', layout: 'one_per_page' });
+    const typesForm = await publish({ ...everyType, title: 'Every kind of question on one page', layout: 'single_page' });
+    const closed = await publish(
+      {
+        title: 'Summer holiday club',
+        kind: 'questionnaire',
+        audience: 'children',
+        intro: 'Tell us about the summer holiday club.',
+        questions: [{ key: 'liked_it', type: 'yes_no', prompt: 'Did you like the club?', required: true }],
+      },
+      true,
+    );
+    children.questions = (await api('GET', `/surveys/${children.id}`)).questions;
+    feedback.questions = (await api('GET', `/surveys/${feedback.id}`)).questions;
+
+    // A receipt, as someone who answered the children's questionnaire keeps it.
+    const sent = await fetch(h.url(`/api/v1/s/${children.slug}/responses`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        client_id: crypto.randomUUID(),
+        answers: { feeling: 4, come_with: 'A friend', what_helps: ['Games and activities'], listened_to: true },
+      }),
+    });
+    if (!sent.ok) throw new Error(`sending an answer answered ${sent.status}: ${await sent.text()}`);
+    const { receipt } = await sent.json();
+    return { project, children, feedback, types, typesForm, closed, receipt };
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** A string of `n` letters (too long for a text question when `n` is past its limit). */
+export function letters(n) {
+  return 'a'.repeat(n);
+}
+
+/**
+ * Answers every question of "Every kind of question" through the UI, from its first page to
+ * "Check your answers". Returns the response of the check page.
+ */
+export async function answerEveryType(page, s) {
+  await page.goto(h.url(`/s/${s.types.slug}/q/1`));
+  const steps = [
+    () => page.getByRole('radio', { name: 'Good', exact: true }).check(),
+    () => page.getByRole('radio', { name: '4', exact: true }).check(),
+    () => page.getByRole('radio', { name: /^9$/ }).check(),
+    async () => {
+      await page.getByRole('radio', { name: 'Other', exact: true }).check();
+      await page.getByLabel('If other, tell us what').fill('By bike');
+    },
+    () => page.getByRole('checkbox', { name: 'The snacks' }).check(),
+    () => page.getByRole('radio', { name: 'Yes', exact: true }).check(),
+    () => page.getByLabel('Give us one word about today').fill('bright'),
+    () => page.getByLabel('Is there anything else you want to tell us?').fill('The new sofa is comfy.'),
+  ];
+  let response;
+  for (const step of steps) {
+    await step();
+    response = await h.submit(page, 'Continue');
+  }
+  return response;
+}

@@ -1,5 +1,6 @@
 //! The text engine: normalisation, codebooks, a multi-label theme coder, metrics,
-//! evaluation, a safeguarding scanner, theme suggestions and redaction. Pure Rust, no I/O
+//! evaluation and theme suggestions (the safeguarding scanner lives in `crate::safeguarding`,
+//! redaction in `crate::disclosure`). Pure Rust, no I/O
 //! beyond what callers pass in, no global state (ported from the `chorus_text` lab crate).
 
 pub mod codebook;
@@ -10,9 +11,7 @@ pub mod features;
 pub mod linear;
 pub mod metrics;
 mod ovr;
-pub mod redact;
 pub mod rng;
-pub mod safeguarding;
 pub mod stack;
 pub mod suggest;
 pub mod text;
@@ -24,6 +23,4 @@ pub use codebook::Codebook;
 pub use coder::{Coder, CoderConfig, MemberConfig, TrainingExample};
 pub use eval::{EvalError, EvalReport, run_eval};
 pub use metrics::{MultiLabelScores, score};
-pub use redact::redact;
-pub use safeguarding::{Flag, Scanner, scan_csv};
 pub use suggest::{SuggestConfig, ThemeSuggestion, suggest_themes};

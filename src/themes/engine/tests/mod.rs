@@ -2,6 +2,4 @@
 
 mod codebook;
 mod coder;
-mod redact;
-mod safeguarding;
 mod suggest;

@@ -24,6 +24,7 @@ pub mod projects;
 pub mod qr;
 pub mod responses;
 pub mod results;
+pub mod routes;
 pub mod safeguarding;
 pub mod startup;
 pub mod state;

@@ -133,6 +133,7 @@ impl Application {
             mail,
             live,
             themes: crate::themes::ThemeJobs::start(themes_db),
+            surveys: Arc::new(crate::surveys::cache::SurveyCache::default()),
         };
         let server = serve(listener, state)?;
         Ok(Application {

@@ -10,6 +10,7 @@ use crate::config::Settings;
 use crate::live::Hub;
 use crate::mail::MailHandle;
 use crate::responses::{RateLimiter, Submitter};
+use crate::surveys::cache::SurveyCache;
 use crate::themes::ThemeJobs;
 
 /// What every request can reach: the database pool, settings and in-memory guards.
@@ -38,4 +39,6 @@ pub struct AppState {
     pub live: Hub,
     /// The background theme-coding worker (keyword coding and the learned coder).
     pub themes: ThemeJobs,
+    /// Surveys and their questions by slug for the public submission API, kept for a second.
+    pub surveys: Arc<SurveyCache>,
 }

@@ -19,7 +19,7 @@ use crate::fields::FieldErrors;
 use crate::responses::{self, Channel, Mode, Submission, validate_context, validate_submission};
 use crate::results::store as results;
 use crate::state::AppState;
-use crate::surveys::{self, Availability, RawAnswer, Survey};
+use crate::surveys::{self, Availability, Question, RawAnswer, Survey};
 use crate::{export, results::routes::CsvQuery};
 
 /// `?page=&per_page=`
@@ -139,23 +139,27 @@ fn unavailable(survey: &Survey) -> Option<Problem> {
             "This survey is not open yet",
             format!("This survey opens at {}.", at.to_rfc3339()),
         )),
-        Availability::Closed => Some(Problem::new(
-            StatusCode::GONE,
-            "This survey has closed",
-            "This survey is no longer taking answers.",
-        )),
+        Availability::Closed => Some(unavailable_closed()),
     }
+}
+
+/// 410: the survey has closed.
+fn unavailable_closed() -> Problem {
+    Problem::new(
+        StatusCode::GONE,
+        "This survey has closed",
+        "This survey is no longer taking answers.",
+    )
 }
 
 /// Checks a body against the survey with the same rules as the HTML runner: every answer by
 /// key (unknown keys rejected), mode, channel and context.
-async fn check(
-    state: &AppState,
+fn check(
     survey: &Survey,
+    questions: &[Question],
     body: &SubmissionBody,
     submission_id: String,
 ) -> Result<Submission, Problem> {
-    let questions = surveys::store::questions(&state.db, survey.id, false).await?;
     let mut errors = FieldErrors::new();
     let mut raw = BTreeMap::new();
     for (key, value) in &body.answers {
@@ -166,7 +170,7 @@ async fn check(
             Err(message) => errors.add(key.as_str(), message),
         }
     }
-    let answers = match validate_submission(survey, &questions, &raw) {
+    let answers = match validate_submission(survey, questions, &raw) {
         Ok(answers) => answers,
         Err(found) => {
             for (field, message) in found.iter() {
@@ -229,9 +233,12 @@ pub async fn submit(
     path: web::Path<String>,
     body: web::Json<SubmissionBody>,
 ) -> Result<HttpResponse, Problem> {
-    let survey = surveys::store::find_by_slug(&state.db, &path.into_inner())
+    let cached = state
+        .surveys
+        .get(&state.db, &path.into_inner())
         .await?
         .ok_or_else(Problem::not_found)?;
+    let survey = &cached.survey;
     let Some(client_id) = body.client_id.map(|u| u.hyphenated().to_string()) else {
         let mut errors = FieldErrors::new();
         errors.add(
@@ -240,23 +247,27 @@ pub async fn submit(
         );
         return Err(Problem::invalid(errors));
     };
-    if let Some(receipt) =
-        responses::store::find_by_submission(&state.db, survey.id, &client_id).await?
-    {
-        return Ok(HttpResponse::Ok().json(ReceiptOut {
-            receipt: receipt.as_str().to_owned(),
-        }));
+    if let Some(problem) = unavailable(survey) {
+        // A re-send of something stored before the survey closed still gets its receipt.
+        return match responses::store::find_by_submission(&state.db, survey.id, &client_id).await? {
+            Some(receipt) => Ok(HttpResponse::Ok().json(ReceiptOut {
+                receipt: receipt.as_str().to_owned(),
+            })),
+            None => Err(problem),
+        };
     }
-    if let Some(problem) = unavailable(&survey) {
-        return Err(problem);
-    }
-    let submission = check(&state, &survey, &body, client_id).await?;
+    // An open survey needs no look-up first: the writer finds an earlier copy under this
+    // client_id inside its transaction and answers with that receipt (200).
+    let submission = check(survey, &cached.questions, &body, client_id)?;
     // Acknowledged only after the group commit that includes it.
-    let stored = state
-        .submitter
-        .submit(submission)
-        .await
-        .map_err(|e| Problem::App(AppError::Unexpected(e.into()).into()))?;
+    let stored = match state.submitter.submit(submission).await {
+        Ok(stored) => stored,
+        // Closed meanwhile (perhaps through another instance): nothing was stored.
+        Err(responses::SubmitError::NotTaking) => {
+            return Err(unavailable_closed());
+        }
+        Err(e) => return Err(Problem::App(AppError::Unexpected(e.into()).into())),
+    };
     let status = if stored.created {
         StatusCode::CREATED
     } else {

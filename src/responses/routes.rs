@@ -16,6 +16,7 @@ use crate::responses::model::{
     Channel, Mode, Receipt, Submission, parse_submission_id, validate_context, validate_submission,
 };
 use crate::responses::pairs::{honeypot_filled, pair, raws_from_pairs};
+use crate::responses::submit::SubmitError;
 use crate::responses::views;
 use crate::state::AppState;
 use crate::surveys::{Availability, Layout, Question, Survey, SurveyKind, store as surveys};
@@ -90,13 +91,27 @@ pub(crate) fn unavailable(survey: &Survey) -> Option<HttpResponse> {
                 &[format!("You can answer from {}.", views::human_time(at))],
             ),
         )),
-        Availability::Closed => Some(html(
-            StatusCode::GONE,
-            views::unavailable(
-                &format!("{} has closed", survey.title),
-                &["It is no longer taking answers. Thank you for wanting to take part.".into()],
-            ),
-        )),
+        Availability::Closed => Some(closed(survey)),
+    }
+}
+
+/// The friendly page for a survey that has closed (also when it closed while answers were sent).
+pub(crate) fn closed(survey: &Survey) -> HttpResponse {
+    html(
+        StatusCode::GONE,
+        views::unavailable(
+            &format!("{} has closed", survey.title),
+            &["It is no longer taking answers. Thank you for wanting to take part.".into()],
+        ),
+    )
+}
+
+/// What a submission's failure shows: the closed page when the survey stopped taking answers
+/// meanwhile (nothing was stored), otherwise the error page.
+pub(crate) fn submit_failed(survey: &Survey, err: SubmitError) -> Result<HttpResponse, AppError> {
+    match err {
+        SubmitError::NotTaking => Ok(closed(survey)),
+        other => Err(AppError::Unexpected(other.into())),
     }
 }
 
@@ -319,7 +334,7 @@ pub async fn submit_form(
         .then(|| me.as_ref().map(|m| m.steward.id))
         .flatten();
     let linked_id = submission_id.clone();
-    let done = state
+    let done = match state
         .submitter
         .submit(Submission {
             survey_id: survey.id,
@@ -331,7 +346,10 @@ pub async fn submit_form(
             steward_id,
         })
         .await
-        .map_err(|e| AppError::Unexpected(e.into()))?;
+    {
+        Ok(done) => done,
+        Err(err) => return submit_failed(&survey, err),
+    };
     crate::invitations::link_response(&state, &req, &survey, &linked_id).await?;
     Ok(html(
         StatusCode::OK,

@@ -321,7 +321,7 @@ pub async fn send(
     let submission_id = parse_submission_id(&saved.submission_id)
         .unwrap_or_else(|| uuid::Uuid::new_v4().hyphenated().to_string());
     let linked_id = submission_id.clone();
-    let done = state
+    let done = match state
         .submitter
         .submit(Submission {
             survey_id: survey.id,
@@ -333,7 +333,10 @@ pub async fn send(
             steward_id: None,
         })
         .await
-        .map_err(|e| AppError::Unexpected(e.into()))?;
+    {
+        Ok(done) => done,
+        Err(err) => return super::routes::submit_failed(&survey, err),
+    };
     draft::delete(&state.db, &token, survey.id).await?;
     crate::invitations::link_response(&state, &req, &survey, &linked_id).await?;
     if let Some(hash) = &saved.resume_hash {

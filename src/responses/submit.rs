@@ -44,6 +44,10 @@ pub enum SubmitError {
     /// The database refused the write.
     #[error("storing the response failed: {0}")]
     Database(String),
+    /// The survey stopped taking answers (closed meanwhile, perhaps through another instance)
+    /// and nothing was stored.
+    #[error("the survey is not taking answers")]
+    NotTaking,
 }
 
 type Reply = oneshot::Sender<Result<Submitted, SubmitError>>;
@@ -216,7 +220,13 @@ async fn store_batch(
         .filter_map(|k| groups.get(k).map(|(s, _)| (k, s)))
         .collect();
     let results: Results = match commit(db, guard, &subs, announcer).await {
-        Ok(done) => done.into_iter().map(|(k, v)| (k, Ok(v))).collect(),
+        Ok(done) => done
+            .into_iter()
+            .map(|(k, v)| match v {
+                Outcome::Stored(done) => (k, Ok(done)),
+                Outcome::NotTaking => (k, Err(Failed::NotTaking)),
+            })
+            .collect(),
         Err(_) => {
             tracing::warn!(
                 size = subs.len(),
@@ -241,7 +251,8 @@ async fn store_batch(
                         receipt: done.receipt.clone(),
                         created: done.created && i == 0,
                     }),
-                    Some(Err(e)) => Err(SubmitError::Database(e.clone())),
+                    Some(Err(Failed::NotTaking)) => Err(SubmitError::NotTaking),
+                    Some(Err(Failed::Database(e))) => Err(SubmitError::Database(e.clone())),
                     None => Err(SubmitError::Database("no result".into())),
                 };
                 // The waiter may have gone (client disconnected); the response is stored anyway.
@@ -251,7 +262,20 @@ async fn store_batch(
     }
 }
 
-type Results = HashMap<Key, Result<Submitted, String>>;
+type Results = HashMap<Key, Result<Submitted, Failed>>;
+
+/// Why one submission of a batch was not stored.
+#[derive(Clone, Debug)]
+enum Failed {
+    NotTaking,
+    Database(String),
+}
+
+/// What the transaction did with one submission.
+enum Outcome {
+    Stored(Submitted),
+    NotTaking,
+}
 
 /// One submission in its own transaction, tried twice: a second try sees a copy another
 /// instance stored meanwhile, or draws a fresh receipt after a (very unlikely) clash.
@@ -261,30 +285,31 @@ async fn commit_one(
     key: &Key,
     s: &Submission,
     announcer: &mut Announcer,
-) -> Result<Submitted, String> {
+) -> Result<Submitted, Failed> {
     let mut last = String::new();
     for _ in 0..2 {
         match commit(db, guard, &[(key, s)], announcer).await {
             Ok(mut done) => match done.remove(key) {
-                Some(result) => return Ok(result),
+                Some(Outcome::Stored(result)) => return Ok(result),
+                Some(Outcome::NotTaking) => return Err(Failed::NotTaking),
                 None => last = "no result".into(),
             },
             Err(e) => last = e.to_string(),
         }
     }
     tracing::error!("storing a response failed");
-    Err(last)
+    Err(Failed::Database(last))
 }
 
-/// One transaction for these submissions: skip those already stored, insert the rest with their
-/// safeguarding flags and alerts, commit, then wake the mail worker if an alert was queued and
-/// announce the new responses.
+/// One transaction for these submissions: skip those already stored, refuse those whose survey
+/// is no longer taking answers, insert the rest with their safeguarding flags and alerts, commit,
+/// then wake the mail worker if an alert was queued and announce the new responses.
 async fn commit(
     db: &DatabaseConnection,
     guard: &Safeguard,
     subs: &[(&Key, &Submission)],
     announcer: &mut Announcer,
-) -> Result<HashMap<Key, Submitted>, SubmitError> {
+) -> Result<HashMap<Key, Outcome>, SubmitError> {
     let db_err = |e: sea_orm::DbErr| SubmitError::Database(e.to_string());
     // IMMEDIATE on SQLite: take the write lock at BEGIN, so a writer that commits between our
     // first read and first write (the mail worker claiming a message) makes us wait for the
@@ -300,33 +325,33 @@ async fn commit(
     let existing = store::existing_receipts(&txn, &keys)
         .await
         .map_err(db_err)?;
+    let now = Utc::now();
+    let mut survey_ids: Vec<SurveyId> = subs.iter().map(|(k, _)| k.0).collect();
+    survey_ids.sort_unstable_by_key(|id| id.0);
+    survey_ids.dedup();
+    let taking = crate::surveys::store::taking_answers(&txn, &survey_ids, now)
+        .await
+        .map_err(db_err)?;
     let mut results = HashMap::new();
     let mut new = Vec::new();
     for (key, s) in subs {
-        match existing.get(*key) {
-            Some(receipt) => {
-                results.insert(
-                    (*key).clone(),
-                    Submitted {
-                        receipt: receipt.clone(),
-                        created: false,
-                    },
-                );
-            }
+        let outcome = match existing.get(*key) {
+            Some(receipt) => Outcome::Stored(Submitted {
+                receipt: receipt.clone(),
+                created: false,
+            }),
+            None if !taking.contains(&key.0) => Outcome::NotTaking,
             None => {
                 let receipt = Receipt::generate();
-                results.insert(
-                    (*key).clone(),
-                    Submitted {
-                        receipt: receipt.clone(),
-                        created: true,
-                    },
-                );
-                new.push((*s, receipt));
+                new.push((*s, receipt.clone()));
+                Outcome::Stored(Submitted {
+                    receipt,
+                    created: true,
+                })
             }
-        }
+        };
+        results.insert((*key).clone(), outcome);
     }
-    let now = Utc::now();
     let ids = store::insert_many(&txn, &new, now).await.map_err(db_err)?;
     let alerts = safeguarding::store::flag_submissions(
         &txn,

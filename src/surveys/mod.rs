@@ -2,6 +2,7 @@
 //! and the rules for answers. `model`, `question`, `answer`, `settings` and `render` are pure.
 
 pub mod answer;
+pub mod cache;
 pub mod model;
 pub mod question;
 pub mod question_form;

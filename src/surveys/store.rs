@@ -146,6 +146,23 @@ pub async fn find_by_slug<C: ConnectionTrait>(
         .map(to_survey))
 }
 
+/// Which of these surveys are taking answers at `now` (one statement).
+pub async fn taking_answers<C: ConnectionTrait>(
+    db: &C,
+    ids: &[SurveyId],
+    now: chrono::DateTime<Utc>,
+) -> Result<std::collections::HashSet<SurveyId>, sea_orm::DbErr> {
+    Ok(survey::Entity::find()
+        .filter(survey::Column::Id.is_in(ids.iter().map(|id| id.0)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(to_survey)
+        .filter(|s| s.availability(now) == crate::surveys::Availability::Open)
+        .map(|s| s.id)
+        .collect())
+}
+
 /// A project's surveys, newest first.
 pub async fn list_for_project<C: ConnectionTrait>(
     db: &C,

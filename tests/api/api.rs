@@ -443,6 +443,42 @@ async fn closed_and_draft_surveys_refuse_answers_with_a_clear_problem() {
 }
 
 #[tokio::test]
+async fn closing_is_seen_at_once_by_submissions_even_right_after_answers_arrived() {
+    let api = api().await;
+    let (survey, slug) = api.open_survey().await;
+    let path = format!("/api/v1/s/{slug}/responses");
+    let first = json!({"client_id": uuid::Uuid::new_v4(), "answers": full_answers()});
+    let sent = api
+        .http
+        .post(api.app.url(&path))
+        .json(&first)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    let receipt = sent.json::<Value>().await.unwrap()["receipt"].clone();
+
+    let (status, _) = api
+        .json("POST", &format!("/api/v1/surveys/{survey}/close"), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, doc) = api.submit(&slug, full_answers()).await;
+    assert_eq!(status, StatusCode::GONE, "{doc}");
+
+    // The first submission sent again still gets its receipt.
+    let again = api
+        .http
+        .post(api.app.url(&path))
+        .json(&first)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::OK);
+    assert_eq!(again.json::<Value>().await.unwrap()["receipt"], receipt);
+    assert_eq!(api.response_count(survey).await, 1);
+}
+
+#[tokio::test]
 async fn bad_builder_input_gets_problem_json_with_errors_by_field() {
     let api = api().await;
     let project = api.project().await;

@@ -166,17 +166,18 @@ impl Announcer {
                 }
             }
         }
-        for (survey, response) in new {
-            if let Some(project) = self.projects.get(survey) {
-                let event = LiveEvent {
+        let events: Vec<LiveEvent> = new
+            .iter()
+            .filter_map(|(survey, response)| {
+                self.projects.get(survey).map(|project| LiveEvent {
                     response_id: response.0,
                     survey_id: survey.0,
                     project_id: *project,
                     submitted_at: at,
-                };
-                hub.publish(db, &event).await;
-            }
-        }
+                })
+            })
+            .collect();
+        hub.publish_many(db, &events).await;
     }
 }
 

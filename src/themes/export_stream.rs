@@ -2,6 +2,8 @@
 //! mark, formula-safe cells; coded answers streamed page by page) or XLSX, with the headers a
 //! download needs. Used by the steward pages and the API alike.
 
+use std::sync::Arc;
+
 use actix_web::HttpResponse;
 use actix_web::http::header;
 use actix_web::web::Bytes;
@@ -105,9 +107,10 @@ pub fn coded_csv(
     bom: bool,
 ) -> impl Stream<Item = Result<Bytes, DbErr>> + 'static {
     let key = export_key();
+    let cat = Arc::new(cat);
     futures_util::stream::unfold(Next::Header, move |next| {
         let db = db.clone();
-        let cat = cat.clone();
+        let cat = Arc::clone(&cat);
         async move {
             match next {
                 Next::Done => None,
@@ -167,8 +170,8 @@ pub async fn respond(
         (Export::CodedAnswers, Format::Csv) => res.streaming(coded_csv(db.clone(), cat, bom)),
         (Export::Themes, Format::Xlsx) => {
             let tally = tally(db, &cat, None).await?;
-            res.body(xlsx::themes(&cat, &tally, min).await?)
+            res.streaming(xlsx::themes(&cat, &tally, min).await?)
         }
-        (Export::CodedAnswers, Format::Xlsx) => res.body(xlsx::coded_answers(db, &cat).await?),
+        (Export::CodedAnswers, Format::Xlsx) => res.streaming(xlsx::coded_answers(db, &cat).await?),
     })
 }

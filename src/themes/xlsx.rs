@@ -2,14 +2,27 @@
 //! frozen header row, sensible column widths, text always written as text (never a formula)
 //! and counts as numbers.
 
+use std::io::{Seek, SeekFrom};
+use std::pin::Pin;
+
+use actix_web::web::Bytes;
+use anyhow::Context;
+use futures_util::Stream;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use sea_orm::DatabaseConnection;
+use tokio::io::AsyncReadExt;
 
 use crate::disclosure::MinGroup;
 use crate::error::AppError;
 use crate::themes::export::{CODED_HEADER, Cell, coded_row, theme_row, themes_header};
 use crate::themes::export_store::{Catalogue, coded_page};
 use crate::themes::stats::{Tally, export_key};
+
+/// A workbook's bytes, chunk by chunk.
+pub type Body = Pin<Box<dyn Stream<Item = Result<Bytes, std::io::Error>>>>;
+
+/// Bytes read from the saved workbook per chunk.
+const CHUNK: usize = 64 * 1024;
 
 /// Excel's limit on characters in a cell.
 const CELL_CHARS: usize = 32_000;
@@ -56,16 +69,47 @@ fn write_row(wb: &mut Workbook, row: u32, cells: &[Cell]) -> Result<(), XlsxErro
     Ok(())
 }
 
-async fn finish(wb: Workbook) -> Result<Vec<u8>, AppError> {
-    let mut wb = wb;
-    tokio::task::spawn_blocking(move || wb.save_to_buffer())
-        .await
-        .map_err(|e| AppError::Unexpected(anyhow::anyhow!("saving the workbook: {e}")))?
-        .map_err(xlsx_err)
+/// Saves the workbook into a temporary file that is unlinked at once, and returns its bytes as
+/// a stream of chunks, so memory stays flat however big the workbook.
+async fn finish(wb: Workbook) -> Result<Body, AppError> {
+    let file = tokio::task::spawn_blocking(move || -> anyhow::Result<std::fs::File> {
+        let mut wb = wb;
+        let path = std::env::temp_dir().join(format!("chorus-{}.xlsx", uuid::Uuid::new_v4()));
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .context("creating the workbook's temporary file")?;
+        // Unlinked now: the open file stays readable and nothing is left behind on a crash.
+        std::fs::remove_file(&path).context("unlinking the workbook's temporary file")?;
+        wb.save_to_writer(&mut file)
+            .context("writing the workbook failed")?;
+        file.seek(SeekFrom::Start(0))?;
+        Ok(file)
+    })
+    .await
+    .map_err(|e| AppError::Unexpected(anyhow::anyhow!("saving the workbook: {e}")))??;
+    let file = tokio::fs::File::from_std(file);
+    Ok(Box::pin(futures_util::stream::unfold(
+        Some(file),
+        |file| async move {
+            let mut file = file?;
+            let mut buf = vec![0u8; CHUNK];
+            match file.read(&mut buf).await {
+                Ok(0) => None,
+                Ok(n) => {
+                    buf.truncate(n);
+                    Some((Ok(Bytes::from(buf)), Some(file)))
+                }
+                Err(err) => Some((Err(err), None)),
+            }
+        },
+    )))
 }
 
 /// `themes.xlsx`: one row per theme.
-pub async fn themes(cat: &Catalogue, tally: &Tally, min: MinGroup) -> Result<Vec<u8>, AppError> {
+pub async fn themes(cat: &Catalogue, tally: &Tally, min: MinGroup) -> Result<Body, AppError> {
     let header = themes_header();
     let widths: Vec<f64> = header
         .iter()
@@ -86,7 +130,7 @@ pub async fn themes(cat: &Catalogue, tally: &Tally, min: MinGroup) -> Result<Vec
 
 /// `coded-answers.xlsx`: one row per coded answer (withheld answers left out), read page by
 /// page; rows past Excel's last row are left out.
-pub async fn coded_answers(db: &DatabaseConnection, cat: &Catalogue) -> Result<Vec<u8>, AppError> {
+pub async fn coded_answers(db: &DatabaseConnection, cat: &Catalogue) -> Result<Body, AppError> {
     let header: Vec<String> = CODED_HEADER.iter().map(|h| (*h).to_owned()).collect();
     let widths = [18.0, 16.0, 60.0, 30.0, 20.0, 14.0];
     let mut wb = book("Coded answers", &header, &widths).map_err(xlsx_err)?;

@@ -84,7 +84,7 @@ pub fn list(
                 }
                 h2 class="heading-m" { "Download themes" }
                 p class="body" {
-                    "Answers waiting for a safeguarding review are left out. Quotes have names, email addresses, phone numbers and postcodes removed, and small groups show as “fewer than” a number."
+                    "Answers waiting for a safeguarding review are counted, but their words are left out. Quotes have names, email addresses, phone numbers and postcodes removed, and small groups show as “fewer than” a number."
                 }
                 ul class="list" id="theme-downloads" {
                     li { a href={ "/projects/" (id) "/themes.csv?bom=1" } download { "Themes as CSV for Excel" } }

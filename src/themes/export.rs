@@ -166,3 +166,123 @@ pub fn coded_row(a: &CodedAnswer, cat: &Catalogue, key: &[u8]) -> Option<Vec<Cel
 pub fn filename(project: i64, what: &str, ext: &str) -> String {
     format!("project-{project}-{what}.{ext}")
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::collections::{HashMap, HashSet};
+
+    use chrono::Utc;
+
+    use super::*;
+    use crate::projects::ProjectId;
+    use crate::themes::export_store::QuestionInfo;
+    use crate::themes::model::{Source, ThemeId, ThemeStatus};
+    use crate::themes::stats::{Applied, Tally};
+
+    fn answer(id: i64, mode: &str, text: &str, withheld: bool) -> CodedAnswer {
+        CodedAnswer {
+            answer: id,
+            response: id * 10,
+            question: 1,
+            text: text.into(),
+            submitted_at: Utc::now(),
+            mode: mode.into(),
+            audience: "families".into(),
+            withheld,
+            themes: vec![Applied {
+                theme: ThemeId(1),
+                source: Source::Keyword,
+                confidence: 1.0,
+            }],
+        }
+    }
+
+    fn catalogue(withheld: &[i64]) -> Catalogue {
+        let theme = Theme {
+            id: ThemeId(1),
+            name: "Waiting".into(),
+            description: "Queues".into(),
+            codebook: vec![],
+            status: ThemeStatus::Active,
+            merged_into: None,
+        };
+        let question = QuestionInfo {
+            key: "story".into(),
+            prompt: "Tell us".into(),
+            survey: "Hub".into(),
+            audience: "families".into(),
+        };
+        Catalogue {
+            project: ProjectId(1),
+            themes: vec![theme],
+            questions: HashMap::from([(1, question)]),
+            withheld: withheld.iter().copied().collect::<HashSet<_>>(),
+            text_answers: 20,
+        }
+    }
+
+    fn texts(row: &[Cell]) -> Vec<String> {
+        row.iter().map(Cell::text).collect()
+    }
+
+    #[test]
+    fn a_theme_row_hides_small_groups_and_redacts_its_examples() {
+        let cat = catalogue(&[]);
+        let mut tally = Tally::default();
+        for i in 0..6 {
+            tally.add(&answer(i, "self", "Ask Mrs Patel", false), None);
+        }
+        tally.add(&answer(6, "paper", "x", false), None);
+        let row = texts(&theme_row(
+            &cat.themes[0],
+            tally.themes.get(&ThemeId(1)),
+            20,
+            MinGroup(5),
+        ));
+        assert_eq!(row.len(), themes_header().len());
+        assert_eq!(row[..5], ["Waiting", "Queues", "active", "7", "35"]);
+        assert_eq!(row[6], "7", "families");
+        // Paper is small; self is the only other non-zero cell, so it goes too.
+        assert_eq!(row[9..12], ["fewer than 5", "0", "fewer than 5"]);
+        assert_eq!(row[15], "Ask Mrs [name removed]");
+        assert_eq!(row[17..], ["7", "0", "0"]);
+    }
+
+    #[test]
+    fn a_theme_without_answers_or_below_the_smallest_group_has_no_examples() {
+        let cat = catalogue(&[]);
+        let row = texts(&theme_row(&cat.themes[0], None, 20, MinGroup(5)));
+        assert_eq!(row[3..5], ["0", "0"]);
+        let mut tally = Tally::default();
+        tally.add(&answer(1, "self", "hello", false), None);
+        let row = texts(&theme_row(
+            &cat.themes[0],
+            tally.themes.get(&ThemeId(1)),
+            20,
+            MinGroup(5),
+        ));
+        assert_eq!(row[14..17], ["", "", ""]);
+    }
+
+    #[test]
+    fn withheld_answers_have_no_coded_row() {
+        let cat = catalogue(&[2]);
+        let key = [7u8; 32];
+        let row =
+            texts(&coded_row(&answer(1, "self", "Call 07700 900123", false), &cat, &key).unwrap());
+        assert_eq!(
+            row[1..],
+            [
+                "story",
+                "Call [phone removed]",
+                "Waiting",
+                "keyword",
+                "1.00"
+            ]
+        );
+        assert_ne!(row[0], "10");
+        assert!(coded_row(&answer(2, "self", "secret", false), &cat, &key).is_none());
+        assert!(coded_row(&answer(3, "self", "secret", true), &cat, &key).is_none());
+    }
+}

@@ -243,11 +243,21 @@ fn safeguarding_and_aggregates(t: Routes) -> Routes {
         )
 }
 
-/// Themes and coding (capability: themes): Build access to the project; the fixed
-/// `/themes/suggestions` path is registered before `/themes/{theme}`.
+/// Themes, coding and theme exports (capability: themes): Build access to the project; the
+/// fixed paths (`/themes/suggestions`, the downloads) are registered before `/themes/{theme}`.
 fn themes_routes(t: Routes) -> Routes {
-    use crate::themes::{coding_routes as c, routes as th};
+    use crate::themes::{coding_routes as c, export_routes as ex, routes as th};
     t.route("/projects/{id}/themes", web::get().to(th::list))
+        .route("/projects/{id}/themes.csv", web::get().to(ex::themes_csv))
+        .route("/projects/{id}/themes.xlsx", web::get().to(ex::themes_xlsx))
+        .route(
+            "/projects/{id}/coded-answers.csv",
+            web::get().to(ex::coded_csv),
+        )
+        .route(
+            "/projects/{id}/coded-answers.xlsx",
+            web::get().to(ex::coded_xlsx),
+        )
         .route("/projects/{id}/themes", web::post().to(th::create))
         .route(
             "/projects/{id}/themes/suggestions",
@@ -324,6 +334,23 @@ fn api_scope() -> actix_web::Scope {
         )
         // Live: new responses as server-sent events.
         .route("/surveys/{id}/events", web::get().to(api::live::events))
+        // Theme exports.
+        .route(
+            "/projects/{id}/themes.csv",
+            web::get().to(api::themes::themes_csv),
+        )
+        .route(
+            "/projects/{id}/coded-answers.csv",
+            web::get().to(api::themes::coded_csv),
+        )
+        .route(
+            "/projects/{id}/themes.xlsx",
+            web::get().to(api::themes::themes_xlsx),
+        )
+        .route(
+            "/projects/{id}/coded-answers.xlsx",
+            web::get().to(api::themes::coded_xlsx),
+        )
         .into_scope(scope)
         .default_service(web::to(api::not_found))
 }

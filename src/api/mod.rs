@@ -10,6 +10,7 @@ pub mod responses;
 pub mod schema;
 pub mod store;
 pub mod surveys;
+pub mod themes;
 
 pub use problem::{Problem, json_config, path_config, query_config};
 

@@ -5,7 +5,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api::{invitations, live, projects, responses, schema, surveys};
+use crate::api::{invitations, live, projects, responses, schema, surveys, themes};
 
 /// The document's root.
 #[derive(OpenApi)]
@@ -28,6 +28,10 @@ use crate::api::{invitations, live, projects, responses, schema, surveys};
         responses::csv,
         responses::submit,
         live::events,
+        themes::themes_csv,
+        themes::coded_csv,
+        themes::themes_xlsx,
+        themes::coded_xlsx,
         openapi_json,
     ),
     components(schemas(

@@ -88,7 +88,7 @@ pub async fn text_questions<C: ConnectionTrait>(
         .collect())
 }
 
-fn text_answer_filter(questions: &HashMap<i64, (String, String, bool)>) -> Condition {
+pub(crate) fn text_answer_filter(questions: &HashMap<i64, (String, String, bool)>) -> Condition {
     let plain = questions.iter().filter(|(_, q)| !q.2).map(|(id, _)| *id);
     let other = questions.iter().filter(|(_, q)| q.2).map(|(id, _)| *id);
     Condition::all()

@@ -11,13 +11,14 @@ use crate::accounts::routes::{NoFields, html, see_other};
 use crate::error::AppError;
 use crate::projects::routes::buildable;
 use crate::projects::{Project, ProjectId};
+use crate::results::aggregate_routes::min_group;
 use crate::state::AppState;
 use crate::themes::coding_store as cs;
 use crate::themes::engine::{SuggestConfig, suggest_themes};
 use crate::themes::model::{
     CodingFact, NewTheme, Theme, ThemeId, ThemeInput, ThemeStatus, applied_themes,
 };
-use crate::themes::{store, views};
+use crate::themes::{export_store, stats_views, store, views};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
 
 async fn theme_of(
@@ -45,12 +46,14 @@ async fn list_page(
     let counts = cs::counts(&cs::by_answer(
         cs::codings(&state.db, project.id, None).await?,
     ));
+    let total = export_store::text_answer_count(&state.db, project.id).await?;
     Ok(views::list(
         &me.nav(),
         csrf,
         project,
         &themes,
         &counts,
+        total,
         typed,
         errors,
     ))
@@ -117,6 +120,10 @@ async fn theme_page(
         .into_iter()
         .filter(|t| t.id != theme.id && t.status == ThemeStatus::Active)
         .collect();
+    let cat = export_store::catalogue(&state.db, project.id).await?;
+    let tally = export_store::tally(&state.db, &cat, Some(theme.id)).await?;
+    let stats = tally.themes.get(&theme.id).cloned().unwrap_or_default();
+    let figures = stats_views::figures(&stats, &cat, min_group(state));
     Ok(views::theme(
         &me.nav(),
         csrf,
@@ -124,6 +131,7 @@ async fn theme_page(
         theme,
         &others,
         &history,
+        figures,
         typed,
         errors,
     ))

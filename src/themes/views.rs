@@ -8,6 +8,7 @@ use maud::{Markup, html};
 use crate::projects::Project;
 use crate::themes::engine::ThemeSuggestion;
 use crate::themes::model::{Theme, ThemeId, ThemeInput, ThemeStatus};
+use crate::themes::stats::share_label;
 use crate::themes::store::ThemeEvent;
 use crate::web::choices::textarea;
 use crate::web::forms::{Input, button, csrf_field, error_summary, secondary_button};
@@ -30,13 +31,16 @@ fn theme_fields(typed: &ThemeInput, errors: &FieldErrors) -> Markup {
     }
 }
 
-/// The themes list with counts, and the create form.
+/// The themes list with counts and shares of the project's `total` text answers, the
+/// download links and the create form.
+#[allow(clippy::too_many_arguments)]
 pub fn list(
     nav: &NavUser,
     csrf: &str,
     project: &Project,
     themes: &[Theme],
     counts: &HashMap<ThemeId, usize>,
+    total: u64,
     typed: &ThemeInput,
     errors: &FieldErrors,
 ) -> Markup {
@@ -58,18 +62,35 @@ pub fn list(
             @if themes.is_empty() {
                 p class="body" { "There are no themes yet." }
             } @else {
-                table class="table" {
+                table class="table" id="themes" {
                     caption class="visually-hidden" { "Themes and how many answers have each" }
-                    thead { tr { th scope="col" { "Theme" } th scope="col" { "Answers" } th scope="col" { "Status" } } }
+                    thead { tr {
+                        th scope="col" { "Theme" }
+                        th scope="col" { "Answers" }
+                        th scope="col" { "Share of " (total) " written answers" }
+                        th scope="col" { "Status" }
+                    } }
                     tbody {
                         @for t in themes {
+                            @let n = counts.get(&t.id).copied().unwrap_or(0) as u64;
                             tr {
                                 td { a href={ "/projects/" (id) "/themes/" (t.id.0) } { (t.name) } }
-                                td { (counts.get(&t.id).copied().unwrap_or(0)) }
+                                td { (n) }
+                                td { (share_label(n, total)) }
                                 td { (status_tag(t)) }
                             }
                         }
                     }
+                }
+                h2 class="heading-m" { "Download themes" }
+                p class="body" {
+                    "Answers waiting for a safeguarding review are counted, but their words are left out. Quotes have names, email addresses, phone numbers and postcodes removed, and small groups show as “fewer than” a number."
+                }
+                ul class="list" id="theme-downloads" {
+                    li { a href={ "/projects/" (id) "/themes.csv?bom=1" } download { "Themes as CSV for Excel" } }
+                    li { a href={ "/projects/" (id) "/themes.xlsx" } download { "Themes as an Excel workbook (XLSX)" } }
+                    li { a href={ "/projects/" (id) "/coded-answers.csv?bom=1" } download { "Coded answers as CSV for Excel" } }
+                    li { a href={ "/projects/" (id) "/coded-answers.xlsx" } download { "Coded answers as an Excel workbook (XLSX)" } }
                 }
             }
             h2 class="heading-m" { "Create a theme" }
@@ -90,6 +111,7 @@ pub fn theme(
     theme: &Theme,
     others: &[Theme],
     history: &[ThemeEvent],
+    figures: Markup,
     typed: &ThemeInput,
     errors: &FieldErrors,
 ) -> Markup {
@@ -107,6 +129,7 @@ pub fn theme(
             @if let Some(into) = theme.merged_into {
                 p class="body" { "Merged into " a href={ "/projects/" (id) "/themes/" (into.0) } { "another theme" } "." }
             }
+            (figures)
             h2 class="heading-m" { "Change the theme" }
             form method="post" action=(base) novalidate {
                 (csrf_field(csrf))

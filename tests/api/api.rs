@@ -752,6 +752,10 @@ const API_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/surveys/{id}/responses.csv"),
     ("post", "/api/v1/s/{slug}/responses"),
     ("get", "/api/v1/surveys/{id}/events"),
+    ("get", "/api/v1/projects/{id}/themes.csv"),
+    ("get", "/api/v1/projects/{id}/coded-answers.csv"),
+    ("get", "/api/v1/projects/{id}/themes.xlsx"),
+    ("get", "/api/v1/projects/{id}/coded-answers.xlsx"),
 ];
 
 #[tokio::test]

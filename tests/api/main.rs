@@ -34,4 +34,6 @@ mod runner_validation;
 mod safeguarding;
 mod security;
 mod submitter;
+mod theme_exports;
+mod theme_views;
 mod themes;

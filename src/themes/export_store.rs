@@ -1,0 +1,201 @@
+//! Queries behind the theme figures and exports: the project's themes, questions and withheld
+//! answers, the number of text answers, and coded answers read in pages by answer id so memory
+//! stays flat however many there are.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use entity::{answer, coding, question, response, survey};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+
+use crate::projects::ProjectId;
+use crate::safeguarding;
+use crate::themes::coding_store::{self as cs, Coding};
+use crate::themes::model::{AnswerId, Theme, ThemeId};
+use crate::themes::stats::{CodedAnswer, Tally, in_force};
+use crate::themes::store;
+
+/// Coded answers read per query.
+pub const PAGE: u64 = 500;
+
+/// A question of the project as the figures name it.
+#[derive(Clone, Debug)]
+pub struct QuestionInfo {
+    pub key: String,
+    pub prompt: String,
+    pub survey: String,
+    pub audience: String,
+}
+
+/// What every theme figure and export needs besides the coded answers themselves.
+#[derive(Clone, Debug)]
+pub struct Catalogue {
+    pub project: ProjectId,
+    /// Active first, then by name.
+    pub themes: Vec<Theme>,
+    pub questions: HashMap<i64, QuestionInfo>,
+    /// Answers awaiting safeguarding review: never quoted or exported.
+    pub withheld: HashSet<i64>,
+    /// Text answers in the project (the base of each theme's share).
+    pub text_answers: u64,
+}
+
+impl Catalogue {
+    /// A theme's name by id.
+    pub fn theme_name(&self, id: ThemeId) -> &str {
+        self.themes
+            .iter()
+            .find(|t| t.id == id)
+            .map_or("", |t| t.name.as_str())
+    }
+}
+
+/// How many text answers the project has (the base of each theme's share).
+pub async fn text_answer_count<C: ConnectionTrait>(
+    db: &C,
+    project: ProjectId,
+) -> Result<u64, DbErr> {
+    let text = cs::text_questions(db, project).await?;
+    answer::Entity::find()
+        .filter(cs::text_answer_filter(&text))
+        .filter(answer::Column::Text.ne(""))
+        .count(db)
+        .await
+}
+
+/// Loads the catalogue of a project.
+pub async fn catalogue<C: ConnectionTrait>(db: &C, project: ProjectId) -> Result<Catalogue, DbErr> {
+    let themes = store::list(db, project).await?;
+    let surveys: HashMap<i64, (String, String)> = survey::Entity::find()
+        .filter(survey::Column::ProjectId.eq(project.0))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, (s.title, s.audience)))
+        .collect();
+    let questions = question::Entity::find()
+        .filter(question::Column::SurveyId.is_in(surveys.keys().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|q| {
+            let (survey, audience) = surveys.get(&q.survey_id).cloned().unwrap_or_default();
+            let info = QuestionInfo {
+                key: q.key,
+                prompt: q.prompt,
+                survey,
+                audience,
+            };
+            (q.id, info)
+        })
+        .collect();
+    let withheld = safeguarding::withheld_answer_ids(db, project).await?;
+    let text_answers = text_answer_count(db, project).await?;
+    Ok(Catalogue {
+        project,
+        themes,
+        questions,
+        withheld,
+        text_answers,
+    })
+}
+
+/// The next page of coded answers after answer id `after` (only answers with a coding of
+/// `only`, when given), and the last answer id read (`None` when there are no more).
+pub async fn coded_page<C: ConnectionTrait>(
+    db: &C,
+    cat: &Catalogue,
+    only: Option<ThemeId>,
+    after: i64,
+) -> Result<(Vec<CodedAnswer>, Option<i64>), DbErr> {
+    let mut q = coding::Entity::find()
+        .select_only()
+        .column(coding::Column::AnswerId)
+        .distinct()
+        .filter(coding::Column::ThemeId.in_subquery(cs::project_themes(cat.project)))
+        .filter(coding::Column::AnswerId.gt(after))
+        .order_by_asc(coding::Column::AnswerId)
+        .limit(PAGE);
+    if let Some(t) = only {
+        q = q.filter(coding::Column::ThemeId.eq(t.0));
+    }
+    let ids: Vec<i64> = q.into_tuple().all(db).await?;
+    let Some(last) = ids.last().copied() else {
+        return Ok((Vec::new(), None));
+    };
+    let answer_ids: Vec<AnswerId> = ids.iter().copied().map(AnswerId).collect();
+    let by_answer = cs::by_answer(cs::codings(db, cat.project, Some(&answer_ids)).await?);
+    let answers: Vec<(i64, i64, i64, Option<String>)> = answer::Entity::find()
+        .select_only()
+        .column(answer::Column::Id)
+        .column(answer::Column::ResponseId)
+        .column(answer::Column::QuestionId)
+        .column(answer::Column::Text)
+        .filter(answer::Column::Id.is_in(ids.iter().copied()))
+        .order_by_asc(answer::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let responses: HashMap<i64, (DateTime<Utc>, String)> = response::Entity::find()
+        .select_only()
+        .column(response::Column::Id)
+        .column(response::Column::SubmittedAt)
+        .column(response::Column::Mode)
+        .filter(response::Column::Id.is_in(answers.iter().map(|a| a.1)))
+        .into_tuple::<(i64, DateTime<Utc>, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(id, at, mode)| (id, (at, mode)))
+        .collect();
+    let page = answers
+        .into_iter()
+        .filter_map(|(id, response, question, text)| {
+            let codings: Vec<_> = by_answer
+                .get(&AnswerId(id))?
+                .iter()
+                .map(|c: &Coding| (c.fact(), c.confidence))
+                .collect();
+            let themes = in_force(&codings);
+            let (submitted_at, mode) = responses.get(&response)?.clone();
+            (!themes.is_empty()).then(|| CodedAnswer {
+                answer: id,
+                response,
+                question,
+                text: text.unwrap_or_default(),
+                submitted_at,
+                mode,
+                audience: cat
+                    .questions
+                    .get(&question)
+                    .map(|q| q.audience.clone())
+                    .unwrap_or_default(),
+                withheld: cat.withheld.contains(&id),
+                themes,
+            })
+        })
+        .collect();
+    let more = ids.len() as u64 == PAGE;
+    Ok((page, more.then_some(last)))
+}
+
+/// Every theme's figures (or only `only`'s), reading coded answers page by page.
+pub async fn tally<C: ConnectionTrait>(
+    db: &C,
+    cat: &Catalogue,
+    only: Option<ThemeId>,
+) -> Result<Tally, DbErr> {
+    let mut tally = Tally::default();
+    let mut after = Some(0);
+    while let Some(from) = after {
+        let (page, last) = coded_page(db, cat, only, from).await?;
+        for a in &page {
+            tally.add(a, only);
+        }
+        after = last;
+    }
+    Ok(tally)
+}

@@ -1,0 +1,177 @@
+//! Theme export downloads: `themes` and `coded-answers` as CSV (UTF-8, optional byte-order
+//! mark, formula-safe cells; coded answers streamed page by page) or XLSX, with the headers a
+//! download needs. Used by the steward pages and the API alike.
+
+use std::sync::Arc;
+
+use actix_web::HttpResponse;
+use actix_web::http::header;
+use actix_web::web::Bytes;
+use futures_util::Stream;
+use sea_orm::{DatabaseConnection, DbErr};
+
+use crate::disclosure::MinGroup;
+use crate::error::AppError;
+use crate::export::{BOM, record};
+use crate::projects::ProjectId;
+use crate::themes::export::{CODED_HEADER, Cell, coded_row, filename, theme_row, themes_header};
+use crate::themes::export_store::{Catalogue, catalogue, coded_page, tally};
+use crate::themes::stats::export_key;
+use crate::themes::xlsx;
+
+/// Which export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// One row per theme.
+    Themes,
+    /// One row per coded answer.
+    CodedAnswers,
+}
+
+/// Which file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// CSV, UTF-8.
+    Csv,
+    /// Excel workbook.
+    Xlsx,
+}
+
+impl Export {
+    fn name(self) -> &'static str {
+        match self {
+            Export::Themes => "themes",
+            Export::CodedAnswers => "coded-answers",
+        }
+    }
+}
+
+impl Format {
+    fn ext(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        }
+    }
+
+    fn content_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }
+    }
+}
+
+fn csv_err(err: ::csv::Error) -> DbErr {
+    DbErr::Custom(format!("writing CSV failed: {err}"))
+}
+
+fn csv_line(out: &mut Vec<u8>, cells: &[Cell]) -> Result<(), ::csv::Error> {
+    let cells: Vec<String> = cells.iter().map(Cell::text).collect();
+    record(out, &cells)
+}
+
+fn start(bom: bool) -> Vec<u8> {
+    if bom { BOM.to_vec() } else { Vec::new() }
+}
+
+/// The `themes.csv` body (one row per theme: small, so built whole).
+pub async fn themes_csv(
+    db: &DatabaseConnection,
+    cat: &Catalogue,
+    min: MinGroup,
+    bom: bool,
+) -> Result<Vec<u8>, AppError> {
+    let tally = tally(db, cat, None).await?;
+    let mut out = start(bom);
+    let header: Vec<Cell> = themes_header().into_iter().map(Cell::Text).collect();
+    csv_line(&mut out, &header).map_err(csv_err)?;
+    for t in &cat.themes {
+        let row = theme_row(t, tally.themes.get(&t.id), cat.text_answers, min);
+        csv_line(&mut out, &row).map_err(csv_err)?;
+    }
+    Ok(out)
+}
+
+enum Next {
+    Header,
+    After(i64),
+    Done,
+}
+
+/// The `coded-answers.csv` body as a stream of chunks, one page of answers each, with a fresh
+/// pseudonym key for this export.
+pub fn coded_csv(
+    db: DatabaseConnection,
+    cat: Catalogue,
+    bom: bool,
+) -> impl Stream<Item = Result<Bytes, DbErr>> + 'static {
+    let key = export_key();
+    let cat = Arc::new(cat);
+    futures_util::stream::unfold(Next::Header, move |next| {
+        let db = db.clone();
+        let cat = Arc::clone(&cat);
+        async move {
+            match next {
+                Next::Done => None,
+                Next::Header => {
+                    let mut out = start(bom);
+                    let header: Vec<Cell> = CODED_HEADER.iter().map(|h| Cell::from(*h)).collect();
+                    let result = csv_line(&mut out, &header)
+                        .map(|()| Bytes::from(out))
+                        .map_err(csv_err);
+                    Some((result, Next::After(0)))
+                }
+                Next::After(after) => {
+                    let (page, last) = match coded_page(&db, &cat, None, after).await {
+                        Ok(found) => found,
+                        Err(err) => return Some((Err(err), Next::Done)),
+                    };
+                    let mut out = Vec::new();
+                    for row in page.iter().filter_map(|a| coded_row(a, &cat, &key)) {
+                        if let Err(err) = csv_line(&mut out, &row) {
+                            return Some((Err(csv_err(err)), Next::Done));
+                        }
+                    }
+                    Some((Ok(Bytes::from(out)), last.map_or(Next::Done, Next::After)))
+                }
+            }
+        }
+    })
+}
+
+fn download(project: ProjectId, export: Export, format: Format) -> actix_web::HttpResponseBuilder {
+    let mut res = HttpResponse::Ok();
+    res.content_type(format.content_type())
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!(
+                "attachment; filename=\"{}\"",
+                filename(project.0, export.name(), format.ext())
+            ),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"));
+    res
+}
+
+/// The download of one export of a project (access already checked).
+pub async fn respond(
+    db: &DatabaseConnection,
+    project: ProjectId,
+    min: MinGroup,
+    export: Export,
+    format: Format,
+    bom: bool,
+) -> Result<HttpResponse, AppError> {
+    let cat = catalogue(db, project).await?;
+    let mut res = download(project, export, format);
+    Ok(match (export, format) {
+        (Export::Themes, Format::Csv) => res.body(themes_csv(db, &cat, min, bom).await?),
+        (Export::CodedAnswers, Format::Csv) => res.streaming(coded_csv(db.clone(), cat, bom)),
+        (Export::Themes, Format::Xlsx) => {
+            let tally = tally(db, &cat, None).await?;
+            res.streaming(xlsx::themes(&cat, &tally, min).await?)
+        }
+        (Export::CodedAnswers, Format::Xlsx) => res.streaming(xlsx::coded_answers(db, &cat).await?),
+    })
+}

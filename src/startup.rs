@@ -112,16 +112,18 @@ impl Application {
             mail: mail.clone(),
         });
         let live = Hub::start(&db);
+        let themes = crate::themes::ThemeJobs::start(themes_db);
         let state = AppState {
             db: db.clone(),
             settings: Arc::new(settings.clone()),
             base_url: base_url.clone(),
             setup,
             throttle: Arc::new(SignInThrottle::default()),
-            submitter: Submitter::start_full(
+            submitter: Submitter::start_service(
                 db.clone(),
                 Some(live.clone()),
                 responses::submit::Safeguard::with_alerts(base_url.clone(), mail.clone()),
+                Some(themes.clone()),
             ),
             submit_limit: settings
                 .submit_rate_limit
@@ -132,7 +134,7 @@ impl Application {
             )),
             mail,
             live,
-            themes: crate::themes::ThemeJobs::start(themes_db),
+            themes,
             surveys: Arc::new(crate::surveys::cache::SurveyCache::default()),
         };
         let server = serve(listener, state)?;

@@ -20,6 +20,7 @@ use crate::responses::model::{Receipt, ResponseId, Submission};
 use crate::responses::store;
 use crate::safeguarding::{self, Scanner};
 use crate::surveys::SurveyId;
+use crate::themes::ThemeJobs;
 
 /// Most submissions stored in one transaction.
 pub const MAX_BATCH: usize = 256;
@@ -103,9 +104,21 @@ impl Submitter {
 
     /// Starts the writer task with live announcements and safeguarding alerts.
     pub fn start_full(db: DatabaseConnection, hub: Option<Hub>, guard: Safeguard) -> Submitter {
+        Submitter::start_service(db, hub, guard, None)
+    }
+
+    /// Starts the writer task as the service runs it: live announcements, safeguarding alerts,
+    /// and theme coding asked for when new answers arrive.
+    pub fn start_service(
+        db: DatabaseConnection,
+        hub: Option<Hub>,
+        guard: Safeguard,
+        themes: Option<ThemeJobs>,
+    ) -> Submitter {
         let (queue, rx) = mpsc::channel(QUEUE);
         let announcer = Announcer {
             hub,
+            themes,
             projects: HashMap::new(),
         };
         tokio::spawn(writer(db, rx, announcer, guard));
@@ -123,10 +136,11 @@ impl Submitter {
     }
 }
 
-/// Announces committed responses on the live hub, with each survey's project looked up once
-/// and kept (a survey never moves between projects).
+/// Announces committed responses on the live hub and to the theme coder, with each survey's
+/// project looked up once and kept (a survey never moves between projects).
 struct Announcer {
     hub: Option<Hub>,
+    themes: Option<ThemeJobs>,
     projects: HashMap<SurveyId, i64>,
 }
 
@@ -138,7 +152,9 @@ impl Announcer {
         new: &[(SurveyId, ResponseId)],
         at: DateTime<Utc>,
     ) {
-        let Some(hub) = &self.hub else { return };
+        if self.hub.is_none() && self.themes.is_none() {
+            return;
+        }
         let mut missing: Vec<i64> = new
             .iter()
             .filter(|(s, _)| !self.projects.contains_key(s))
@@ -177,7 +193,17 @@ impl Announcer {
                 })
             })
             .collect();
-        hub.publish_many(db, &events).await;
+        if let Some(themes) = &self.themes {
+            let mut projects: Vec<i64> = events.iter().map(|e| e.project_id).collect();
+            projects.sort_unstable();
+            projects.dedup();
+            for project in projects {
+                themes.answers_arrived(crate::projects::ProjectId(project));
+            }
+        }
+        if let Some(hub) = &self.hub {
+            hub.publish_many(db, &events).await;
+        }
     }
 }
 

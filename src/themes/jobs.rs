@@ -4,9 +4,9 @@
 //! or themes changed, retrains the learned coder (on a blocking thread) and replaces its
 //! pending suggestions.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use tokio::sync::mpsc;
@@ -21,6 +21,9 @@ use crate::themes::{auto, auto_store, store};
 
 /// How long requests are gathered before a run starts.
 const DEBOUNCE: Duration = Duration::from_millis(150);
+/// Least time between two runs started by new answers arriving for one project, so a burst of
+/// submissions costs one run rather than one each.
+pub const NEW_ANSWERS_GAP: Duration = Duration::from_secs(3);
 /// Threads for matching, training and prediction (the machine is shared with the web server).
 const THREADS: usize = 2;
 
@@ -33,6 +36,10 @@ struct Shared {
     watermark: HashMap<i64, i64>,
     /// The last trained coder per project, with the theme ids it knows.
     coders: HashMap<i64, Arc<Coder>>,
+    /// When each project's last run started.
+    last_run: HashMap<i64, Instant>,
+    /// Projects with a run already scheduled for newly arrived answers.
+    scheduled: HashSet<i64>,
 }
 
 /// Handle for requesting coding runs; cheap to clone.
@@ -67,6 +74,33 @@ impl ThemeJobs {
             .unwrap_or(false)
     }
 
+    /// Requests a run because new answers were stored (the response writer calls this after its
+    /// commit): at once when the project's last run is older than [`NEW_ANSWERS_GAP`], otherwise
+    /// once that gap has passed; further calls meanwhile join the scheduled run.
+    pub fn answers_arrived(&self, project: ProjectId) {
+        let wait = {
+            let Ok(mut s) = self.shared.lock() else {
+                return;
+            };
+            if !s.scheduled.insert(project.0) {
+                return;
+            }
+            s.last_run.get(&project.0).map_or(Duration::ZERO, |at| {
+                NEW_ANSWERS_GAP.saturating_sub(at.elapsed())
+            })
+        };
+        let jobs = self.clone();
+        tokio::spawn(async move {
+            if !wait.is_zero() {
+                tokio::time::sleep(wait).await;
+            }
+            if let Ok(mut s) = jobs.shared.lock() {
+                s.scheduled.remove(&project.0);
+            }
+            jobs.request(project, false);
+        });
+    }
+
     /// Requests a run when answers newer than the last run exist (`newest` answer id).
     pub fn notice_answers(&self, project: ProjectId, newest: Option<i64>) {
         let Some(newest) = newest else { return };
@@ -94,10 +128,10 @@ async fn worker(
             *jobs.entry(p).or_insert(false) |= r;
         }
         for (project, retrain) in jobs {
-            let seen = shared
-                .lock()
-                .ok()
-                .and_then(|s| s.pending.get(&project).copied());
+            let seen = shared.lock().ok().and_then(|mut s| {
+                s.last_run.insert(project, Instant::now());
+                s.pending.get(&project).copied()
+            });
             if let Err(e) = run(&db, ProjectId(project), retrain, &shared).await {
                 tracing::error!(project, "theme coding run failed: {e:#}");
             }
@@ -126,6 +160,10 @@ async fn run(
     shared: &Mutex<Shared>,
 ) -> anyhow::Result<()> {
     let themes = store::list(db, project).await?;
+    if themes.is_empty() {
+        // Nothing to code with and nothing to learn.
+        return Ok(());
+    }
     let active: BTreeSet<i64> = themes
         .iter()
         .filter(|t| t.status == ThemeStatus::Active)

@@ -457,3 +457,56 @@ async fn a_bad_theme_or_page_is_a_clear_client_error() {
     let (status, _) = c.get(&format!("/projects/{p}/coding?page=x")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn a_new_answer_is_coded_soon_after_it_is_sent_without_anyone_opening_a_page() {
+    let c = project_with_answers(&["Staff were kind"]).await;
+    let theme = c.create_theme("Kindness", "kind").await;
+    c.settled_coding_page().await;
+    // Open the survey and send a new answer through the public API.
+    let db = Database::connect(c.app.database_url.as_str())
+        .await
+        .unwrap();
+    let survey = entity::survey::Entity::find()
+        .filter(entity::survey::Column::ProjectId.eq(c.project))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut open: entity::survey::ActiveModel = survey.clone().into();
+    open.status = Set("open".into());
+    open.update(&db).await.unwrap();
+    let res = c
+        .client
+        .post(c.app.url(&format!("/api/v1/s/{}/responses", survey.slug)))
+        .json(&serde_json::json!({
+            "client_id": uuid::Uuid::new_v4(),
+            "answers": {"story": "The people there were so kind to us"}
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let newest = answer::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .max()
+        .unwrap();
+    db.close().await.unwrap();
+    // No page is opened meanwhile: the response writer asked for the run.
+    for _ in 0..200 {
+        let codings = c.codings_of(newest).await;
+        if !codings.is_empty() {
+            assert_eq!(
+                codings,
+                [(theme, "keyword".to_owned(), "accepted".to_owned())]
+            );
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the new answer was not coded within 10 seconds");
+}

@@ -12,4 +12,4 @@ pub mod store;
 pub mod views;
 
 pub use hub::Hub;
-pub use model::{LiveEvent, withheld};
+pub use model::LiveEvent;

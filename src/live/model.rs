@@ -28,16 +28,6 @@ pub const KEEP_ALIVE: &str = ": keep-alive\n\n";
 /// Tells a client it missed events and should reload its view.
 pub const RESYNC: &str = "event: resync\ndata: {}\n\n";
 
-/// Whether a board must hold back this answer. The safeguarding filter (flagged answers are
-/// withheld until someone has looked at them) will plug in here; for now nothing is withheld.
-pub fn withheld(
-    _survey_id: i64,
-    _question_key: &str,
-    _answer: &crate::surveys::AnswerValue,
-) -> bool {
-    false
-}
-
 /// Most events replayed, oldest first, to a client that resumes with `Last-Event-ID`; a client
 /// further behind reads the rest through the responses list.
 pub const BACKLOG_CAP: u64 = 500;

@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::live::model::{BACKLOG_CAP, last_event_id};
 use crate::live::views::{self, BoardLinks, SurveyBoard};
 use crate::live::{sse, store};
-use crate::projects::{Project, ProjectId, store as projects};
+use crate::projects::{Access, Project, ProjectId, store as projects};
 use crate::results::store as results;
 use crate::state::AppState;
 use crate::surveys::{self, Status, Survey, SurveyId};
@@ -20,15 +20,14 @@ const NEWEST: u64 = 5;
 /// Newest responses shown per survey on a project board.
 const NEWEST_ON_PROJECT: u64 = 3;
 
-/// The survey and its project when this person is a member (any access); 404 otherwise.
+/// The survey, its project and this person's access when they are a member; 404 otherwise.
 async fn watchable_survey(
     state: &AppState,
     me: &CurrentSteward,
     id: i64,
-) -> Result<(Survey, Project), AppError> {
+) -> Result<(Survey, Project, Access), AppError> {
     results::find_survey_for(&state.db, &me.steward, SurveyId(id))
         .await?
-        .map(|(survey, project, _)| (survey, project))
         .ok_or(AppError::NotFound)
 }
 
@@ -36,11 +35,26 @@ async fn watchable_project(
     state: &AppState,
     me: &CurrentSteward,
     id: i64,
-) -> Result<Project, AppError> {
+) -> Result<(Project, Access), AppError> {
     projects::find_for(&state.db, &me.steward, ProjectId(id))
         .await?
-        .map(|(project, _)| project)
         .ok_or(AppError::NotFound)
+}
+
+/// The safeguarding banner for stewards of the project (flags awaiting review, on this survey
+/// or anywhere in the project); practitioners see none, as they cannot open the review page.
+async fn banner(
+    state: &AppState,
+    project: &Project,
+    access: Access,
+    survey: Option<SurveyId>,
+) -> Result<maud::Markup, AppError> {
+    if access != Access::Build {
+        return Ok(maud::html! {});
+    }
+    let flagged =
+        crate::safeguarding::store::unreviewed_responses(&state.db, project.id, survey).await?;
+    Ok(crate::safeguarding::views::banner(project.id, flagged))
 }
 
 async fn survey_board(
@@ -56,7 +70,10 @@ async fn survey_board(
     } else {
         Vec::new()
     };
-    let newest = results::page_responses(&state.db, survey.id, &questions, 1, newest).await?;
+    let mut newest = results::page_responses(&state.db, survey.id, &questions, 1, newest).await?;
+    // Flagged answers stay off boards until reviewed; the rest are redacted.
+    let withheld = crate::safeguarding::store::withheld_cells(&state.db, survey.id).await?;
+    crate::results::model::protect_text(&mut newest, &questions, &withheld);
     Ok(SurveyBoard {
         survey,
         questions,
@@ -70,7 +87,7 @@ async fn project_boards(state: &AppState, project: &Project) -> Result<Vec<Surve
     let mut boards = Vec::new();
     for survey in surveys::store::list_for_project(&state.db, project.id).await? {
         if survey.status != Status::Draft {
-            boards.push(survey_board(state, survey, false, NEWEST_ON_PROJECT).await?);
+            boards.push(survey_board(state, survey, true, NEWEST_ON_PROJECT).await?);
         }
     }
     Ok(boards)
@@ -109,11 +126,12 @@ pub async fn survey_page(
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (survey, project) = watchable_survey(&state, &me, path.into_inner()).await?;
+    let (survey, project, access) = watchable_survey(&state, &me, path.into_inner()).await?;
     let links = survey_links(&survey);
     let title = format!("Live: {}", survey.title);
+    let banner = banner(&state, &project, access, Some(survey.id)).await?;
     let board = survey_board(&state, survey, true, NEWEST).await?;
-    let content = views::fragment(std::slice::from_ref(&board), false);
+    let content = views::fragment(std::slice::from_ref(&board), false, banner);
     Ok(html(
         StatusCode::OK,
         views::board(&me.nav(), &project, &title, &links, content),
@@ -126,11 +144,13 @@ pub async fn survey_fragment(
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (survey, _) = watchable_survey(&state, &me, path.into_inner()).await?;
+    let (survey, project, access) = watchable_survey(&state, &me, path.into_inner()).await?;
+    let banner = banner(&state, &project, access, Some(survey.id)).await?;
     let board = survey_board(&state, survey, true, NEWEST).await?;
     Ok(fragment_response(views::fragment(
         std::slice::from_ref(&board),
         false,
+        banner,
     )))
 }
 
@@ -140,10 +160,11 @@ pub async fn project_page(
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let project = watchable_project(&state, &me, path.into_inner()).await?;
+    let (project, access) = watchable_project(&state, &me, path.into_inner()).await?;
     let boards = project_boards(&state, &project).await?;
     let title = format!("Live: {}", project.title);
-    let content = views::fragment(&boards, true);
+    let banner = banner(&state, &project, access, None).await?;
+    let content = views::fragment(&boards, true, banner);
     Ok(html(
         StatusCode::OK,
         views::board(
@@ -162,9 +183,10 @@ pub async fn project_fragment(
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let project = watchable_project(&state, &me, path.into_inner()).await?;
+    let (project, access) = watchable_project(&state, &me, path.into_inner()).await?;
     let boards = project_boards(&state, &project).await?;
-    Ok(fragment_response(views::fragment(&boards, true)))
+    let banner = banner(&state, &project, access, None).await?;
+    Ok(fragment_response(views::fragment(&boards, true, banner)))
 }
 
 /// The `Last-Event-ID` a reconnecting client sent, if any.
@@ -201,7 +223,7 @@ pub async fn survey_events(
     path: web::Path<i64>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let (survey, project) = watchable_survey(&state, &me, path.into_inner()).await?;
+    let (survey, project, _) = watchable_survey(&state, &me, path.into_inner()).await?;
     Ok(stream(&state, project.id.0, Some(survey.id.0), resume_from(&req)).await?)
 }
 
@@ -212,6 +234,6 @@ pub async fn project_events(
     path: web::Path<i64>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let project = watchable_project(&state, &me, path.into_inner()).await?;
+    let (project, _) = watchable_project(&state, &me, path.into_inner()).await?;
     Ok(stream(&state, project.id.0, None, resume_from(&req)).await?)
 }

@@ -3,7 +3,6 @@
 
 use maud::{Markup, PreEscaped, html};
 
-use crate::live::model::withheld;
 use crate::live::store::OwnSubmission;
 use crate::projects::Project;
 use crate::results::{QuestionSummary, ResponseRow, summary_section};
@@ -49,11 +48,7 @@ fn newest(board: &SurveyBoard) -> Markup {
                                     div class="summary-row" {
                                         dt class="summary-key" { (q.def.prompt) }
                                         dd class="summary-value" {
-                                            @if withheld(board.survey.id.0, q.def.key.as_str(), a) {
-                                                em { "Withheld for review" }
-                                            } @else {
-                                                (a.display(q.def.kind))
-                                            }
+                                            (a.display(q.def.kind))
                                         }
                                     }
                                 }
@@ -99,9 +94,11 @@ fn section(board: &SurveyBoard, link: bool) -> Markup {
     }
 }
 
-/// The replaceable part of a board (also served alone as the fragment).
-pub fn fragment(boards: &[SurveyBoard], link_each: bool) -> Markup {
+/// The replaceable part of a board (also served alone as the fragment), with the safeguarding
+/// banner on top so it appears as soon as a flag is raised.
+pub fn fragment(boards: &[SurveyBoard], link_each: bool, banner: Markup) -> Markup {
     html! {
+        (banner)
         @if boards.is_empty() {
             p class="body" { "There are no open or closed surveys here yet." }
         }

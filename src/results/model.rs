@@ -183,6 +183,35 @@ pub fn summarise(question: &Question, groups: &[(AnswerValue, u64)]) -> Question
     }
 }
 
+/// Text shown outside the single-response view: answers withheld for safeguarding review are
+/// replaced by a note, and the rest are redacted (emails, phones, postcodes, names).
+pub fn protect_text(
+    rows: &mut [ResponseRow],
+    questions: &[Question],
+    withheld: &std::collections::HashSet<(i64, i64)>,
+) {
+    for row in rows {
+        for q in questions {
+            let Some(answer) = row.answers.get_mut(&q.id) else {
+                continue;
+            };
+            let typed = match answer {
+                AnswerValue::Text(t) if q.def.kind.is_text() => t,
+                AnswerValue::Other(t) => t,
+                _ => continue,
+            };
+            *typed = if withheld.contains(&(row.id, q.id.0)) {
+                WITHHELD.to_owned()
+            } else {
+                crate::disclosure::redact(typed)
+            };
+        }
+    }
+}
+
+/// What a withheld answer shows as in tables.
+pub const WITHHELD: &str = "[withheld for safeguarding review]";
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

@@ -9,11 +9,10 @@ use crate::accounts::routes::html;
 use crate::error::AppError;
 use crate::export;
 use crate::projects::{Access, Project};
-use crate::results::ResponseRow;
 use crate::results::{store, views};
+use crate::safeguarding;
 use crate::state::AppState;
-use crate::surveys::{self, AnswerValue, Question, Survey, SurveyId};
-use crate::{disclosure, safeguarding};
+use crate::surveys::{self, Survey, SurveyId};
 
 /// Responses shown per page of the results table.
 pub const PER_PAGE: u64 = 25;
@@ -90,34 +89,7 @@ pub async fn results_page(
     Ok(html(StatusCode::OK, views::results(&me.nav(), &view)))
 }
 
-/// Text shown outside the single-response view: answers withheld for safeguarding review are
-/// replaced by a note, and the rest are redacted (emails, phones, postcodes, names).
-pub fn protect_text(
-    rows: &mut [ResponseRow],
-    questions: &[Question],
-    withheld: &std::collections::HashSet<(i64, i64)>,
-) {
-    for row in rows {
-        for q in questions {
-            let Some(answer) = row.answers.get_mut(&q.id) else {
-                continue;
-            };
-            let typed = match answer {
-                AnswerValue::Text(t) if q.def.kind.is_text() => t,
-                AnswerValue::Other(t) => t,
-                _ => continue,
-            };
-            *typed = if withheld.contains(&(row.id, q.id.0)) {
-                WITHHELD.to_owned()
-            } else {
-                disclosure::redact(typed)
-            };
-        }
-    }
-}
-
-/// What a withheld answer shows as in tables.
-pub const WITHHELD: &str = "[withheld for safeguarding review]";
+pub use crate::results::model::{WITHHELD, protect_text};
 
 /// `GET /surveys/{id}/responses.csv`
 pub async fn responses_csv(

@@ -201,7 +201,8 @@ async fn a_survey_board_shows_counts_summaries_and_the_newest_answers() {
         .await
         .unwrap();
     assert_eq!(texts(&fragment, ".live-count"), vec!["2"]);
-    // The project board lists the survey with its count and a link to its board.
+    // The project board lists the survey with its count, per-question summaries, the newest
+    // answers and a link to its board.
     let project = project_of(&api, survey).await;
     let (status, board) = {
         let res = api
@@ -213,6 +214,8 @@ async fn a_survey_board_shows_counts_summaries_and_the_newest_answers() {
     assert_eq!(status, StatusCode::OK);
     assert_accessible(&board, "project live board");
     assert_eq!(texts(&board, ".live-count"), vec!["2"]);
+    assert!(board.contains("Mean (average)"));
+    assert!(board.contains(SECRET));
     assert!(board.contains(&format!("href=\"/surveys/{survey}/live\"")));
 }
 

@@ -129,9 +129,19 @@ async fn a_flag_shows_a_banner_is_withheld_until_reviewed_and_the_review_is_audi
     for page in [
         format!("/projects/{project}"),
         format!("/surveys/{survey}/results"),
+        format!("/surveys/{survey}/live"),
+        format!("/projects/{project}/live"),
+        format!("/surveys/{survey}/live/fragment"),
     ] {
         let html = api.app.get_with(&client, &page).await.text().await.unwrap();
         assert!(html.contains(banner), "{page}");
+        if page.contains("/live") {
+            assert!(
+                html.contains("[withheld for safeguarding review]")
+                    && html.contains("Ring me on [phone removed] about the club"),
+                "{page} withholds the flagged answer and redacts the rest:\n{html}"
+            );
+        }
         assert!(html.contains(&format!("href=\"/projects/{project}/safeguarding\"")));
         assert!(
             !html.contains("uncle touches"),
@@ -199,6 +209,17 @@ async fn a_flag_shows_a_banner_is_withheld_until_reviewed_and_the_review_is_audi
         .unwrap();
     assert!(!results.contains(banner));
     assert!(results.contains("my uncle touches me"));
+    let board = api
+        .app
+        .get_with(&client, &format!("/surveys/{survey}/live"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        board.contains("my uncle touches me"),
+        "reviewed answers show on boards"
+    );
     // Without a CSRF token the review is refused.
     let res = client
         .post(api.app.url(&action))

@@ -1,4 +1,4 @@
-//! The daily digest: per project, how many responses (and, once themes exist, new themes)
+//! The daily digest: per project, how many new responses and new themes
 //! came in since the steward's last digest. Counts only, never answer text.
 
 use chrono::{DateTime, Utc};
@@ -17,8 +17,7 @@ pub struct ProjectActivity {
     pub title: String,
     /// Responses since the last digest.
     pub new_responses: u64,
-    /// Themes first seen since the last digest; `None` until the Themes capability fills
-    /// [`store::new_themes`] in.
+    /// Themes created since the last digest (`None`: not counted).
     pub new_themes: Option<u64>,
 }
 
@@ -35,7 +34,7 @@ impl ProjectActivity {
             self.title,
             plural(self.new_responses, "new response", "new responses")
         );
-        if let Some(themes) = self.new_themes {
+        if let Some(themes) = self.new_themes.filter(|n| *n > 0) {
             line.push_str(&format!(", {}", plural(themes, "new theme", "new themes")));
         }
         line

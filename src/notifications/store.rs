@@ -1,7 +1,7 @@
 //! Notification preferences and the daily digest's claim and counts.
 
 use chrono::{DateTime, Utc};
-use entity::{notification_pref, response, survey};
+use entity::{notification_pref, response, survey, theme};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
@@ -132,13 +132,16 @@ pub async fn new_responses<C: ConnectionTrait>(
         .await
 }
 
-/// **Hook for the Themes capability:** the number of themes first seen in a project after
-/// `since`, for the digest. Returns `None` until themes exist; replace the body then, and the
-/// digest shows the count with no other change.
+/// The number of themes created in a project after `since`, for the digest.
 pub async fn new_themes<C: ConnectionTrait>(
-    _db: &C,
-    _project: ProjectId,
-    _since: DateTime<Utc>,
+    db: &C,
+    project: ProjectId,
+    since: DateTime<Utc>,
 ) -> Result<Option<u64>, DbErr> {
-    Ok(None)
+    theme::Entity::find()
+        .filter(theme::Column::ProjectId.eq(project.0))
+        .filter(theme::Column::CreatedAt.gt(since))
+        .count(db)
+        .await
+        .map(Some)
 }

@@ -103,6 +103,17 @@ async fn a_digest_counts_new_responses_per_project_once_a_day_without_answers() 
         .await;
         assert_eq!(res.status(), StatusCode::OK);
     }
+    let res = app
+        .post_form(
+            &format!("/projects/{}/themes", survey.project_id.0),
+            &[
+                ("name", "The club"),
+                ("description", ""),
+                ("codebook", "club"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
     // Today's digest is not due: opting in makes tomorrow's the first.
     tokio::time::sleep(Duration::from_millis(600)).await;
     assert!(smtp.received().is_empty());
@@ -111,7 +122,10 @@ async fn a_digest_counts_new_responses_per_project_once_a_day_without_answers() 
     let m = &got[0];
     assert_eq!(m.rcpt_to, ["ada@example.org"]);
     let text = m.parsed().body_text(0).unwrap().into_owned();
-    assert!(text.contains("Family hubs: 2 new responses"), "{text}");
+    assert!(
+        text.contains("Family hubs: 2 new responses, 1 new theme"),
+        "{text}"
+    );
     assert!(!text.contains("secret idea"));
     tokio::time::sleep(Duration::from_millis(600)).await;
     assert_eq!(smtp.received().len(), 1, "one digest a day");

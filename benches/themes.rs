@@ -36,13 +36,16 @@ fn main() {
             "Staff",
             &["staff", "nurse", "doctor", "receptionist", "friendly"],
         ),
-        ("Access", &["waiting times", "appointment", "wait", "queue"]),
         (
-            "Communication",
+            "Access to medical care & support",
+            &["waiting times", "appointment", "wait", "queue"],
+        ),
+        (
+            "Communication & involvement",
             &["explained", "listen", "told", "information"],
         ),
         (
-            "Environment",
+            "Environment, equipment & catering",
             &["clean", "parking", "noisy", "waiting room"],
         ),
         ("Medication & pain", &["medication", "pain", "tablets"]),

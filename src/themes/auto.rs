@@ -57,19 +57,14 @@ pub fn learned_proposals(
     answers: &[(i64, &str)],
     threads: usize,
 ) -> Vec<(i64, i64, f64, f64)> {
+    // Theme ids parsed once, in the coder's label order.
+    let ids: Vec<Option<i64>> = coder.labels().iter().map(|l| l.parse().ok()).collect();
     parallel(answers, threads, |(id, text)| {
-        let labels = coder.predict_labels(text);
-        if labels.is_empty() {
-            return Vec::new();
-        }
-        let probs = coder.predict(text);
-        let u = coder.uncertainty(text);
-        labels
+        let found = coder.assess(text);
+        found
+            .labels
             .into_iter()
-            .filter_map(|l| {
-                let p = probs.iter().find(|(name, _)| *name == l).map(|x| x.1)?;
-                Some((*id, l.parse().ok()?, p, u))
-            })
+            .filter_map(|(l, p)| Some((*id, (*ids.get(l)?)?, p, found.uncertainty)))
             .collect()
     })
 }

@@ -349,16 +349,24 @@ impl Coder {
         })
     }
 
+    /// Everything the service needs about one text from a single pass over its features:
+    /// the assigned labels (indices into [`Coder::labels`]) with their confidences, most
+    /// confident first, and the text's uncertainty. Same results as [`Coder::predict_labels`],
+    /// [`Coder::predict`] and [`Coder::uncertainty`] together, a third of the work.
+    pub fn assess(&self, text: &str) -> Assessment {
+        let p = self.probabilities(text);
+        let mut chosen = choose(&p, &self.thresholds, self.fallback_ratio);
+        chosen.sort_by(|&a, &b| p[b].total_cmp(&p[a]).then(a.cmp(&b)));
+        Assessment {
+            labels: chosen.into_iter().map(|l| (l, p[l])).collect(),
+            uncertainty: uncertainty_of(&p, &self.thresholds),
+        }
+    }
+
     /// Uncertainty in `0..=1` for an active-learning queue (higher = ask a person first):
     /// `1 - min over labels of |p - threshold| / max(threshold, 1 - threshold)`.
     pub fn uncertainty(&self, text: &str) -> f64 {
-        let p = self.probabilities(text);
-        let m = p
-            .iter()
-            .zip(&self.thresholds)
-            .map(|(&p, &t)| (p - t).abs() / t.max(1.0 - t))
-            .fold(1.0f64, f64::min);
-        (1.0 - m).clamp(0.0, 1.0)
+        uncertainty_of(&self.probabilities(text), &self.thresholds)
     }
 
     /// Indices of `texts` ordered most uncertain first (ties by index).
@@ -369,3 +377,23 @@ impl Coder {
         idx
     }
 }
+
+/// What [`Coder::assess`] finds about one text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// Assigned labels as (index into [`Coder::labels`], confidence), most confident first.
+    pub labels: Vec<(usize, f64)>,
+    /// The text's uncertainty in `0..=1` (see [`Coder::uncertainty`]).
+    pub uncertainty: f64,
+}
+
+/// `1 - min over labels of |p - threshold| / max(threshold, 1 - threshold)`, clamped.
+fn uncertainty_of(p: &[f64], thresholds: &[f64]) -> f64 {
+    let m = p
+        .iter()
+        .zip(thresholds)
+        .map(|(&p, &t)| (p - t).abs() / t.max(1.0 - t))
+        .fold(1.0f64, f64::min);
+    (1.0 - m).clamp(0.0, 1.0)
+}
+

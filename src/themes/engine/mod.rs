@@ -20,7 +20,7 @@ pub mod text;
 mod tests;
 
 pub use codebook::Codebook;
-pub use coder::{Coder, CoderConfig, MemberConfig, TrainingExample};
+pub use coder::{Assessment, Coder, CoderConfig, MemberConfig, TrainingExample};
 pub use eval::{EvalError, EvalReport, run_eval};
 pub use metrics::{MultiLabelScores, score};
 pub use suggest::{SuggestConfig, ThemeSuggestion, suggest_themes};

@@ -72,6 +72,20 @@ fn training_is_deterministic() {
         assert_eq!(a.predict_labels(&r.text), b.predict_labels(&r.text));
         let u = a.uncertainty(&r.text);
         assert!((0.0..=1.0).contains(&u));
+        // One pass gives the same labels, confidences and uncertainty.
+        let found = a.assess(&r.text);
+        assert_eq!(found.uncertainty, u);
+        let named: Vec<String> = found
+            .labels
+            .iter()
+            .map(|(l, _)| a.labels()[*l].clone())
+            .collect();
+        assert_eq!(named, a.predict_labels(&r.text));
+        let probs = a.predict(&r.text);
+        for (l, p) in &found.labels {
+            let same = probs.iter().find(|(n, _)| *n == a.labels()[*l]).unwrap().1;
+            assert_eq!(*p, same);
+        }
     }
     let texts: Vec<&str> = test.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(

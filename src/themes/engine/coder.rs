@@ -396,4 +396,3 @@ fn uncertainty_of(p: &[f64], thresholds: &[f64]) -> f64 {
         .fold(1.0f64, f64::min);
     (1.0 - m).clamp(0.0, 1.0)
 }
-

@@ -5,6 +5,7 @@
 #   bash tests/browser/run.sh                 build the release binary, then test
 #   CHORUS_BIN=path/to/chorus bash tests/browser/run.sh    test that binary instead
 #   bash tests/browser/run.sh tests/browser/axe.test.mjs   run only some test files
+#   CHORUS_BROWSER_ONLY='poster|live' bash tests/browser/run.sh   only tests whose name matches
 #
 # Exits non-zero if anything fails. Screenshots go to tests/browser/screenshots/ (git-ignored).
 set -euo pipefail
@@ -93,4 +94,6 @@ export BASE_URL SETUP_LINK
 export CHORUS_BROWSER_STATE="$WORK/state"
 export NODE_PATH="$HERE/node_modules"
 if [[ $# -gt 0 ]]; then files=("$@"); else files=("$HERE"/*.test.mjs); fi
-node --test --test-concurrency=1 --test-timeout=1800000 --test-reporter=spec "${files[@]}"
+only=()
+if [[ -n "${CHORUS_BROWSER_ONLY:-}" ]]; then only=(--test-name-pattern="$CHORUS_BROWSER_ONLY"); fi
+node --test --test-concurrency=1 --test-timeout=1800000 --test-reporter=spec "${only[@]}" "${files[@]}"

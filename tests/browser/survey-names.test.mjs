@@ -50,7 +50,7 @@ const ANSWER = {
     shown: 'sunny',
   },
   long_text: {
-    describedToo: 'You can write up to 5,000 characters.',
+    describedToo: 'You can enter up to 5,000 characters',
     answer: (p) => p.getByRole('textbox', { name: 'Is there anything else you want to tell us?' }).fill('Thank you for the juice.'),
     shown: 'Thank you for the juice.',
   },

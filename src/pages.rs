@@ -78,20 +78,22 @@ pub async fn accessibility(current: Option<CurrentSteward>) -> HttpResponse {
                 li { "leave a questionnaire about a sensitive topic quickly with \"Exit this page\" or by pressing Shift 3 times" }
             }
             h2 class="heading-m" id="testing" { "How we test Chorus" }
-            p class="body" { "Every change to Chorus is checked automatically:" }
+            p class="body" { "Every change to Chorus is checked automatically in a real browser (Chromium), against the real service with example data:" }
             ul class="list" {
-                li { "automated axe-core checks in a real browser on every type of page" }
-                li { "keyboard-only journeys through answering, checking and sending a questionnaire" }
-                li { "reflow at 320 pixels wide and text at 200% size" }
-                li { "target sizes of buttons, links and answer choices" }
+                li { "axe-core finds no failures of the WCAG 2.0, 2.1 and 2.2 level A and AA rules on every type of page: the pages for answering, every kind of question and its error messages, easy read, \"Exit this page\", saving and coming back, receipts, and the pages for the people running questionnaires" }
+                li { "keyboard-only journeys: signing in, and answering a children's questionnaire and a feedback form with only Tab, Shift+Tab, Space, Enter and the arrow keys, with the focus visible at every step" }
+                li { "a questionnaire with every kind of question answered by finding each control by its name alone, as a screen reader user would, with hints and error messages linked to their fields" }
+                li { "reflow at 320 pixels wide and text at 200% size on every type of page, with nothing cut off, and nothing overlapping on the pages for answering" }
+                li { "target sizes of at least 24 by 24 pixels for buttons, links and answer choices, and 44 by 44 pixels for faces" }
+                li { "nothing moves on the pages for answering when your device asks for reduced motion" }
                 li { "checks of the HTML of each page: one main heading, a label for every control, radios and checkboxes grouped with a legend, error messages linked to their fields, and the language of the page" }
             }
-            p class="body" { "Checks with a keyboard and of the names screen readers announce were automated. No manual testing by disabled people has been done yet. We plan to do this, starting with children and young people who use assistive technology." }
+            p class="body" { "These checks do not listen to read aloud (the tests check that the button and its script are there, not how the voice sounds) and do not press Shift 3 times to leave a page. Automated checks find only some problems. No manual testing by disabled people has been done yet. We plan to do this, starting with children and young people who use assistive technology." }
             h2 class="heading-m" id="known-issues" { "Known issues" }
             ul class="list" {
                 li { "Read aloud uses your browser's own voice, so how it sounds depends on your device. It is not offered where the browser cannot speak." }
                 li { "Easy read wording is written by the people running each questionnaire. Some questions may not have it yet; they then show their usual wording." }
-                li { "Pages for the people running questionnaires (building questionnaires and looking at results) have had less testing than the pages for answering." }
+                li { "Pages for the people running questionnaires (building questionnaires and looking at results) are checked automatically like the rest, but have had less testing by hand than the pages for answering." }
             }
             h2 class="heading-m" id="report" { "Reporting a problem" }
             p class="body" { "If you find a problem, or need information in a different format, tell the person or organisation that sent you the link. They can contact the team who run this service, who will reply within 5 working days." }

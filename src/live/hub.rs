@@ -114,6 +114,7 @@ async fn listen(
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use chrono::{DateTime, Utc};
 
     use super::*;

@@ -151,30 +151,23 @@ async fn find(
         );
         return Ok(Err(with_retry_after(page, wait)));
     }
-    let found = match Receipt::parse(typed) {
-        None if typed.trim().is_empty() => {
-            errors.add("receipt", "Enter your receipt code");
-            None
-        }
-        None => {
-            errors.add("receipt", "Enter a receipt code like 7KQ-M4P-2XD");
-            None
-        }
-        Some(receipt) => store::find_by_receipt(&state.db, &receipt).await?,
-    };
-    match found {
-        Some(response) => Ok(Ok(response)),
-        None => {
-            state.receipt_limit.record(ip);
-            if errors.is_empty() {
+    // Only a well-formed code that matches nothing counts as a guess: an empty or malformed
+    // one tells nobody anything (as with resume codes).
+    match Receipt::parse(typed) {
+        None if typed.trim().is_empty() => errors.add("receipt", "Enter your receipt code"),
+        None => errors.add("receipt", "Enter a receipt code like 7KQ-M4P-2XD"),
+        Some(receipt) => match store::find_by_receipt(&state.db, &receipt).await? {
+            Some(response) => return Ok(Ok(response)),
+            None => {
+                state.receipt_limit.record(ip);
                 errors.add("receipt", "We could not find any answers with that receipt code. Check you typed it correctly");
             }
-            Ok(Err(respond(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                lookup_page(csrf, typed, &errors, exit),
-            )))
-        }
+        },
     }
+    Ok(Err(respond(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        lookup_page(csrf, typed, &errors, exit),
+    )))
 }
 
 /// `POST /receipt`: show the answers for a code.

@@ -46,7 +46,7 @@ pub fn saved(
             }
             h2 class="heading-m" { "How to carry on later" }
             p class="body" {
-                "Go to " strong { (saved.resume_url) } " on any phone or computer and type your code."
+                "Go to " strong class="break-anywhere" { (saved.resume_url) } " on any phone or computer and type your code."
             }
             p class="body" { "Anyone with the code can see and change your saved answers, so keep it safe." }
             (carry_on_now(saved.path, saved.code, csrf))

@@ -19,6 +19,7 @@ use crate::responses::pairs::{honeypot_filled, pair, raws_from_pairs};
 use crate::responses::submit::SubmitError;
 use crate::responses::views;
 use crate::state::AppState;
+use crate::surveys::render::error_target;
 use crate::surveys::{Availability, Layout, Question, Survey, SurveyKind, store as surveys};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
 
@@ -295,8 +296,11 @@ pub async fn submit_form(
         (validated, context, wait) => {
             let mut errors = FieldErrors::new();
             if let Err(e) = validated {
-                for (key, message) in e.iter() {
-                    errors.add(format!("q_{key}"), message);
+                for q in &questions {
+                    if let Some(message) = e.get(q.def.key.as_str()) {
+                        let raw = raws.get(q.def.key.as_str()).cloned().unwrap_or_default();
+                        errors.add(error_target(&q.def, &raw), message);
+                    }
                 }
             }
             if let Err(e) = context {

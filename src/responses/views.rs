@@ -9,7 +9,7 @@ use maud::{Markup, html};
 use crate::responses::look::{Look, easy_read_switch, read_aloud};
 use crate::responses::model::{Channel, Mode, Receipt};
 use crate::responses::pairs::honeypot;
-use crate::surveys::render::{field_name, question_fields};
+use crate::surveys::render::{error_target, field_name, question_fields};
 use crate::surveys::{Question, RawAnswer, Survey, SurveyKind};
 use crate::web::forms::{button, csrf_field, error_summary};
 use crate::web::{FieldErrors, NavUser, Page};
@@ -125,7 +125,7 @@ pub fn question_page(
 ) -> Markup {
     let mut errors = FieldErrors::new();
     if let Some(e) = error {
-        errors.add(field_name(&question.def.key), e);
+        errors.add(error_target(&question.def, raw), e);
     }
     look.page(question.def.wording(look.easy_read))
         .error(error.is_some())
@@ -190,9 +190,10 @@ pub fn form_page(
                 @for q in questions {
                     @let name = field_name(&q.def.key);
                     @let block = format!("{name}-block");
+                    @let raw = raws.get(q.def.key.as_str()).unwrap_or(&empty);
                     div class="question-block" id=(block) {
                         (read_aloud(&block, "Read this question aloud"))
-                        (question_fields(&q.def, raws.get(q.def.key.as_str()).unwrap_or(&empty), errors.get(&name), look.easy_read, false))
+                        (question_fields(&q.def, raw, errors.get(&error_target(&q.def, raw)), look.easy_read, false))
                     }
                 }
                 @if let (Some(prompt), false) = (&survey.context_prompt, survey.context_options.is_empty()) {

@@ -3,8 +3,10 @@
 //!
 //! Field names are `q_{key}` (and `q_{key}_other` for "Other" text). The first control's id is
 //! `q_{key}`, so an error summary link `#q_{key}` lands on it; hints are `q_{key}-hint` and errors
-//! `q_{key}-error`, wired to the control (or fieldset) with `aria-describedby`. Nothing here needs
-//! JavaScript and nothing ever stops a person typing.
+//! `q_{key}-error`, wired to the control (or fieldset) with `aria-describedby`. When "Other" was
+//! chosen the only possible error is about the "Other" text, so the message sits beside that box
+//! and the summary links to it (see [`error_target`]). Nothing here needs JavaScript and nothing
+//! ever stops a person typing.
 
 use maud::{Markup, html};
 
@@ -22,6 +24,24 @@ pub fn field_name(key: &QuestionKey) -> String {
 /// The form field name of a question's "Other" text: `q_{key}_other`.
 pub fn other_field_name(key: &QuestionKey) -> String {
     format!("q_{}_other", key.as_str())
+}
+
+/// Whether `raw` chose "Other" on a single-choice question that offers it. Any error is then
+/// about the "Other" text (nothing typed, or too long), as GOV.UK's conditional reveal shows it.
+fn other_chosen(q: &QuestionDef, raw: &RawAnswer) -> bool {
+    q.kind == QuestionKind::SingleChoice
+        && q.allow_other
+        && raw.values.iter().any(|v| v.trim() == OTHER)
+}
+
+/// The id an error summary link for this question goes to: the "Other" text box when "Other"
+/// was chosen, otherwise the question's first control.
+pub fn error_target(q: &QuestionDef, raw: &RawAnswer) -> String {
+    if other_chosen(q, raw) {
+        other_field_name(&q.key)
+    } else {
+        field_name(&q.key)
+    }
 }
 
 /// Collects what a form sent for one question from its decoded `(name, value)` pairs
@@ -50,6 +70,8 @@ struct Parts<'a> {
     error_id: String,
     wording: &'a str,
     error: Option<&'a str>,
+    /// The error is about the "Other" text: shown beside that box, not on the whole group.
+    error_on_other: bool,
     heading: bool,
 }
 
@@ -60,7 +82,7 @@ impl Parts<'_> {
             (!self.q.hint.is_empty() || self.q.kind == QuestionKind::ShortText)
                 .then_some(self.hint_id.as_str()),
             extra,
-            self.error.map(|_| self.error_id.as_str()),
+            self.group_error().map(|_| self.error_id.as_str()),
         ]
         .into_iter()
         .flatten()
@@ -90,9 +112,14 @@ impl Parts<'_> {
         }
     }
 
+    /// The error shown on the whole question (none when it belongs to the "Other" box).
+    fn group_error(&self) -> Option<&str> {
+        self.error.filter(|_| !self.error_on_other)
+    }
+
     fn error_message(&self) -> Markup {
         html! {
-            @if let Some(message) = self.error {
+            @if let Some(message) = self.group_error() {
                 p class="error-message" id=(self.error_id) {
                     span class="visually-hidden" { "Error: " } (message)
                 }
@@ -168,6 +195,7 @@ pub fn question_fields(
         error_id: format!("{}-error", field_name(&q.key)),
         wording: q.wording(easy_read),
         error,
+        error_on_other: error.is_some() && other_chosen(q, raw),
         heading: as_page_heading,
     };
     let body = match q.kind {
@@ -259,9 +287,14 @@ fn single_choice(parts: &Parts<'_>, raw: &RawAnswer) -> Markup {
                         label class="radio-label" for=(id) { (OTHER) }
                         div class="radio-conditional" {
                             label class="label" for=(other_name) { "Your other answer" }
-                            input class={ "input" @if parts.error.is_some() && raw.values.iter().any(|v| v.trim() == OTHER) { " input-error" } }
+                            @if let (Some(message), true) = (parts.error, parts.error_on_other) {
+                                p class="error-message" id=(parts.error_id) {
+                                    span class="visually-hidden" { "Error: " } (message)
+                                }
+                            }
+                            input class={ "input" @if parts.error_on_other { " input-error" } }
                                 type="text" id=(other_name) name=(other_name) value=(other_text)
-                                aria-describedby=[parts.error.map(|_| parts.error_id.as_str())];
+                                aria-describedby=[parts.error_on_other.then_some(parts.error_id.as_str())];
                         }
                     }
                 }
@@ -420,6 +453,25 @@ mod tests {
         )
         .into_string();
         assert!(html.contains(NONE_OF_THESE) && html.contains("type=\"checkbox\""));
+    }
+
+    #[test]
+    fn an_error_with_other_chosen_belongs_to_the_other_text_box() {
+        let q = def("single_choice", &["A", "B"], true);
+        let raw = RawAnswer {
+            values: vec![OTHER.into()],
+            other: Some(String::new()),
+        };
+        assert_eq!(error_target(&q, &raw), "q_how_other");
+        assert_eq!(error_target(&q, &RawAnswer::default()), "q_how");
+        let html =
+            question_fields(&q, &raw, Some("Enter your other answer"), false, false).into_string();
+        assert!(html.contains("id=\"q_how_other\" name=\"q_how_other\" value=\"\" aria-describedby=\"q_how-error\""), "{html}");
+        assert!(
+            !html.contains("q_how-hint q_how-error"),
+            "the group is not in error: {html}"
+        );
+        assert_eq!(html.matches("q_how-error").count(), 2, "{html}");
     }
 
     #[test]

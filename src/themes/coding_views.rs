@@ -110,7 +110,7 @@ pub fn page(nav: &NavUser, v: &CodingPage<'_>) -> Markup {
                 }
             }
         }
-        nav class="body" aria-label="Pages" {
+        nav class="body pagination" aria-label="Pages" {
             @if v.page > 0 { a href={ "/projects/" (id) "/coding?page=" (v.page - 1) } { "Newer answers" } " " }
             @if v.more { a href={ "/projects/" (id) "/coding?page=" (v.page + 1) } { "Older answers" } }
         }

@@ -12,7 +12,7 @@ use crate::themes::stats::share_label;
 use crate::themes::store::ThemeEvent;
 use crate::web::choices::textarea;
 use crate::web::forms::{Input, button, csrf_field, error_summary, secondary_button};
-use crate::web::{FieldErrors, NavUser, Page};
+use crate::web::{FieldErrors, NavUser, Page, table_region};
 
 fn status_tag(theme: &Theme) -> Markup {
     match theme.status {
@@ -62,26 +62,28 @@ pub fn list(
             @if themes.is_empty() {
                 p class="body" { "There are no themes yet." }
             } @else {
-                table class="table" id="themes" {
-                    caption class="visually-hidden" { "Themes and how many answers have each" }
-                    thead { tr {
-                        th scope="col" { "Theme" }
-                        th scope="col" { "Answers" }
-                        th scope="col" { "Share of " (total) " written answers" }
-                        th scope="col" { "Status" }
-                    } }
-                    tbody {
-                        @for t in themes {
-                            @let n = counts.get(&t.id).copied().unwrap_or(0) as u64;
-                            tr {
-                                td { a href={ "/projects/" (id) "/themes/" (t.id.0) } { (t.name) } }
-                                td { (n) }
-                                td { (share_label(n, total)) }
-                                td { (status_tag(t)) }
+                (table_region("Themes", html! {
+                    table class="table" id="themes" {
+                        caption class="visually-hidden" { "Themes and how many answers have each" }
+                        thead { tr {
+                            th scope="col" { "Theme" }
+                            th scope="col" { "Answers" }
+                            th scope="col" { "Share of " (total) " written answers" }
+                            th scope="col" { "Status" }
+                        } }
+                        tbody {
+                            @for t in themes {
+                                @let n = counts.get(&t.id).copied().unwrap_or(0) as u64;
+                                tr {
+                                    td { a href={ "/projects/" (id) "/themes/" (t.id.0) } { (t.name) } }
+                                    td { (n) }
+                                    td { (share_label(n, total)) }
+                                    td { (status_tag(t)) }
+                                }
                             }
                         }
                     }
-                }
+                }))
                 h2 class="heading-m" { "Download themes" }
                 p class="body" {
                     "Answers waiting for a safeguarding review are counted, but their words are left out. Quotes have names, email addresses, phone numbers and postcodes removed, and small groups show as “fewer than” a number."

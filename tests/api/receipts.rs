@@ -115,6 +115,20 @@ async fn unknown_and_malformed_receipt_codes_get_a_clear_message() {
 }
 
 #[tokio::test]
+async fn empty_or_malformed_receipt_codes_are_not_counted_as_guesses() {
+    let app = spawn_app().await;
+    let (_, receipt) = send_one(&app).await;
+    for typed in ["", "not a code"] {
+        for _ in 0..=chorus::responses::receipts::FAILED_LOOKUPS {
+            let res = app.post_form("/receipt", &[("receipt", typed)]).await;
+            assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{typed:?}");
+        }
+    }
+    let res = app.post_form("/receipt", &[("receipt", &receipt)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+#[tokio::test]
 async fn guessing_receipt_codes_is_slowed_down() {
     let app = spawn_app().await;
     let (_, receipt) = send_one(&app).await;

@@ -107,7 +107,12 @@ async fn every_kind_of_question_accepts_valid_answers_and_rejects_invalid_ones()
         if valid {
             stored += 1;
         } else {
-            let field = fields[0].0;
+            // An error about the "Other" text links to its box; any other to the question.
+            let field = fields
+                .iter()
+                .find(|(k, v)| k.ends_with("_other") && v.is_empty())
+                .unwrap_or(&fields[0])
+                .0;
             assert!(
                 page.contains(&format!("href=\"#{field}\"")),
                 "error links to {field}"
@@ -187,4 +192,66 @@ async fn a_form_with_errors_keeps_every_answer_typed() {
     assert!(page.contains(r#"value="Chess &lt;club&gt;""#));
     assert!(page.contains(r#"value="Music" checked"#));
     assert!(page.contains("Trips &amp; more</textarea>"));
+}
+
+#[tokio::test]
+async fn other_chosen_with_nothing_typed_is_an_error_on_the_other_text_box() {
+    let app = spawn_app().await;
+    for layout in [Layout::OnePerPage, Layout::SinglePage] {
+        let survey = open_survey(
+            &app,
+            SurveyKind::Questionnaire,
+            layout,
+            vec![q("single_choice", "club", true)],
+        )
+        .await;
+        let page = match layout {
+            Layout::OnePerPage => format!("/s/{}/q/1", survey.slug),
+            _ => format!("/s/{}/form", survey.slug),
+        };
+        let res = fill(
+            &app,
+            &app.client,
+            &page,
+            &page,
+            &[("q_club", "Other"), ("q_club_other", "  ")],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{layout:?}");
+        let html = res.text().await.unwrap();
+        // The summary links to the text box, not to the first radio.
+        assert_eq!(
+            texts_attr(&html, ".error-summary-list a", "href"),
+            vec!["#q_club_other"],
+            "{layout:?}"
+        );
+        assert_eq!(
+            texts(&html, ".error-summary-list a"),
+            vec!["Enter your other answer"]
+        );
+        // The inline message describes the text box; the group of radios is not in error.
+        assert_eq!(
+            texts_attr(&html, "input#q_club_other", "aria-describedby"),
+            vec!["q_club-error"],
+            "{layout:?}"
+        );
+        assert_eq!(
+            texts(&html, "#q_club-error"),
+            vec!["Error: Enter your other answer"]
+        );
+        assert!(
+            texts_attr(&html, "fieldset[aria-describedby]", "aria-describedby")
+                .iter()
+                .all(|ids| !ids.contains("q_club-error")),
+            "{layout:?}: {html}"
+        );
+        // Nothing chosen at all is still an error on the question's first radio.
+        let res = fill(&app, &app.client, &page, &page, &[]).await;
+        let html = res.text().await.unwrap();
+        assert_eq!(
+            texts_attr(&html, ".error-summary-list a", "href"),
+            vec!["#q_club"],
+            "{layout:?}"
+        );
+    }
 }

@@ -46,6 +46,7 @@ describe('axe finds no WCAG 2.2 A/AA violations', () => {
         const page = await ctx.newPage();
         const response = await openPage(page, entry);
         assert.equal(response.status(), entry.status ?? 200, `${entry.name} answers with its status`);
+        if (entry.shows) assert.ok((await page.locator('body').innerText()).includes(entry.shows), `${entry.name} shows "${entry.shows}"`);
         await h.checkAxe(page, entry.name);
       } finally {
         await ctx.close();

@@ -11,12 +11,14 @@
 //   faces   true for pages with a faces question (44×44 px targets checked)
 //   error   true for error states (checked for text, not colour alone, in layout.test.mjs)
 //   status  the HTTP status the page must answer with (default 200)
+//   shows   text the page must show (proof the steps reached the page meant)
+//   shot    a file name: screenshots.test.mjs also saves this page at 320 and 1280 px
 //
 // To add a page type, add ONE line here. `h` is helpers.mjs (submit, invite, url, …); `s` the
 // shared surveys (surveys.mjs). `path` may be a function of `s`.
 
 import * as h from './helpers.mjs';
-import { EVERY_TYPE, answerEveryType, letters, surveys } from './surveys.mjs';
+import { CHILDREN_ANSWERS, EVERY_TYPE, answerEveryType, letters, sendAnswers, surveys } from './surveys.mjs';
 
 /** Submits the form on the page by the button's name, with nothing filled in. */
 const submitEmpty = (button) => (page) => h.submit(page, button);
@@ -48,7 +50,7 @@ export const pageTypes = [
   { name: 'steward home', as: 'admin', path: '/home' },
   { name: 'people', as: 'admin', path: '/admin/stewards' },
   { name: 'people error: invite with nothing entered', as: 'admin', path: '/admin/stewards', then: submitEmpty('Invite'), status: 422 },
-  { name: 'API tokens', as: 'admin', path: '/account/tokens' },
+  { name: 'API tokens', shot: 'tokens', as: 'admin', path: '/account/tokens' },
   { name: 'API tokens error: nothing entered', as: 'admin', path: '/account/tokens', then: submitEmpty('Create token'), status: 422 },
   {
     name: 'API tokens with a new token shown',
@@ -183,6 +185,53 @@ export const pageTypes = [
     },
   },
   { name: 'closed survey', public: true, path: (s) => `/s/${s.closed.slug}`, status: 410 },
+  {
+    name: 'receipt: your answers have been deleted', shows: 'Your answers have been deleted', shot: 'receipt-deleted',
+    public: true,
+    path: '/receipt',
+    then: async (page, h, s) => {
+      // A receipt of its own: deleting the shared one would break the other receipt pages.
+      await page.getByLabel('Receipt code').fill(await sendAnswers(s.children.slug, CHILDREN_ANSWERS));
+      await h.submit(page, 'Show my answers');
+      await h.submit(page, 'Delete my answers');
+      return h.submit(page, 'Yes, delete my answers');
+    },
+  },
+
+  // Public: easy read, "Exit this page", save and come back later
+  { name: "children's questionnaire introduction in easy read", shows: 'Easy read is on', shot: 'children-questionnaire-intro-easy-read', public: true, path: (s) => `/s/${s.children.slug}?easy_read=yes` },
+  { name: "children's questionnaire faces question in easy read", shows: 'Easy read is on', shot: 'children-questionnaire-faces-easy-read', public: true, faces: true, path: (s) => `/s/${s.children.slug}/q/1?easy_read=yes` },
+  { name: 'sensitive survey introduction with "Exit this page"', shows: 'Exit this page', shot: 'sensitive-intro', public: true, path: (s) => `/s/${s.sensitive.slug}` },
+  { name: 'sensitive survey question with "Exit this page"', shows: 'Exit this page', shot: 'sensitive-question', public: true, path: (s) => `/s/${s.sensitive.slug}/q/1` },
+  { name: 'save and come back later: the resume code', shows: 'Your resume code is', shot: 'resume-code', public: true, path: (s) => `/s/${s.types.slug}/q/1`, then: submitEmpty('Save and come back later') },
+  {
+    name: 'save and come back later error: email not valid',
+    public: true,
+    error: true,
+    path: (s) => `/s/${s.types.slug}/q/1`,
+    then: async (page) => {
+      await h.submit(page, 'Save and come back later');
+      await page.getByLabel('Email address').fill('not an email address');
+      return h.submit(page, 'Email me the code');
+    },
+    status: 422,
+  },
+  { name: 'resume a questionnaire', shot: 'resume', public: true, path: (s) => `/s/${s.children.slug}/resume` },
+  { name: 'resume error: nothing entered', public: true, error: true, path: (s) => `/s/${s.children.slug}/resume`, then: submitEmpty('Carry on'), status: 422 },
+  {
+    // A malformed code, not a well-formed one that matches nothing: those count towards the
+    // per-address limit on guesses, which receipt look-ups share.
+    name: 'resume error: not a code',
+    public: true,
+    error: true,
+    path: (s) => `/s/${s.children.slug}/resume`,
+    then: async (page) => {
+      await page.getByLabel('Resume code').fill('not a code');
+      return h.submit(page, 'Carry on');
+    },
+    status: 422,
+  },
+  { name: 'resume any questionnaire', public: true, path: '/resume' },
 
   // Signed in: projects, the builder, preview and results
   { name: 'project list', as: 'admin', path: '/projects' },
@@ -212,12 +261,45 @@ export const pageTypes = [
   { name: 'results page of a feedback form', as: 'admin', path: (s) => `/surveys/${s.feedback.id}/results` },
   { name: 'results page with few responses', as: 'admin', path: (s) => `/surveys/${s.types.id}/results` },
 
-  // TODO(poster, live, resume): these pages do not exist on this branch yet. When they land,
-  // uncomment (and correct the path of) the matching line; every check then covers them.
-  // { name: 'poster', as: 'admin', path: (s) => `/surveys/${s.children.id}/poster` },
-  // { name: 'live view', as: 'admin', path: (s) => `/surveys/${s.children.id}/live` },
-  // { name: 'resume a questionnaire', public: true, path: (s) => `/s/${s.children.slug}/resume` },
-  // { name: 'resume error: nothing entered', public: true, error: true, path: (s) => `/s/${s.children.slug}/resume`, then: submitEmpty('Continue'), status: 422 },
+  { name: 'survey settings of a sensitive survey', as: 'admin', path: (s) => `/surveys/${s.sensitive.id}/settings` },
+  { name: 'new project', as: 'admin', path: '/projects/new' },
+  { name: 'new project error: nothing entered', as: 'admin', error: true, path: '/projects/new', then: submitEmpty('Create project'), status: 422 },
+  { name: 'project settings', shot: 'project-settings', as: 'admin', path: (s) => `/projects/${s.project}/edit` },
+  { name: 'project members', shot: 'project-members', as: 'admin', path: (s) => `/projects/${s.project}/members` },
+
+  // Signed in: posters, live boards, invitations
+  { name: 'survey poster', shot: 'poster', as: 'admin', path: (s) => `/surveys/${s.children.id}/poster` },
+  { name: 'live board of a survey', shot: 'live-survey', as: 'admin', path: (s) => `/surveys/${s.children.id}/live` },
+  { name: 'live board of a project', shot: 'live-project', as: 'admin', path: (s) => `/projects/${s.project}/live` },
+  { name: 'my feedback forms (practitioner)', shot: 'my-feedback-forms', as: 'practitioner', path: '/feedback' },
+  { name: 'my feedback forms (administrator)', as: 'admin', path: '/feedback' },
+  { name: 'invitations', shot: 'invitations', as: 'admin', path: (s) => `/surveys/${s.types.id}/invitations` },
+  { name: 'invitations error: nothing entered', as: 'admin', error: true, path: (s) => `/surveys/${s.types.id}/invitations`, then: submitEmpty('Send invitations'), status: 422 },
+
+  // Signed in: themes, coding, safeguarding, project results
+  { name: 'themes list', shot: 'themes', as: 'admin', path: (s) => `/projects/${s.project}/themes` },
+  { name: 'themes list error: nothing entered', as: 'admin', error: true, path: (s) => `/projects/${s.project}/themes`, then: submitEmpty('Create theme'), status: 422 },
+  { name: 'theme page with its figures', shows: 'Noise in the waiting room', shot: 'theme', as: 'admin', path: (s) => `/projects/${s.project}/themes/${s.theme.id}` },
+  { name: 'theme suggestions', shot: 'theme-suggestions', as: 'admin', path: (s) => `/projects/${s.project}/themes/suggestions` },
+  { name: 'coding page', shot: 'coding', as: 'admin', path: (s) => `/projects/${s.project}/coding` },
+  { name: 'coding queue', shot: 'coding-queue', as: 'admin', path: (s) => `/projects/${s.project}/coding/queue` },
+  { name: 'safeguarding concerns with a flag to review', shows: 'Mark as reviewed', shot: 'safeguarding', as: 'admin', path: (s) => `/projects/${s.project}/safeguarding` },
+  {
+    name: 'safeguarding review error: note too long',
+    as: 'admin',
+    error: true,
+    path: (s) => `/projects/${s.project}/safeguarding`,
+    then: async (page) => {
+      await page.getByLabel('Note about what you did (optional)').first().fill(letters(2001));
+      return h.submit(page, 'Mark as reviewed');
+    },
+    status: 422,
+  },
+  { name: 'project results (aggregates)', shot: 'project-results', as: 'admin', path: (s) => `/projects/${s.project}/results` },
+
+  // Signed in: account and administration
+  { name: 'notification settings', shot: 'notifications', as: 'admin', path: '/account/notifications' },
+  { name: 'mail outbox (administrators)', shot: 'mail-outbox', as: 'admin', path: '/admin/mail' },
 ];
 
 /** The public survey pages (children and families see these). */

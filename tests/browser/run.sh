@@ -5,6 +5,7 @@
 #   bash tests/browser/run.sh                 build the release binary, then test
 #   CHORUS_BIN=path/to/chorus bash tests/browser/run.sh    test that binary instead
 #   bash tests/browser/run.sh tests/browser/axe.test.mjs   run only some test files
+#   CHORUS_BROWSER_ONLY='poster|live' bash tests/browser/run.sh   only tests whose name matches
 #
 # Exits non-zero if anything fails. Screenshots go to tests/browser/screenshots/ (git-ignored).
 set -euo pipefail
@@ -14,13 +15,19 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 cd "$ROOT"
 
 say() { printf 'browser tests: %s\n' "$*" >&2; }
+fail() { say "ERROR: $*"; exit 1; }
+
+command -v node >/dev/null || fail "node is not installed (Node 20 or later is needed)"
+command -v npm >/dev/null || fail "npm is not installed"
 
 # 1. Debian's Chromium (Playwright never downloads a browser of its own here).
 if [[ ! -x /usr/bin/chromium ]]; then
   say "installing Debian's chromium"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q >/dev/null
-  apt-get install -y -q --no-install-recommends chromium >/dev/null
+  apt-get update -q >/dev/null || fail "apt-get update failed (run as root, or install chromium)"
+  apt-get install -y -q --no-install-recommends chromium >/dev/null ||
+    fail "apt-get install chromium failed"
+  [[ -x /usr/bin/chromium ]] || fail "chromium was installed but /usr/bin/chromium is missing"
 fi
 
 # 2. playwright-core and axe-core, exactly as package-lock.json pins them.
@@ -28,9 +35,12 @@ lock_hash="$(sha256sum "$HERE/package-lock.json" | cut -d' ' -f1)"
 stamp="$HERE/node_modules/.chorus-lock-sha256"
 if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_hash" ]]; then
   say "npm ci"
-  (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci failed"
   echo "$lock_hash" >"$stamp"
 fi
+for package in playwright-core axe-core; do
+  [[ -d "$HERE/node_modules/$package" ]] || fail "node_modules/$package is missing after npm ci"
+done
 
 # 3. The release binary.
 if [[ -z "${CHORUS_BIN:-}" ]]; then
@@ -38,7 +48,7 @@ if [[ -z "${CHORUS_BIN:-}" ]]; then
   cargo build --release --quiet
   CHORUS_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/chorus"
 fi
-[[ -x "$CHORUS_BIN" ]] || { say "no binary at $CHORUS_BIN"; exit 1; }
+[[ -x "$CHORUS_BIN" ]] || fail "no binary at $CHORUS_BIN"
 
 # 4. A fresh data folder and database, the demo data, then the server on a free port.
 WORK="$(mktemp -d -t chorus-browser-XXXXXX)"
@@ -93,4 +103,6 @@ export BASE_URL SETUP_LINK
 export CHORUS_BROWSER_STATE="$WORK/state"
 export NODE_PATH="$HERE/node_modules"
 if [[ $# -gt 0 ]]; then files=("$@"); else files=("$HERE"/*.test.mjs); fi
-node --test --test-concurrency=1 --test-timeout=1800000 --test-reporter=spec "${files[@]}"
+only=()
+if [[ -n "${CHORUS_BROWSER_ONLY:-}" ]]; then only=(--test-name-pattern="$CHORUS_BROWSER_ONLY"); fi
+node --test --test-concurrency=1 --test-timeout=1800000 --test-reporter=spec "${only[@]}" "${files[@]}"

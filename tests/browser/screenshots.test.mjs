@@ -1,5 +1,6 @@
 // Screenshots of the key pages at a phone's and a desktop's width, for people to look at
-// (written to tests/browser/screenshots/, which git ignores).
+// (written to tests/browser/screenshots/, which git ignores): the few below, and every page type
+// in pages.mjs with a `shot` name.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import * as h from './helpers.mjs';
-import { surveys } from './surveys.mjs';
+import { openPage, pageTypes } from './pages.mjs';
 
 after(h.closeBrowser);
 
@@ -20,23 +21,24 @@ const shots = [
   // The children's questionnaire (issue line 11). `path` may be a function of the shared surveys.
   { name: 'children-questionnaire-intro', path: (s) => `/s/${s.children.slug}` },
   { name: 'children-questionnaire-faces', path: (s) => `/s/${s.children.slug}/q/1` },
-  // TODO(easy read): when the runner has an easy-read switch, add its pages here, e.g.
-  //   { name: 'children-questionnaire-intro-easy-read', path: (s) => `/s/${s.children.slug}?easy_read=yes` },
-  //   { name: 'children-questionnaire-faces-easy-read', path: (s) => `/s/${s.children.slug}/q/1?easy_read=yes` },
-  // (The builder's preview already has one; it is screenshotted here for comparison.)
+  // (The easy-read runner pages are in pages.mjs; the builder's preview is here for comparison.)
   { name: 'preview-easy-read', as: 'admin', path: (s) => `/surveys/${s.children.id}/preview?easy_read=yes` },
 ];
 
-for (const shot of shots) {
+const all = [
+  ...shots,
+  ...pageTypes.filter((e) => e.shot).map((e) => ({ ...e, name: e.shot, status: e.status ?? 200 })),
+];
+
+for (const shot of all) {
   for (const width of [320, 1280]) {
     test(`screenshot of ${shot.name} at ${width}px`, async () => {
       fs.mkdirSync(DIR, { recursive: true });
       const ctx = await h.contextFor(shot.as, { viewport: { width, height: 800 } });
       try {
         const page = await ctx.newPage();
-        const where = typeof shot.path === 'function' ? shot.path(await surveys()) : shot.path;
-        const response = await page.goto(h.url(where));
-        assert.equal(response.status(), 200);
+        const response = await openPage(page, shot);
+        assert.equal(response.status(), shot.status ?? 200);
         const file = path.join(DIR, `${shot.name}-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });
         assert.ok(fs.statSync(file).size > 1000, `${file} was written`);

@@ -8,6 +8,10 @@
 //   typesForm  the same questions on a single page
 //   closed     a small survey, published and then closed
 //   receipt    a receipt code for an answer to the children's questionnaire (sent through the API)
+//   sensitive  a small questionnaire marked sensitive (its pages show "Exit this page")
+//   theme      `{ id, name }` of a theme made on the themes page, with a codebook phrase
+//   flagged    true once an answer with a clear disclosure was sent to "Every kind of question",
+//              so the project's safeguarding page lists a concern
 //
 // Every entry is `{ id, slug, title, questions: [{ id, key, type, prompt, hint, ... }] }`, with
 // `project` (the demo project's id) beside them.
@@ -108,24 +112,64 @@ async function makeSurveys() {
       },
       true,
     );
+    const sensitive = await publish({
+      title: 'Staying safe at home',
+      kind: 'questionnaire',
+      audience: 'children',
+      layout: 'one_per_page',
+      sensitive: true,
+      intro: 'Some questions are about hard things. You can leave at any time.',
+      questions: [{ key: 'feel_safe', type: 'yes_no', prompt: 'Do you feel safe at home?', required: true }],
+    });
     children.questions = (await api('GET', `/surveys/${children.id}`)).questions;
     feedback.questions = (await api('GET', `/surveys/${feedback.id}`)).questions;
 
     // A receipt, as someone who answered the children's questionnaire keeps it.
-    const sent = await fetch(h.url(`/api/v1/s/${children.slug}/responses`), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        client_id: crypto.randomUUID(),
-        answers: { feeling: 4, come_with: 'A friend', what_helps: ['Games and activities'], listened_to: true },
-      }),
-    });
-    if (!sent.ok) throw new Error(`sending an answer answered ${sent.status}: ${await sent.text()}`);
-    const { receipt } = await sent.json();
-    return { project, children, feedback, types, typesForm, closed, receipt };
+    const receipt = await sendAnswers(children.slug, CHILDREN_ANSWERS);
+
+    // A clear disclosure, so the safeguarding page has a concern to review.
+    await sendAnswers(types.slug, { ...EVERY_TYPE_ANSWERS, anything_else: 'my dad hits me when he is angry' });
+
+    // A theme with a codebook phrase, made on the themes page.
+    const theme = { name: 'Noise in the waiting room' };
+    await page.goto(h.url(`/projects/${project}/themes`));
+    await page.getByLabel('Theme name').fill(theme.name);
+    await page.getByLabel('Description').fill('Answers about noise and busy rooms.');
+    await page.getByLabel('Codebook phrases').fill('noisy');
+    await h.submit(page, 'Create theme');
+    theme.id = Number(new URL(page.url()).pathname.split('/').pop());
+    if (!theme.id) throw new Error(`making a theme ended on ${page.url()}`);
+
+    return { project, children, feedback, types, typesForm, closed, receipt, sensitive, theme, flagged: true };
   } finally {
     await ctx.close();
   }
+}
+
+/** Answers to the demo's children's questionnaire, as the JSON API takes them. */
+export const CHILDREN_ANSWERS = { feeling: 4, come_with: 'A friend', what_helps: ['Games and activities'], listened_to: true };
+
+/** Answers to every question of "Every kind of question", as the JSON API takes them. */
+export const EVERY_TYPE_ANSWERS = {
+  feeling: 4,
+  calm: 4,
+  recommend: 9,
+  came_by: 'Bus',
+  liked: ['The room'],
+  again: true,
+  one_word: 'bright',
+  anything_else: 'The new sofa is comfy.',
+};
+
+/** Sends answers to a survey through the public JSON API; returns the receipt code. */
+export async function sendAnswers(slug, answers) {
+  const sent = await fetch(h.url(`/api/v1/s/${slug}/responses`), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_id: crypto.randomUUID(), answers }),
+  });
+  if (!sent.ok) throw new Error(`sending answers to ${slug} answered ${sent.status}: ${await sent.text()}`);
+  return (await sent.json()).receipt;
 }
 
 /** A string of `n` letters (too long for a text question when `n` is past its limit). */
@@ -145,7 +189,7 @@ export async function answerEveryType(page, s) {
     () => page.getByRole('radio', { name: /^9$/ }).check(),
     async () => {
       await page.getByRole('radio', { name: 'Other', exact: true }).check();
-      await page.getByLabel('If other, tell us what').fill('By bike');
+      await page.getByLabel('Your other answer').fill('By bike');
     },
     () => page.getByRole('checkbox', { name: 'The snacks' }).check(),
     () => page.getByRole('radio', { name: 'Yes', exact: true }).check(),

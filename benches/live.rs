@@ -220,8 +220,10 @@ async fn watch(
     path: String,
     token: String,
     tx: mpsc::UnboundedSender<(i64, SystemTime, String)>,
+    ready: mpsc::UnboundedSender<()>,
 ) {
     let mut stream = open_stream(&addr, &path, &token).await;
+    let _ = ready.send(());
     let mut text = String::new();
     let mut buf = vec![0u8; 8192];
     loop {
@@ -284,16 +286,22 @@ async fn main() {
 
     // 1. Fan-out latency.
     let (tx, mut rx) = mpsc::unbounded_channel();
+    let (ready_tx, mut ready) = mpsc::unbounded_channel();
     for _ in 0..clients {
         tokio::spawn(watch(
             addr.clone(),
             events.clone(),
             token.clone(),
             tx.clone(),
+            ready_tx.clone(),
         ));
     }
     drop(tx);
-    // Let every client connect: one warm-up response must reach them all.
+    // Every client has its stream open (the server subscribes before it answers), then one
+    // warm-up response must reach them all.
+    for _ in 0..clients {
+        ready.recv().await.unwrap();
+    }
     submit().await;
     for _ in 0..clients {
         rx.recv().await.unwrap();

@@ -49,7 +49,7 @@ impl Coding {
     }
 }
 
-fn to_coding(r: coding::Model) -> Option<Coding> {
+pub(crate) fn to_coding(r: coding::Model) -> Option<Coding> {
     Some(Coding {
         id: CodingId(r.id),
         answer: AnswerId(r.answer_id),

@@ -103,31 +103,74 @@ pub async fn catalogue<C: ConnectionTrait>(db: &C, project: ProjectId) -> Result
     })
 }
 
+/// Codings read per query while gathering a page (other projects' codings may interleave).
+const SCAN: u64 = 2000;
+
 /// The next page of coded answers after answer id `after` (only answers with a coding of
-/// `only`, when given), and the last answer id read (`None` when there are no more).
+/// `only`, when given), and the answer id to continue after (`None` when there are no more).
+///
+/// Codings are walked in answer id order with no theme condition in SQL, so every database
+/// reads them through the (answer, theme, source) index in order: a condition on the theme
+/// lets SQLite's planner pick the theme index instead and sort every coding for every page.
 pub async fn coded_page<C: ConnectionTrait>(
     db: &C,
     cat: &Catalogue,
     only: Option<ThemeId>,
     after: i64,
 ) -> Result<(Vec<CodedAnswer>, Option<i64>), DbErr> {
-    let mut q = coding::Entity::find()
-        .select_only()
-        .column(coding::Column::AnswerId)
-        .distinct()
-        .filter(coding::Column::ThemeId.in_subquery(cs::project_themes(cat.project)))
-        .filter(coding::Column::AnswerId.gt(after))
-        .order_by_asc(coding::Column::AnswerId)
-        .limit(PAGE);
-    if let Some(t) = only {
-        q = q.filter(coding::Column::ThemeId.eq(t.0));
+    let ours: HashSet<i64> = cat.themes.iter().map(|t| t.id.0).collect();
+    let wanted = |theme: i64| ours.contains(&theme) && only.is_none_or(|o| o.0 == theme);
+    let mut ids: Vec<i64> = Vec::new();
+    let mut cursor = after;
+    let mut exhausted = false;
+    while (ids.len() as u64) < PAGE {
+        let rows: Vec<(i64, i64)> = coding::Entity::find()
+            .select_only()
+            .column(coding::Column::AnswerId)
+            .column(coding::Column::ThemeId)
+            .filter(coding::Column::AnswerId.gt(cursor))
+            .order_by_asc(coding::Column::AnswerId)
+            .limit(SCAN)
+            .into_tuple()
+            .all(db)
+            .await?;
+        let Some(&(last_answer, _)) = rows.last() else {
+            exhausted = true;
+            break;
+        };
+        let full = rows.len() as u64 == SCAN;
+        // A full batch may end part-way through the last answer's codings: leave that answer
+        // to the next batch (unless the batch holds nothing else).
+        let upto = if full && rows[0].0 != last_answer {
+            last_answer - 1
+        } else {
+            last_answer
+        };
+        for &(answer, theme) in rows.iter().filter(|r| r.0 <= upto) {
+            if wanted(theme) && ids.last() != Some(&answer) {
+                ids.push(answer);
+            }
+        }
+        cursor = upto;
+        if !full {
+            exhausted = true;
+            break;
+        }
     }
-    let ids: Vec<i64> = q.into_tuple().all(db).await?;
-    let Some(last) = ids.last().copied() else {
-        return Ok((Vec::new(), None));
-    };
-    let answer_ids: Vec<AnswerId> = ids.iter().copied().map(AnswerId).collect();
-    let by_answer = cs::by_answer(cs::codings(db, cat.project, Some(&answer_ids)).await?);
+    if ids.is_empty() {
+        return Ok((Vec::new(), (!exhausted).then_some(cursor)));
+    }
+    let by_answer = cs::by_answer(
+        coding::Entity::find()
+            .filter(coding::Column::AnswerId.is_in(ids.iter().copied()))
+            .order_by_asc(coding::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|c| ours.contains(&c.theme_id))
+            .filter_map(cs::to_coding)
+            .collect(),
+    );
     let answers: Vec<(i64, i64, i64, Option<String>)> = answer::Entity::find()
         .select_only()
         .column(answer::Column::Id)
@@ -178,8 +221,7 @@ pub async fn coded_page<C: ConnectionTrait>(
             })
         })
         .collect();
-    let more = ids.len() as u64 == PAGE;
-    Ok((page, more.then_some(last)))
+    Ok((page, (!exhausted).then_some(cursor)))
 }
 
 /// Every theme's figures (or only `only`'s), reading coded answers page by page.

@@ -316,3 +316,105 @@ async fn theme_exports_need_sign_in_or_a_token_and_access_to_the_project() {
         }
     }
 }
+
+#[tokio::test]
+async fn every_coded_answer_of_a_big_project_is_exported_once_across_pages() {
+    use entity::{answer, coding, question, survey};
+    use sea_orm::{ColumnTrait, QueryFilter, Set};
+
+    let c = crate::coding::project_with_answers(&["Staff were kind"]).await;
+    let kind = c.create_theme("Kind", "kind").await;
+    let staff = c.create_theme("Staff", "staff").await;
+    c.settled_coding_page().await;
+    // 1,300 more answers with two codings each: more codings than one read (2,000) and more
+    // answers than one page (500), so page and batch edges fall inside the file.
+    let db = Database::connect(c.app.database_url.as_str())
+        .await
+        .unwrap();
+    let survey = survey::Entity::find()
+        .filter(survey::Column::ProjectId.eq(c.project))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let story = question::Entity::find()
+        .filter(question::Column::SurveyId.eq(survey.id))
+        .filter(question::Column::Key.eq("story"))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let now = chrono::Utc::now();
+    for chunk in (0..1300).collect::<Vec<usize>>().chunks(100) {
+        let rows = chunk.iter().map(|i| response::ActiveModel {
+            survey_id: Set(survey.id),
+            submission_id: Set(format!("big-{i}")),
+            receipt: Set(format!("BIG{i:08}")),
+            submitted_at: Set(now),
+            mode: Set("self".into()),
+            channel: Set("link".into()),
+            ..Default::default()
+        });
+        response::Entity::insert_many(rows)
+            .exec_without_returning(&db)
+            .await
+            .unwrap();
+    }
+    let responses: Vec<i64> = response::Entity::find()
+        .filter(response::Column::SubmissionId.starts_with("big-"))
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    for chunk in responses.chunks(100) {
+        let rows = chunk.iter().map(|r| answer::ActiveModel {
+            response_id: Set(*r),
+            question_id: Set(story.id),
+            text: Set(Some(format!("Kind staff, visit {r}"))),
+            ..Default::default()
+        });
+        answer::Entity::insert_many(rows)
+            .exec_without_returning(&db)
+            .await
+            .unwrap();
+    }
+    let answers: Vec<i64> = answer::Entity::find()
+        .filter(answer::Column::ResponseId.is_in(responses.clone()))
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(answers.len(), 1300);
+    for chunk in answers.chunks(100) {
+        let rows = chunk.iter().flat_map(|a| {
+            [kind, staff].map(|t| coding::ActiveModel {
+                answer_id: Set(*a),
+                theme_id: Set(t),
+                source: Set("keyword".into()),
+                confidence: Set(1.0),
+                status: Set("accepted".into()),
+                created_at: Set(now),
+                ..Default::default()
+            })
+        });
+        coding::Entity::insert_many(rows)
+            .exec_without_returning(&db)
+            .await
+            .unwrap();
+    }
+    db.close().await.unwrap();
+
+    let rows = csv(&c, &format!("/projects/{}/coded-answers.csv", c.project)).await;
+    let text = column(&rows, "text");
+    let themes = column(&rows, "themes");
+    let mut texts: Vec<&str> = rows[1..].iter().map(|r| r[text].as_str()).collect();
+    assert_eq!(texts.len(), 1 + 1300, "each coded answer once");
+    texts.sort_unstable();
+    texts.dedup();
+    assert_eq!(texts.len(), 1 + 1300, "no answer twice");
+    assert!(rows[1..].iter().all(|r| r[themes] == "Kind;Staff"));
+}

@@ -17,6 +17,9 @@
 // To add a page type, add ONE line here. `h` is helpers.mjs (submit, invite, url, …); `s` the
 // shared surveys (surveys.mjs). `path` may be a function of `s`.
 
+import fs from 'node:fs';
+import path from 'node:path';
+
 import * as h from './helpers.mjs';
 import { CHILDREN_ANSWERS, EVERY_TYPE, answerEveryType, letters, sendAnswers, surveys } from './surveys.mjs';
 
@@ -216,6 +219,17 @@ export const pageTypes = [
     },
     status: 422,
   },
+  {
+    name: 'save and come back later: the code emailed',
+    shows: 'We have sent your code',
+    public: true,
+    path: (s) => `/s/${s.types.slug}/q/1`,
+    then: async (page) => {
+      await h.submit(page, 'Save and come back later');
+      await page.getByLabel('Email address').fill('someone@example.org');
+      return h.submit(page, 'Email me the code');
+    },
+  },
   { name: 'resume a questionnaire', shot: 'resume', public: true, path: (s) => `/s/${s.children.slug}/resume` },
   { name: 'resume error: nothing entered', public: true, error: true, path: (s) => `/s/${s.children.slug}/resume`, then: submitEmpty('Carry on'), status: 422 },
   {
@@ -275,6 +289,17 @@ export const pageTypes = [
   { name: 'my feedback forms (administrator)', as: 'admin', path: '/feedback' },
   { name: 'invitations', shot: 'invitations', as: 'admin', path: (s) => `/surveys/${s.types.id}/invitations` },
   { name: 'invitations error: nothing entered', as: 'admin', error: true, path: (s) => `/surveys/${s.types.id}/invitations`, then: submitEmpty('Send invitations'), status: 422 },
+  { name: 'invitation link (leads to the introduction)', public: true, open: async (page, _h, s) => page.goto(h.url((await invitationLinks(s)).link)) },
+  { name: 'stop emails about a questionnaire (the unsubscribe link)', shows: 'Stop emails about this questionnaire', public: true, open: async (page, _h, s) => page.goto(h.url((await invitationLinks(s)).unsubscribe)) },
+  {
+    name: 'stop emails: done',
+    shows: 'You will not get more emails',
+    public: true,
+    open: async (page, _h, s) => {
+      await page.goto(h.url((await invitationLinks(s)).unsubscribe));
+      return h.submit(page, 'Stop emails');
+    },
+  },
 
   // Signed in: themes, coding, safeguarding, project results
   { name: 'themes list', shot: 'themes', as: 'admin', path: (s) => `/projects/${s.project}/themes` },
@@ -312,4 +337,44 @@ export async function openPage(page, entry) {
   let response = entry.open ? await entry.open(page, h, s) : await page.goto(h.url(where));
   if (entry.then) response = await entry.then(page, h, s);
   return response;
+}
+
+// An invitation to the "every type" survey, sent as an administrator; with no SMTP server the
+// message lands as an .eml file in the data folder, where its two links are read. Addresses
+// already invited are skipped, so a second test process finds the first one's message.
+let invitationPromise;
+function invitationLinks(s) {
+  invitationPromise ??= (async () => {
+    const ctx = await h.contextFor('admin');
+    try {
+      const page = await ctx.newPage();
+      await page.goto(h.url(`/surveys/${s.types.id}/invitations`));
+      await page.getByLabel('Email addresses').fill('invitee@example.org');
+      await h.submit(page, 'Send invitations');
+    } finally {
+      await ctx.close();
+    }
+    const dir = path.join(process.env.CHORUS_DATA_DIR ?? '', 'outbox-files');
+    for (let i = 0; i < 300; i++) {
+      const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
+      for (const f of files) {
+        const text = readable(fs.readFileSync(path.join(dir, f), 'utf8'));
+        const link = text.match(/\/i\/([A-Za-z0-9_-]+)/);
+        const unsubscribe = text.match(/\/unsubscribe\/([A-Za-z0-9_-]+)/);
+        if (link && unsubscribe) return { link: `/i/${link[1]}`, unsubscribe: `/unsubscribe/${unsubscribe[1]}` };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no invitation message in ${dir} after 30 s`);
+  })();
+  return invitationPromise;
+}
+
+/** A message's text with quoted-printable soft breaks and escapes undone and base64 parts decoded. */
+function readable(eml) {
+  const qp = eml.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, x) => String.fromCharCode(parseInt(x, 16)));
+  const b64 = (eml.match(/(?:^[A-Za-z0-9+/=]{16,}\r?\n)+/gm) || [])
+    .map((block) => Buffer.from(block.replace(/\s+/g, ''), 'base64').toString('utf8'))
+    .join('\n');
+  return `${qp}\n${b64}`;
 }

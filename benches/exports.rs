@@ -8,138 +8,46 @@
 //! ```sh
 //! cargo bench --bench exports
 //! BENCH_EXPORT_ANSWERS=100000 cargo bench --bench exports   # smaller
+//! BENCH_EXPORT_TRACE=1 cargo bench --bench exports          # server RSS every second
 //! ```
 //!
 //! Linux only (memory is read from /proc). Prints Markdown rows for docs/PERFORMANCE.md.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+mod common;
+
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use chorus::accounts::{EmailAddress, PersonName, Role};
-use chorus::projects::{NewProject, Scale};
-use chorus::surveys::question::{QuestionDef, QuestionKey, QuestionKind};
-use chorus::surveys::{Audience, Layout, NewSurvey, Status, SurveyKind};
+use chorus::surveys::question::QuestionKind;
+use chorus::surveys::{Audience, Status};
 use chorus::themes::model::NewTheme;
 use sea_orm::{ConnectionTrait, Database};
 
-/// The server process, killed when the benchmark ends (or panics).
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn serve(dir: &std::path::Path, database_url: &str) -> (Server, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
-        .env_remove("CHORUS_BASE_URL")
-        .env("CHORUS_DATA_DIR", dir)
-        .env("DATABASE_URL", database_url)
-        .env("CHORUS_ADDR", "127.0.0.1:0")
-        .env("CHORUS_RATE_LIMIT", "off")
-        .env("RUST_LOG", "warn")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let base = loop {
-        let line = lines
-            .next()
-            .expect("chorus serve printed its address")
-            .unwrap();
-        if let Some(at) = line.find("Chorus is running at ") {
-            break line[at + "Chorus is running at ".len()..]
-                .trim()
-                .trim_end_matches('/')
-                .to_owned();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
-    (Server(child), base)
-}
-
-/// A `/proc/{pid}/status` figure in bytes (`VmRSS`, `VmHWM`).
-fn proc_bytes(pid: u32, field: &str) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|v| v.trim_start_matches(':').split_whitespace().next())
-        .and_then(|kb| kb.parse::<u64>().ok())
-        .map(|kb| kb * 1024)
-        .unwrap_or(0)
-}
-
-fn mb(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
-}
-
 /// A steward with a token, a project with three themes and an open survey with one short-text
-/// question, then `n` responses, answers and keyword codings in one transaction.
+/// question, then `n` responses, answers and keyword codings (every seventh answer also has an
+/// accepted learned coding of another theme) in one transaction.
 /// Returns (token, project id).
 async fn fixtures(database_url: &str, n: usize) -> (String, i64) {
     let db = Database::connect(database_url).await.unwrap();
-    let steward = chorus::accounts::store::insert(
-        &db,
-        &EmailAddress::parse("bench@example.org").unwrap(),
-        &PersonName::parse("Bench").unwrap(),
-        Role::Steward,
-        None,
-        None,
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    let token = chorus::accounts::tokens::create(&db, steward, "bench")
-        .await
-        .unwrap();
-    let project = chorus::projects::store::create(
-        &db,
-        &NewProject {
-            title: "Bench".into(),
-            outcome: "Speed".into(),
-            scale: Scale::Team,
-            description: String::new(),
-            safeguarding_lead: "lead@example.org".into(),
-        },
+    let common::Owner {
         steward,
-    )
-    .await
-    .unwrap();
+        token,
+        project,
+    } = common::owner(&db).await;
     let survey = chorus::surveys::store::create(
         &db,
         project,
-        &NewSurvey {
-            kind: SurveyKind::Questionnaire,
-            title: "How was today?".into(),
-            audience: Audience::Families,
-            intro: "One question.".into(),
-            privacy_notice: chorus::surveys::model::DEFAULT_PRIVACY_NOTICE.into(),
-            layout: Layout::SinglePage,
-            anonymous: true,
-            sensitive: false,
-            opens_at: None,
-            closes_at: None,
-            context_prompt: None,
-            context_options: Vec::new(),
-            questions: vec![QuestionDef {
-                key: QuestionKey::parse("word").unwrap(),
-                kind: QuestionKind::ShortText,
-                prompt: "Tell us about today".into(),
-                hint: String::new(),
-                easy_read: String::new(),
-                required: true,
-                options: Vec::new(),
-                allow_other: false,
-                allow_none: false,
-            }],
-        },
+        &common::questionnaire(
+            "How was today?",
+            Audience::Families,
+            vec![common::question(
+                "word",
+                QuestionKind::ShortText,
+                "Tell us about today",
+                &[],
+            )],
+        ),
     )
     .await
     .unwrap();
@@ -179,6 +87,9 @@ async fn fixtures(database_url: &str, n: usize) -> (String, i64) {
          INSERT INTO coding (answer_id, theme_id, source, confidence, status, created_at)
            SELECT id, CASE id % 3 WHEN 0 THEN {t0} WHEN 1 THEN {t1} ELSE {t2} END,
                   'keyword', 1.0, 'accepted', {at} FROM answer;
+         INSERT INTO coding (answer_id, theme_id, source, confidence, status, created_at)
+           SELECT id, CASE id % 3 WHEN 0 THEN {t1} WHEN 1 THEN {t2} ELSE {t0} END,
+                  'learned', 0.8, 'accepted', {at} FROM answer WHERE id % 7 = 0;
          COMMIT;",
         survey = survey.id.0,
         t0 = themes[0],
@@ -192,10 +103,7 @@ async fn fixtures(database_url: &str, n: usize) -> (String, i64) {
 
 #[tokio::main]
 async fn main() {
-    let n: usize = std::env::var("BENCH_EXPORT_ANSWERS")
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(1_000_000);
+    let n = common::env_usize("BENCH_EXPORT_ANSWERS", 1_000_000);
     let dir = tempfile::tempdir().unwrap();
     let db_url = format!(
         "sqlite://{}?mode=rwc",
@@ -217,17 +125,21 @@ async fn main() {
         made.elapsed().as_secs_f64()
     );
 
-    let (server, base) = serve(dir.path(), &db_url);
-    let pid = server.0.id();
+    let (server, base) = common::serve(dir.path(), &db_url);
+    let pid = server.pid();
     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     let client = reqwest::Client::new();
+    let trace = std::env::var_os("BENCH_EXPORT_TRACE").is_some();
     println!(
         "\n| download (SQLite, {n} coded answers) | time | size | lines | server RSS before → peak |"
     );
     println!("| --- | ---: | ---: | ---: | ---: |");
     for file in ["coded-answers.csv", "themes.csv", "coded-answers.xlsx"] {
-        let before = proc_bytes(pid, "VmRSS");
+        // Reset the peak so each download's own peak is read (Linux ≥ 4.0).
+        let _ = std::fs::write(format!("/proc/{pid}/clear_refs"), "5");
+        let before = common::proc_bytes(pid, "VmRSS");
         let started = Instant::now();
+        let mut next_sample = 0.0;
         let res = client
             .get(format!("{base}/api/v1/projects/{project}/{file}"))
             .bearer_auth(&token)
@@ -240,9 +152,18 @@ async fn main() {
         while let Some(chunk) = res.chunk().await.unwrap() {
             bytes += chunk.len() as u64;
             lines += chunk.iter().filter(|b| **b == b'\n').count() as u64;
+            let at = started.elapsed().as_secs_f64();
+            if trace && at >= next_sample {
+                eprintln!(
+                    "{file}: {at:.1} s, {} sent, server RSS {}",
+                    common::mb(bytes),
+                    common::mb(common::proc_bytes(pid, "VmRSS"))
+                );
+                next_sample = at + 1.0;
+            }
         }
         let secs = started.elapsed().as_secs_f64();
-        let peak = proc_bytes(pid, "VmHWM");
+        let peak = common::proc_bytes(pid, "VmHWM");
         let lines = if file.ends_with(".csv") {
             lines.to_string()
         } else {
@@ -250,9 +171,9 @@ async fn main() {
         };
         println!(
             "| `{file}` | {secs:.1} s | {} | {lines} | {} → {} |",
-            mb(bytes),
-            mb(before),
-            mb(peak)
+            common::mb(bytes),
+            common::mb(before),
+            common::mb(peak)
         );
     }
     drop(server);

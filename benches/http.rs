@@ -5,17 +5,17 @@
 //! Prints a Markdown table for docs/PERFORMANCE.md.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use chorus::accounts::{EmailAddress, PersonName, Role};
 use chorus::config::{RawSettings, Settings};
-use chorus::projects::{NewProject, Scale};
 use chorus::startup::Application;
-use chorus::surveys::question::{QuestionDef, QuestionKey, QuestionKind};
+use chorus::surveys::question::{QuestionDef, QuestionKind};
 use chorus::surveys::{Audience, Layout, NewSurvey, Status, SurveyKind};
-use sea_orm::{ConnectionTrait, Database, EntityTrait, PaginatorTrait};
+use sea_orm::{Database, EntityTrait, PaginatorTrait};
 
 const CLIENTS: usize = 64;
 
@@ -28,80 +28,37 @@ fn env_secs(name: &str, default: u64) -> Duration {
     )
 }
 
-async fn database_url(dir: &std::path::Path) -> (String, &'static str) {
-    match std::env::var("BENCH_DATABASE_URL") {
-        Ok(base) if !base.is_empty() => {
-            let name = format!("chorus_bench_{}", uuid::Uuid::new_v4().simple());
-            let admin = Database::connect(base.as_str()).await.unwrap();
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                .await
-                .unwrap();
-            let mut url = url::Url::parse(&base).unwrap();
-            url.set_path(&format!("/{name}"));
-            (url.to_string(), "PostgreSQL")
-        }
-        _ => (
-            format!("sqlite://{}?mode=rwc", dir.join("bench.db").display()),
-            "SQLite",
-        ),
-    }
-}
-
 fn q(key: &str, kind: QuestionKind, options: &[&str]) -> QuestionDef {
-    QuestionDef {
-        key: QuestionKey::parse(key).unwrap(),
-        kind,
-        prompt: format!("Question {key}"),
-        hint: String::new(),
-        easy_read: String::new(),
-        required: true,
-        options: options.iter().map(|s| (*s).to_owned()).collect(),
-        allow_other: false,
-        allow_none: false,
-    }
+    common::question(key, kind, &format!("Question {key}"), options)
 }
 
 fn survey(kind: SurveyKind, layout: Layout) -> NewSurvey {
     NewSurvey {
         kind,
-        title: "How was your visit?".into(),
-        audience: Audience::Children,
         intro: "Five short questions about your visit. There are no right or wrong answers.".into(),
-        privacy_notice: chorus::surveys::model::DEFAULT_PRIVACY_NOTICE.into(),
         layout,
-        anonymous: true,
-        sensitive: false,
-        opens_at: None,
-        closes_at: None,
-        context_prompt: None,
-        context_options: Vec::new(),
-        questions: vec![
-            q("feeling", QuestionKind::Faces, &[]),
-            q("much", QuestionKind::Scale, &["Not at all", "Very much"]),
-            q(
-                "who",
-                QuestionKind::SingleChoice,
-                &["A parent or carer", "A friend", "On my own"],
-            ),
-            q("listened", QuestionKind::YesNo, &[]),
-            q("word", QuestionKind::ShortText, &[]),
-        ],
+        ..common::questionnaire(
+            "How was your visit?",
+            Audience::Children,
+            vec![
+                q("feeling", QuestionKind::Faces, &[]),
+                q("much", QuestionKind::Scale, &["Not at all", "Very much"]),
+                q(
+                    "who",
+                    QuestionKind::SingleChoice,
+                    &["A parent or carer", "A friend", "On my own"],
+                ),
+                q("listened", QuestionKind::YesNo, &[]),
+                q("word", QuestionKind::ShortText, &[]),
+            ],
+        )
     }
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i]
 }
 
 #[tokio::main]
 async fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let (db_url, db_name) = database_url(dir.path()).await;
+    let (db_url, db_name) = common::database_url(dir.path()).await;
     let settings = Settings::parse(RawSettings {
         addr: Some("127.0.0.1:0".into()),
         data_dir: Some(dir.path().display().to_string()),
@@ -117,30 +74,7 @@ async fn main() {
 
     // Fixtures, straight into the database.
     let db = Database::connect(db_url.as_str()).await.unwrap();
-    let steward = chorus::accounts::store::insert(
-        &db,
-        &EmailAddress::parse("bench@example.org").unwrap(),
-        &PersonName::parse("Bench").unwrap(),
-        Role::Steward,
-        None,
-        None,
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    let project = chorus::projects::store::create(
-        &db,
-        &NewProject {
-            title: "Bench".into(),
-            outcome: "Speed".into(),
-            scale: Scale::Team,
-            description: String::new(),
-            safeguarding_lead: "lead@example.org".into(),
-        },
-        steward,
-    )
-    .await
-    .unwrap();
+    let project = common::owner(&db).await.project;
     let questionnaire = chorus::surveys::store::create(
         &db,
         project,
@@ -339,8 +273,8 @@ async fn main() {
     );
     println!(
         "| submission latency p50 / p99 | {:.1} ms / {:.1} ms |",
-        percentile(&latencies, 0.5).as_secs_f64() * 1e3,
-        percentile(&latencies, 0.99).as_secs_f64() * 1e3
+        common::percentile(&latencies, 0.5).as_secs_f64() * 1e3,
+        common::percentile(&latencies, 0.99).as_secs_f64() * 1e3
     );
     println!("| acknowledged = stored | {acked} = {} |", stored - 50);
     println!("| survey introduction page requests per second | {pages_per_sec:.0} |");

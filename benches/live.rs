@@ -23,24 +23,15 @@
 //! made). Linux only (RSS is read from /proc). Prints Markdown rows for docs/PERFORMANCE.md.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+mod common;
+
 use std::time::{Duration, SystemTime};
 
-use chorus::accounts::{EmailAddress, PersonName, Role};
-use chorus::projects::{NewProject, Scale};
-use chorus::surveys::question::{QuestionDef, QuestionKey, QuestionKind};
-use chorus::surveys::{Audience, Layout, NewSurvey, Status, SurveyKind};
-use sea_orm::{ConnectionTrait, Database};
+use chorus::surveys::question::QuestionKind;
+use chorus::surveys::{Audience, Status};
+use sea_orm::Database;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::mpsc;
-
-fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(default)
-}
 
 fn env_list(name: &str, default: &str) -> Vec<usize> {
     std::env::var(name)
@@ -50,138 +41,23 @@ fn env_list(name: &str, default: &str) -> Vec<usize> {
         .collect()
 }
 
-async fn database_url(dir: &std::path::Path) -> (String, &'static str) {
-    match std::env::var("BENCH_DATABASE_URL") {
-        Ok(base) if !base.is_empty() => {
-            let name = format!("chorus_bench_{}", uuid::Uuid::new_v4().simple());
-            let admin = Database::connect(base.as_str()).await.unwrap();
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                .await
-                .unwrap();
-            let mut url = url::Url::parse(&base).unwrap();
-            url.set_path(&format!("/{name}"));
-            (url.to_string(), "PostgreSQL")
-        }
-        _ => (
-            format!("sqlite://{}?mode=rwc", dir.join("bench.db").display()),
-            "SQLite",
-        ),
-    }
-}
-
-/// The server process, killed when the benchmark ends (or panics).
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts `chorus serve`; returns the child and its base URL (without the trailing slash).
-fn serve(dir: &std::path::Path, database_url: &str) -> (Server, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
-        .env_remove("CHORUS_BASE_URL")
-        .env("CHORUS_DATA_DIR", dir)
-        .env("DATABASE_URL", database_url)
-        .env("CHORUS_ADDR", "127.0.0.1:0")
-        .env("CHORUS_RATE_LIMIT", "off")
-        .env("RUST_LOG", "warn")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap();
-    let out = BufReader::new(child.stdout.take().unwrap());
-    let mut lines = out.lines();
-    let base = loop {
-        let line = lines
-            .next()
-            .expect("chorus serve printed its address")
-            .unwrap();
-        if let Some(at) = line.find("Chorus is running at ") {
-            break line[at + "Chorus is running at ".len()..]
-                .trim()
-                .trim_end_matches('/')
-                .to_owned();
-        }
-    };
-    // Keep draining stdout so the child never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    (Server(child), base)
-}
-
-fn rss_bytes(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next())
-        .and_then(|kb| kb.parse::<u64>().ok())
-        .map(|kb| kb * 1024)
-        .unwrap_or(0)
-}
-
 /// A steward with an API token, a project and an open survey; returns (token, survey id, slug).
 async fn fixtures(database_url: &str) -> (String, i64, String) {
     let db = Database::connect(database_url).await.unwrap();
-    let steward = chorus::accounts::store::insert(
-        &db,
-        &EmailAddress::parse("bench@example.org").unwrap(),
-        &PersonName::parse("Bench").unwrap(),
-        Role::Steward,
-        None,
-        None,
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    let token = chorus::accounts::tokens::create(&db, steward, "bench")
-        .await
-        .unwrap();
-    let project = chorus::projects::store::create(
-        &db,
-        &NewProject {
-            title: "Bench".into(),
-            outcome: "Speed".into(),
-            scale: Scale::Team,
-            description: String::new(),
-            safeguarding_lead: "lead@example.org".into(),
-        },
-        steward,
-    )
-    .await
-    .unwrap();
+    let common::Owner { token, project, .. } = common::owner(&db).await;
     let survey = chorus::surveys::store::create(
         &db,
         project,
-        &NewSurvey {
-            kind: SurveyKind::Questionnaire,
-            title: "How was today?".into(),
-            audience: Audience::Children,
-            intro: "One question.".into(),
-            privacy_notice: chorus::surveys::model::DEFAULT_PRIVACY_NOTICE.into(),
-            layout: Layout::SinglePage,
-            anonymous: true,
-            sensitive: false,
-            opens_at: None,
-            closes_at: None,
-            context_prompt: None,
-            context_options: Vec::new(),
-            questions: vec![QuestionDef {
-                key: QuestionKey::parse("feeling").unwrap(),
-                kind: QuestionKind::Faces,
-                prompt: "How do you feel?".into(),
-                hint: String::new(),
-                easy_read: String::new(),
-                required: true,
-                options: Vec::new(),
-                allow_other: false,
-                allow_none: false,
-            }],
-        },
+        &common::questionnaire(
+            "How was today?",
+            Audience::Children,
+            vec![common::question(
+                "feeling",
+                QuestionKind::Faces,
+                "How do you feel?",
+                &[],
+            )],
+        ),
     )
     .await
     .unwrap();
@@ -248,22 +124,14 @@ async fn watch(
     }
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i]
-}
-
 #[tokio::main]
 async fn main() {
-    let clients = env_usize("BENCH_LIVE_CLIENTS", 100);
-    let submissions = env_usize("BENCH_LIVE_SUBMISSIONS", 200);
+    let clients = common::env_usize("BENCH_LIVE_CLIENTS", 100);
+    let submissions = common::env_usize("BENCH_LIVE_SUBMISSIONS", 200);
     let connections = env_list("BENCH_LIVE_CONNECTIONS", "1000,5000");
     let dir = tempfile::tempdir().unwrap();
-    let (db_url, db_name) = database_url(dir.path()).await;
-    let (child, base) = serve(dir.path(), &db_url);
+    let (db_url, db_name) = common::database_url(dir.path()).await;
+    let (child, base) = common::serve(dir.path(), &db_url);
     let addr = base.trim_start_matches("http://").to_owned();
     let (token, survey, slug) = fixtures(&db_url).await;
     let events = format!("/api/v1/surveys/{survey}/events");
@@ -322,8 +190,8 @@ async fn main() {
         latencies.push(last.duration_since(stored).unwrap_or_default());
     }
     latencies.sort_unstable();
-    let median = percentile(&latencies, 0.5);
-    let p99 = percentile(&latencies, 0.99);
+    let median = common::percentile(&latencies, 0.5);
+    let p99 = common::percentile(&latencies, 0.99);
 
     println!(
         "\n### Live events ({db_name}, {} build)\n",
@@ -348,7 +216,7 @@ async fn main() {
     let mut open = Vec::new();
     for target in connections {
         tokio::time::sleep(Duration::from_millis(500)).await;
-        let before = rss_bytes(child.0.id());
+        let before = common::proc_bytes(child.pid(), "VmRSS");
         let have = open.len();
         while open.len() < target {
             let batch = (target - open.len()).min(200);
@@ -364,7 +232,7 @@ async fn main() {
             }
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
-        let after = rss_bytes(child.0.id());
+        let after = common::proc_bytes(child.pid(), "VmRSS");
         let added = (target - have).max(1) as u64;
         println!(
             "| server RSS with {target} idle SSE connections (+{clients} watchers) | {:.1} MB (from {:.1} MB; {} bytes per connection) |",

@@ -206,6 +206,7 @@ fn check(
             channel,
             context,
             steward_id: None,
+            invitation: None,
         }),
         _ => Err(Problem::invalid(errors)),
     }

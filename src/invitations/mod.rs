@@ -14,5 +14,5 @@ pub mod store;
 mod views;
 
 pub use model::{InvitationId, Rejected, Screened, accepts_invitations};
-pub use routes::{forget_addresses, link_response};
+pub use routes::{forget_addresses, invitation_token};
 pub use send::{invite, send_reminders};

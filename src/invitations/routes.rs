@@ -224,24 +224,16 @@ pub async fn follow(
     Ok(res)
 }
 
-/// Called by the runner after a response is stored: for a survey that is not anonymous,
-/// links the response to the invitation whose link brought the respondent, if any.
-pub async fn link_response(
-    state: &AppState,
-    req: &HttpRequest,
-    survey: &Survey,
-    submission_id: &str,
-) -> Result<(), AppError> {
+/// For a survey that is not anonymous, the link token of the invitation that brought the
+/// respondent, if any: the response writer links the response to it in the response's own
+/// transaction. Always `None` for anonymous surveys.
+pub fn invitation_token(req: &HttpRequest, survey: &Survey) -> Option<String> {
     if survey.anonymous {
-        return Ok(());
+        return None;
     }
-    let Some(token) = req.cookie(COOKIE).map(|c| c.value().to_owned()) else {
-        return Ok(());
-    };
-    if plausible_token(&token) {
-        store::link_response(&state.db, survey.id, &token, submission_id).await?;
-    }
-    Ok(())
+    req.cookie(COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|token| plausible_token(token))
 }
 
 /// `GET /unsubscribe/{token}`: asks to confirm.

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
-use entity::{invitation, invitation_setting, invitation_token, response, survey};
+use entity::{invitation, invitation_setting, invitation_token, survey};
 use sea_orm::sea_query::{Expr, LockBehavior, LockType, Query};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait,
@@ -142,13 +142,14 @@ pub async fn unsubscribe<C: ConnectionTrait>(db: &C, id: InvitationId) -> Result
     Ok(())
 }
 
-/// Links an identified survey's response to the invitation whose link token the respondent
-/// followed. Does nothing when the token or response is not found.
+/// Links an identified survey's new response to the invitation whose link token the
+/// respondent followed (called inside the response's transaction). Does nothing when the token
+/// is not found or belongs to another survey.
 pub async fn link_response<C: ConnectionTrait>(
     db: &C,
     survey: SurveyId,
     token: &str,
-    submission_id: &str,
+    response: i64,
 ) -> Result<(), DbErr> {
     let Some(found) = find_by_token(db, token, Purpose::Link).await? else {
         return Ok(());
@@ -156,16 +157,8 @@ pub async fn link_response<C: ConnectionTrait>(
     if found.survey_id != survey {
         return Ok(());
     }
-    let Some(resp) = response::Entity::find()
-        .filter(response::Column::SurveyId.eq(survey.0))
-        .filter(response::Column::SubmissionId.eq(submission_id))
-        .one(db)
-        .await?
-    else {
-        return Ok(());
-    };
     invitation::Entity::update_many()
-        .col_expr(invitation::Column::ResponseId, Expr::value(resp.id))
+        .col_expr(invitation::Column::ResponseId, Expr::value(response))
         .filter(invitation::Column::Id.eq(found.id.0))
         .exec(db)
         .await?;

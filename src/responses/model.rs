@@ -141,6 +141,9 @@ pub struct Submission {
     pub context: Option<String>,
     /// Feedback forms that are not anonymous: the practitioner who gave it. Otherwise never.
     pub steward_id: Option<StewardId>,
+    /// Surveys that are not anonymous: the link token of the invitation that brought the
+    /// respondent, linked to the response in the same transaction. Otherwise never.
+    pub invitation: Option<String>,
 }
 
 /// A stored response with its answers.

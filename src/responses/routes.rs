@@ -337,7 +337,6 @@ pub async fn submit_form(
     let steward_id = (survey.kind == SurveyKind::Feedback && !survey.anonymous)
         .then(|| me.as_ref().map(|m| m.steward.id))
         .flatten();
-    let linked_id = submission_id.clone();
     let done = match state
         .submitter
         .submit(Submission {
@@ -348,13 +347,13 @@ pub async fn submit_form(
             channel,
             context: answers.1,
             steward_id,
+            invitation: crate::invitations::invitation_token(&req, &survey),
         })
         .await
     {
         Ok(done) => done,
         Err(err) => return submit_failed(&survey, err),
     };
-    crate::invitations::link_response(&state, &req, &survey, &linked_id).await?;
     Ok(html(
         StatusCode::OK,
         views::confirmation(&survey, &done.receipt, nav.as_ref(), look),

@@ -320,7 +320,6 @@ pub async fn send(
     }
     let submission_id = parse_submission_id(&saved.submission_id)
         .unwrap_or_else(|| uuid::Uuid::new_v4().hyphenated().to_string());
-    let linked_id = submission_id.clone();
     let done = match state
         .submitter
         .submit(Submission {
@@ -331,6 +330,7 @@ pub async fn send(
             channel: saved.channel.unwrap_or(Channel::Link),
             context: None,
             steward_id: None,
+            invitation: crate::invitations::invitation_token(&req, &survey),
         })
         .await
     {
@@ -338,7 +338,6 @@ pub async fn send(
         Err(err) => return super::routes::submit_failed(&survey, err),
     };
     draft::delete(&state.db, &token, survey.id).await?;
-    crate::invitations::link_response(&state, &req, &survey, &linked_id).await?;
     if let Some(hash) = &saved.resume_hash {
         draft::delete_resume(&state.db, hash).await?;
     }

@@ -380,6 +380,13 @@ async fn commit(
         results.insert((*key).clone(), outcome);
     }
     let ids = store::insert_many(&txn, &new, now).await.map_err(db_err)?;
+    for ((s, _), id) in new.iter().zip(&ids) {
+        if let Some(token) = &s.invitation {
+            crate::invitations::store::link_response(&txn, s.survey_id, token, id.0)
+                .await
+                .map_err(db_err)?;
+        }
+    }
     let alerts = safeguarding::store::flag_submissions(
         &txn,
         &guard.scanner,

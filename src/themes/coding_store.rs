@@ -12,9 +12,7 @@ use sea_orm::{
 
 use crate::accounts::StewardId;
 use crate::projects::ProjectId;
-use crate::themes::model::{
-    AnswerId, CodingFact, CodingId, CodingStatus, Source, ThemeId, applied_themes,
-};
+use crate::themes::model::{AnswerId, CodingFact, CodingId, CodingStatus, Source, ThemeId};
 
 /// A text answer ("Other" text included) with where it came from.
 #[derive(Clone, Debug)]
@@ -185,18 +183,6 @@ pub fn by_answer(codings: Vec<Coding>) -> HashMap<AnswerId, Vec<Coding>> {
         map.entry(c.answer).or_default().push(c);
     }
     map
-}
-
-/// Number of answers each theme applies to.
-pub fn counts(by_answer: &HashMap<AnswerId, Vec<Coding>>) -> HashMap<ThemeId, usize> {
-    let mut n = HashMap::new();
-    for cs in by_answer.values() {
-        let facts: Vec<CodingFact> = cs.iter().map(Coding::fact).collect();
-        for t in applied_themes(&facts) {
-            *n.entry(t).or_insert(0) += 1;
-        }
-    }
-    n
 }
 
 async fn upsert<C: ConnectionTrait>(

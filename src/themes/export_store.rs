@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use entity::{answer, coding, question, response, survey};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -14,7 +15,7 @@ use sea_orm::{
 use crate::projects::ProjectId;
 use crate::safeguarding;
 use crate::themes::coding_store::{self as cs, Coding};
-use crate::themes::model::{AnswerId, Theme, ThemeId};
+use crate::themes::model::{AnswerId, CodingStatus, Source, Theme, ThemeId};
 use crate::themes::stats::{CodedAnswer, Tally, in_force};
 use crate::themes::store;
 
@@ -66,6 +67,55 @@ pub async fn text_answer_count<C: ConnectionTrait>(
         .await
 }
 
+/// How many answers each theme of the project is in force on, counted in SQL: a coding counts
+/// when it is accepted and no steward has removed that theme from that answer (the rule of
+/// `model::applied_themes`).
+pub async fn theme_counts<C: ConnectionTrait>(
+    db: &C,
+    project: ProjectId,
+) -> Result<HashMap<ThemeId, usize>, DbErr> {
+    let (c, r) = (Alias::new("c"), Alias::new("r"));
+    let removed = Query::select()
+        .expr(Expr::val(1))
+        .from_as(coding::Entity, r.clone())
+        .and_where(
+            Expr::col((r.clone(), coding::Column::AnswerId))
+                .equals((c.clone(), coding::Column::AnswerId)),
+        )
+        .and_where(
+            Expr::col((r.clone(), coding::Column::ThemeId))
+                .equals((c.clone(), coding::Column::ThemeId)),
+        )
+        .and_where(Expr::col((r.clone(), coding::Column::Source)).eq(Source::Steward.as_str()))
+        .and_where(Expr::col((r, coding::Column::Status)).eq(CodingStatus::Rejected.as_str()))
+        .to_owned();
+    let query = Query::select()
+        .column((c.clone(), coding::Column::ThemeId))
+        .expr(Func::count_distinct(Expr::col((
+            c.clone(),
+            coding::Column::AnswerId,
+        ))))
+        .from_as(coding::Entity, c.clone())
+        .and_where(
+            Expr::col((c.clone(), coding::Column::ThemeId))
+                .in_subquery(cs::project_themes(project)),
+        )
+        .and_where(
+            Expr::col((c.clone(), coding::Column::Status)).eq(CodingStatus::Accepted.as_str()),
+        )
+        .and_where(Expr::not_exists(removed))
+        .group_by_col((c, coding::Column::ThemeId))
+        .to_owned();
+    let rows = db.query_all(&query).await?;
+    let mut counts = HashMap::new();
+    for row in rows {
+        let theme: i64 = row.try_get_by_index(0)?;
+        let n: i64 = row.try_get_by_index(1)?;
+        counts.insert(ThemeId(theme), usize::try_from(n).unwrap_or(0));
+    }
+    Ok(counts)
+}
+
 /// Loads the catalogue of a project.
 pub async fn catalogue<C: ConnectionTrait>(db: &C, project: ProjectId) -> Result<Catalogue, DbErr> {
     let themes = store::list(db, project).await?;
@@ -104,10 +154,22 @@ pub async fn catalogue<C: ConnectionTrait>(db: &C, project: ProjectId) -> Result
 }
 
 /// Codings read per query while gathering a page (other projects' codings may interleave).
-const SCAN: u64 = 2000;
+const SCAN: u64 = 2 * PAGE;
 
-/// The next page of coded answers after answer id `after` (only answers with a coding of
-/// `only`, when given), and the answer id to continue after (`None` when there are no more).
+/// `ids` padded to exactly [`PAGE`] entries by repeating the last one, so every page sends the
+/// same SQL (`IN` with `PAGE` parameters) and each connection keeps one prepared statement for
+/// it instead of one per page length.
+fn padded(ids: &[i64]) -> Vec<i64> {
+    let mut out = ids.to_vec();
+    if let Some(&last) = ids.last() {
+        out.resize(PAGE as usize, last);
+    }
+    out
+}
+
+/// The next page of at most [`PAGE`] coded answers after answer id `after` (only answers with
+/// a coding of `only`, when given), and the answer id to continue after (`None` when there are
+/// no more).
 ///
 /// Codings are walked in answer id order with no theme condition in SQL, so every database
 /// reads them through the (answer, theme, source) index in order: a condition on the theme
@@ -123,7 +185,7 @@ pub async fn coded_page<C: ConnectionTrait>(
     let mut ids: Vec<i64> = Vec::new();
     let mut cursor = after;
     let mut exhausted = false;
-    while (ids.len() as u64) < PAGE {
+    'scan: while (ids.len() as u64) < PAGE {
         let rows: Vec<(i64, i64)> = coding::Entity::find()
             .select_only()
             .column(coding::Column::AnswerId)
@@ -148,6 +210,11 @@ pub async fn coded_page<C: ConnectionTrait>(
         };
         for &(answer, theme) in rows.iter().filter(|r| r.0 <= upto) {
             if wanted(theme) && ids.last() != Some(&answer) {
+                if ids.len() as u64 == PAGE {
+                    // The page is full: continue after its last answer next time.
+                    cursor = ids.last().copied().unwrap_or(cursor);
+                    break 'scan;
+                }
                 ids.push(answer);
             }
         }
@@ -160,9 +227,10 @@ pub async fn coded_page<C: ConnectionTrait>(
     if ids.is_empty() {
         return Ok((Vec::new(), (!exhausted).then_some(cursor)));
     }
+    let keys = padded(&ids);
     let by_answer = cs::by_answer(
         coding::Entity::find()
-            .filter(coding::Column::AnswerId.is_in(ids.iter().copied()))
+            .filter(coding::Column::AnswerId.is_in(keys.iter().copied()))
             .order_by_asc(coding::Column::Id)
             .all(db)
             .await?
@@ -177,17 +245,20 @@ pub async fn coded_page<C: ConnectionTrait>(
         .column(answer::Column::ResponseId)
         .column(answer::Column::QuestionId)
         .column(answer::Column::Text)
-        .filter(answer::Column::Id.is_in(ids.iter().copied()))
+        .filter(answer::Column::Id.is_in(keys.iter().copied()))
         .order_by_asc(answer::Column::Id)
         .into_tuple()
         .all(db)
         .await?;
+    let mut response_ids: Vec<i64> = answers.iter().map(|a| a.1).collect();
+    response_ids.sort_unstable();
+    response_ids.dedup();
     let responses: HashMap<i64, (DateTime<Utc>, String)> = response::Entity::find()
         .select_only()
         .column(response::Column::Id)
         .column(response::Column::SubmittedAt)
         .column(response::Column::Mode)
-        .filter(response::Column::Id.is_in(answers.iter().map(|a| a.1)))
+        .filter(response::Column::Id.is_in(padded(&response_ids)))
         .into_tuple::<(i64, DateTime<Utc>, String)>()
         .all(db)
         .await?

@@ -8,7 +8,10 @@ use actix_web::HttpResponse;
 use actix_web::http::header;
 use actix_web::web::Bytes;
 use futures_util::Stream;
-use sea_orm::{DatabaseConnection, DbErr};
+use sea_orm::{
+    AccessMode, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, IsolationLevel,
+    TransactionOptions, TransactionTrait,
+};
 
 use crate::disclosure::MinGroup;
 use crate::error::AppError;
@@ -77,7 +80,7 @@ fn start(bom: bool) -> Vec<u8> {
 
 /// The `themes.csv` body (one row per theme: small, so built whole).
 pub async fn themes_csv(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     cat: &Catalogue,
     min: MinGroup,
     bom: bool,
@@ -100,16 +103,16 @@ enum Next {
 }
 
 /// The `coded-answers.csv` body as a stream of chunks, one page of answers each, with a fresh
-/// pseudonym key for this export.
+/// pseudonym key for this export. Every page is read in the export's one transaction.
 pub fn coded_csv(
-    db: DatabaseConnection,
+    db: Arc<DatabaseTransaction>,
     cat: Catalogue,
     bom: bool,
 ) -> impl Stream<Item = Result<Bytes, DbErr>> + 'static {
     let key = export_key();
     let cat = Arc::new(cat);
     futures_util::stream::unfold(Next::Header, move |next| {
-        let db = db.clone();
+        let db = Arc::clone(&db);
         let cat = Arc::clone(&cat);
         async move {
             match next {
@@ -123,7 +126,7 @@ pub fn coded_csv(
                     Some((result, Next::After(0)))
                 }
                 Next::After(after) => {
-                    let (page, last) = match coded_page(&db, &cat, None, after).await {
+                    let (page, last) = match coded_page(db.as_ref(), &cat, None, after).await {
                         Ok(found) => found,
                         Err(err) => return Some((Err(err), Next::Done)),
                     };
@@ -154,6 +157,19 @@ fn download(project: ProjectId, export: Export, format: Format) -> actix_web::Ht
     res
 }
 
+/// A read-only transaction for one export, so every page it reads sees the same data: a
+/// repeatable-read snapshot on PostgreSQL; on SQLite (WAL) a read transaction is a snapshot
+/// already. Reading on one connection also keeps the export's memory to that connection's.
+async fn snapshot(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    let postgres = db.get_database_backend() == DbBackend::Postgres;
+    db.begin_with_options(TransactionOptions {
+        isolation_level: postgres.then_some(IsolationLevel::RepeatableRead),
+        access_mode: postgres.then_some(AccessMode::ReadOnly),
+        sqlite_transaction_mode: None,
+    })
+    .await
+}
+
 /// The download of one export of a project (access already checked).
 pub async fn respond(
     db: &DatabaseConnection,
@@ -163,15 +179,18 @@ pub async fn respond(
     format: Format,
     bom: bool,
 ) -> Result<HttpResponse, AppError> {
-    let cat = catalogue(db, project).await?;
+    let txn = snapshot(db).await?;
+    let cat = catalogue(&txn, project).await?;
     let mut res = download(project, export, format);
     Ok(match (export, format) {
-        (Export::Themes, Format::Csv) => res.body(themes_csv(db, &cat, min, bom).await?),
-        (Export::CodedAnswers, Format::Csv) => res.streaming(coded_csv(db.clone(), cat, bom)),
+        (Export::Themes, Format::Csv) => res.body(themes_csv(&txn, &cat, min, bom).await?),
+        (Export::CodedAnswers, Format::Csv) => res.streaming(coded_csv(Arc::new(txn), cat, bom)),
         (Export::Themes, Format::Xlsx) => {
-            let tally = tally(db, &cat, None).await?;
+            let tally = tally(&txn, &cat, None).await?;
             res.streaming(xlsx::themes(&cat, &tally, min).await?)
         }
-        (Export::CodedAnswers, Format::Xlsx) => res.streaming(xlsx::coded_answers(db, &cat).await?),
+        (Export::CodedAnswers, Format::Xlsx) => {
+            res.streaming(xlsx::coded_answers(&txn, &cat).await?)
+        }
     })
 }

@@ -43,9 +43,7 @@ async fn list_page(
     errors: &FieldErrors,
 ) -> Result<maud::Markup, AppError> {
     let themes = store::list(&state.db, project.id).await?;
-    let counts = cs::counts(&cs::by_answer(
-        cs::codings(&state.db, project.id, None).await?,
-    ));
+    let counts = export_store::theme_counts(&state.db, project.id).await?;
     let total = export_store::text_answer_count(&state.db, project.id).await?;
     Ok(views::list(
         &me.nav(),

@@ -47,6 +47,7 @@ async fn the_submitter_stores_each_token_once_and_a_bad_submission_fails_alone()
         channel: Channel::Kiosk,
         context: None,
         steward_id: None,
+        invitation: None,
     };
     let token = uuid::Uuid::new_v4().to_string();
     let first = submitter

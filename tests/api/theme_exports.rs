@@ -326,7 +326,7 @@ async fn every_coded_answer_of_a_big_project_is_exported_once_across_pages() {
     let kind = c.create_theme("Kind", "kind").await;
     let staff = c.create_theme("Staff", "staff").await;
     c.settled_coding_page().await;
-    // 1,300 more answers with two codings each: more codings than one read (2,000) and more
+    // 1,300 more answers with two codings each: more codings than one read (1,000) and more
     // answers than one page (500), so page and batch edges fall inside the file.
     let db = Database::connect(c.app.database_url.as_str())
         .await

@@ -168,6 +168,21 @@ async fn a_theme_page_shows_count_share_trend_breakdowns_questions_and_sources()
         "{list}"
     );
     assert_eq!(texts(&list, "#theme-downloads a").len(), 4);
+    // A steward's removal beats the codebook in the list's count too: 12 of 15 is 80%.
+    let first = c.answers[0].to_string();
+    let st = c
+        .post(
+            &format!("/projects/{p}/coding/{first}/remove"),
+            &[("theme", &w)],
+        )
+        .await;
+    assert_eq!(st, StatusCode::SEE_OTHER);
+    let (_, list) = c.get(&format!("/projects/{p}/themes")).await;
+    let waiting_row = &texts(&list, "#themes tbody tr")[1];
+    assert!(
+        waiting_row.contains("80.0%") && waiting_row.contains("12"),
+        "{waiting_row}"
+    );
 }
 
 #[tokio::test]

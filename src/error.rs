@@ -184,7 +184,13 @@ impl ResponseError for ApiError {
             ),
             ref other => other.explain(),
         };
-        problem_response(status, title, &detail, None)
+        let mut response = problem_response(status, title, &detail, None);
+        if let AppError::TooManyRequests { retry_after } = self.0 {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+        }
+        response
     }
 }
 

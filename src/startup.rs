@@ -136,6 +136,9 @@ impl Application {
             live,
             themes,
             surveys: Arc::new(crate::surveys::cache::SurveyCache::default()),
+            exports: Arc::new(tokio::sync::Semaphore::new(
+                crate::themes::export_stream::EXPORTS_AT_ONCE,
+            )),
         };
         let server = serve(listener, state)?;
         Ok(Application {

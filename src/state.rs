@@ -41,4 +41,6 @@ pub struct AppState {
     pub themes: ThemeJobs,
     /// Surveys and their questions by slug for the public submission API, kept for a second.
     pub surveys: Arc<SurveyCache>,
+    /// Theme exports running at once on this instance (each holds a database connection).
+    pub exports: Arc<tokio::sync::Semaphore>,
 }

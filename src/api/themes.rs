@@ -20,7 +20,17 @@ async fn download(
     bom: bool,
 ) -> Result<HttpResponse, Problem> {
     let (project, _) = project_for(state, &me.0, project, true).await?;
-    Ok(respond(&state.db, project.id, min_group(state), export, format, bom).await?)
+    let min = min_group(state);
+    Ok(respond(
+        &state.db,
+        &state.exports,
+        project.id,
+        min,
+        export,
+        format,
+        bom,
+    )
+    .await?)
 }
 
 /// One row per theme: counts, share, audiences and modes (small groups as "fewer than N"),
@@ -35,6 +45,7 @@ async fn download(
         (status = 401, description = "No valid token", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 403, description = "No build access", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 404, description = "Not found or not visible", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 429, description = "Two exports are already running on this instance; try again after Retry-After seconds", body = ProblemDoc, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -69,6 +80,7 @@ pub async fn themes_csv(
         (status = 401, description = "No valid token", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 403, description = "No build access", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 404, description = "Not found or not visible", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 429, description = "Two exports are already running on this instance; try again after Retry-After seconds", body = ProblemDoc, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -94,6 +106,7 @@ pub async fn coded_csv(
         (status = 401, description = "No valid token", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 403, description = "No build access", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 404, description = "Not found or not visible", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 429, description = "Two exports are already running on this instance; try again after Retry-After seconds", body = ProblemDoc, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -124,6 +137,7 @@ pub async fn themes_xlsx(
         (status = 401, description = "No valid token", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 403, description = "No build access", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 404, description = "Not found or not visible", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 429, description = "Two exports are already running on this instance; try again after Retry-After seconds", body = ProblemDoc, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]

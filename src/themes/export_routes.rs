@@ -21,7 +21,17 @@ async fn download(
     bom: bool,
 ) -> Result<HttpResponse, AppError> {
     let project = buildable(state, me, ProjectId(project)).await?;
-    respond(&state.db, project.id, min_group(state), export, format, bom).await
+    let min = min_group(state);
+    respond(
+        &state.db,
+        &state.exports,
+        project.id,
+        min,
+        export,
+        format,
+        bom,
+    )
+    .await
 }
 
 /// GET /projects/{id}/themes.csv

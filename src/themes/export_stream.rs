@@ -3,6 +3,7 @@
 //! download needs. Used by the steward pages and the API alike.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use actix_web::HttpResponse;
 use actix_web::http::header;
@@ -12,6 +13,7 @@ use sea_orm::{
     AccessMode, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, IsolationLevel,
     TransactionOptions, TransactionTrait,
 };
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::disclosure::MinGroup;
 use crate::error::AppError;
@@ -21,6 +23,14 @@ use crate::themes::export::{CODED_HEADER, Cell, coded_row, filename, theme_row, 
 use crate::themes::export_store::{Catalogue, catalogue, coded_page, tally};
 use crate::themes::stats::export_key;
 use crate::themes::xlsx;
+
+/// Theme exports an instance runs at once. Each reads in its own transaction and so holds one
+/// pooled connection until its download ends; the limit leaves the rest of the pool to
+/// submissions and pages.
+pub const EXPORTS_AT_ONCE: usize = 2;
+
+/// How long a download waits for a running one to finish before it is told to try again.
+pub const EXPORT_WAIT: Duration = Duration::from_secs(30);
 
 /// Which export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,17 +112,37 @@ enum Next {
     Done,
 }
 
+/// An export's transaction with its place among the exports running at once: both end when
+/// the download does (or the person goes away).
+pub struct Reader {
+    txn: DatabaseTransaction,
+    _permit: OwnedSemaphorePermit,
+}
+
+/// Waits up to `wait` for a place among the running exports.
+pub async fn place(
+    exports: &Arc<Semaphore>,
+    wait: Duration,
+) -> Result<OwnedSemaphorePermit, AppError> {
+    match tokio::time::timeout(wait, Arc::clone(exports).acquire_owned()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        Ok(Err(closed)) => Err(AppError::Unexpected(anyhow::Error::new(closed))),
+        Err(_) => Err(AppError::TooManyRequests { retry_after: 60 }),
+    }
+}
+
 /// The `coded-answers.csv` body as a stream of chunks, one page of answers each, with a fresh
 /// pseudonym key for this export. Every page is read in the export's one transaction.
 pub fn coded_csv(
-    db: Arc<DatabaseTransaction>,
+    reader: Reader,
     cat: Catalogue,
     bom: bool,
 ) -> impl Stream<Item = Result<Bytes, DbErr>> + 'static {
     let key = export_key();
     let cat = Arc::new(cat);
+    let reader = Arc::new(reader);
     futures_util::stream::unfold(Next::Header, move |next| {
-        let db = Arc::clone(&db);
+        let reader = Arc::clone(&reader);
         let cat = Arc::clone(&cat);
         async move {
             match next {
@@ -126,7 +156,7 @@ pub fn coded_csv(
                     Some((result, Next::After(0)))
                 }
                 Next::After(after) => {
-                    let (page, last) = match coded_page(db.as_ref(), &cat, None, after).await {
+                    let (page, last) = match coded_page(&reader.txn, &cat, None, after).await {
                         Ok(found) => found,
                         Err(err) => return Some((Err(err), Next::Done)),
                     };
@@ -170,21 +200,30 @@ async fn snapshot(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr>
     .await
 }
 
-/// The download of one export of a project (access already checked).
+/// The download of one export of a project (access already checked), once one of the
+/// [`EXPORTS_AT_ONCE`] places is free.
 pub async fn respond(
     db: &DatabaseConnection,
+    exports: &Arc<Semaphore>,
     project: ProjectId,
     min: MinGroup,
     export: Export,
     format: Format,
     bom: bool,
 ) -> Result<HttpResponse, AppError> {
+    let permit = place(exports, EXPORT_WAIT).await?;
     let txn = snapshot(db).await?;
     let cat = catalogue(&txn, project).await?;
     let mut res = download(project, export, format);
     Ok(match (export, format) {
         (Export::Themes, Format::Csv) => res.body(themes_csv(&txn, &cat, min, bom).await?),
-        (Export::CodedAnswers, Format::Csv) => res.streaming(coded_csv(Arc::new(txn), cat, bom)),
+        (Export::CodedAnswers, Format::Csv) => {
+            let reader = Reader {
+                txn,
+                _permit: permit,
+            };
+            res.streaming(coded_csv(reader, cat, bom))
+        }
         (Export::Themes, Format::Xlsx) => {
             let tally = tally(&txn, &cat, None).await?;
             res.streaming(xlsx::themes(&cat, &tally, min).await?)
@@ -193,4 +232,28 @@ pub async fn respond(
             res.streaming(xlsx::coded_answers(&txn, &cat).await?)
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[tokio::test]
+    async fn a_download_beyond_the_running_limit_waits_then_is_told_to_try_again() {
+        let exports = Arc::new(Semaphore::new(1));
+        let first = place(&exports, Duration::from_millis(10)).await.unwrap();
+        let refused = place(&exports, Duration::from_millis(10)).await;
+        assert!(matches!(
+            refused,
+            Err(AppError::TooManyRequests { retry_after: 60 })
+        ));
+        // A place comes free when a running download ends.
+        let waiting = tokio::spawn({
+            let exports = Arc::clone(&exports);
+            async move { place(&exports, Duration::from_secs(5)).await.is_ok() }
+        });
+        drop(first);
+        assert!(waiting.await.unwrap());
+    }
 }

@@ -29,5 +29,6 @@ pub mod safeguarding;
 pub mod startup;
 pub mod state;
 pub mod surveys;
+pub mod text;
 pub mod themes;
 pub mod web;

@@ -10,7 +10,6 @@ pub mod model;
 pub mod routes;
 pub mod scanner;
 pub mod store;
-mod text;
 pub mod views;
 
 pub use model::{FlagId, is_withheld};

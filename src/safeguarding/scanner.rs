@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::safeguarding::text::{TextStemmer, tokenize};
+use crate::text::{TextStemmer, tokenize};
 
 /// The default phrase list, embedded at compile time.
 pub const DEFAULT_PHRASES: &str = include_str!("phrases.txt");

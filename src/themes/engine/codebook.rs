@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::themes::engine::text::TextStemmer;
+use crate::text::TextStemmer;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Entry {

@@ -181,7 +181,7 @@ impl Coder {
             .collect();
         let n = examples.len();
         let nl = labels.len();
-        let stemmer = crate::themes::engine::text::TextStemmer::new();
+        let stemmer = crate::text::TextStemmer::new();
         let counts: Vec<_> = examples
             .iter()
             .map(|e| crate::themes::engine::features::term_counts(&cfg.features, &stemmer, &e.text))

@@ -10,8 +10,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::{TextStemmer, tokenize};
 use crate::themes::engine::rng::mix64;
-use crate::themes::engine::text::{TextStemmer, tokenize};
 
 /// A sparse vector: `(feature id, value)` sorted by id.
 pub type SparseVec = Vec<(u32, f32)>;

@@ -1,6 +1,6 @@
-//! The text engine: normalisation, codebooks, a multi-label theme coder, metrics,
-//! evaluation and theme suggestions (the safeguarding scanner lives in `crate::safeguarding`,
-//! redaction in `crate::disclosure`). Pure Rust, no I/O
+//! The text engine: codebooks, a multi-label theme coder, metrics, evaluation and theme
+//! suggestions (normalisation lives in `crate::text`, shared with the safeguarding scanner in
+//! `crate::safeguarding`; redaction in `crate::disclosure`). Pure Rust, no I/O
 //! beyond what callers pass in, no global state (ported from the `chorus_text` lab crate).
 
 pub mod codebook;
@@ -14,7 +14,6 @@ mod ovr;
 pub mod rng;
 pub mod stack;
 pub mod suggest;
-pub mod text;
 
 #[cfg(test)]
 mod tests;

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::themes::engine::text::{TextStemmer, tokenize};
+use crate::text::{TextStemmer, tokenize};
 
 const STOP: &[&str] = &[
     "a", "about", "after", "because", "all", "also", "am", "an", "and", "any", "are", "as", "at",

@@ -1,4 +1,5 @@
-//! Text normalisation: lowercasing, punctuation-insensitive tokenisation, stemming and n-grams.
+//! Text normalisation shared by the theme engine and the safeguarding scanner: lowercasing,
+//! punctuation-insensitive tokenisation, stemming and n-grams.
 //!
 //! Conventions (used consistently by every other module):
 //! * text is lowercased with Unicode rules;
@@ -18,7 +19,7 @@ fn is_apostrophe(c: char) -> bool {
 /// Lowercase `text` and split it into tokens (see the module docs for the rules).
 ///
 /// ```
-/// assert_eq!(chorus::themes::engine::text::tokenize("Don't WAIT, time!"), vec!["dont", "wait", "time"]);
+/// assert_eq!(chorus::text::tokenize("Don't WAIT, time!"), vec!["dont", "wait", "time"]);
 /// ```
 pub fn tokenize(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -45,7 +46,7 @@ pub fn tokenize(text: &str) -> Vec<String> {
 /// Normalise `text` to its tokens joined by single spaces.
 ///
 /// ```
-/// assert_eq!(chorus::themes::engine::text::normalize("  Hello,   WORLD!! "), "hello world");
+/// assert_eq!(chorus::text::normalize("  Hello,   WORLD!! "), "hello world");
 /// ```
 pub fn normalize(text: &str) -> String {
     tokenize(text).join(" ")
@@ -95,7 +96,7 @@ impl TextStemmer {
     /// Tokenise and stem `text`.
     ///
     /// ```
-    /// let s = chorus::themes::engine::text::TextStemmer::new();
+    /// let s = chorus::text::TextStemmer::new();
     /// assert_eq!(s.stems("Waiting times"), vec!["wait", "time"]);
     /// ```
     pub fn stems(&self, text: &str) -> Vec<String> {
@@ -108,7 +109,7 @@ impl TextStemmer {
 ///
 /// ```
 /// let t: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
-/// assert_eq!(chorus::themes::engine::text::ngrams(&t, 1, 2), vec!["a", "a b", "b", "b c", "c"]);
+/// assert_eq!(chorus::text::ngrams(&t, 1, 2), vec!["a", "a b", "b", "b c", "c"]);
 /// ```
 pub fn ngrams(tokens: &[String], min_n: usize, max_n: usize) -> Vec<String> {
     let mut out = Vec::new();

@@ -1,10 +1,10 @@
-//! Table-driven scanner tests on `tests/data/safeguarding_examples.csv`, plus categories,
+//! Table-driven scanner tests on `src/safeguarding/data/examples.csv`, plus categories,
 //! negation, figures of speech and the CSV scan.
 #![allow(clippy::unwrap_used)]
 
 use super::*;
 
-const EXAMPLES: &str = include_str!("../../tests/data/safeguarding_examples.csv");
+const EXAMPLES: &str = include_str!("data/examples.csv");
 
 #[test]
 fn recall_and_precision_on_the_examples_meet_the_bar() {

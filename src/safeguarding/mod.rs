@@ -6,12 +6,14 @@
 //!
 //! For other capabilities: [`withheld_answer_ids`] and [`is_withheld`].
 
+pub mod learned;
 pub mod model;
+mod normalise;
 pub mod routes;
 pub mod scanner;
 pub mod store;
 pub mod views;
 
 pub use model::{FlagId, is_withheld};
-pub use scanner::{DEFAULT_PHRASES, Flag, Scanner, scan_csv};
+pub use scanner::{DEFAULT_LEXICON, DEFAULT_PHRASES, DEFAULT_RULES, Flag, Scanner, scan_csv};
 pub use store::withheld_answer_ids;

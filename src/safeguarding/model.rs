@@ -85,6 +85,9 @@ pub fn category_label(category: &str) -> String {
         "exploitation" => "Exploitation".into(),
         "emotional_abuse" => "Emotional abuse".into(),
         "severe_bullying" => "Severe bullying".into(),
+        "domestic_abuse" => "Domestic abuse".into(),
+        "young_carer" => "Young carer".into(),
+        "running_away" => "Running away or going missing".into(),
         other => other.replace('_', " "),
     }
 }

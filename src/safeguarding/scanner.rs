@@ -1,52 +1,84 @@
-//! The safeguarding scanner (pure): flags texts that may disclose harm, from the reviewable
-//! phrase file `src/safeguarding/phrases.txt` (embedded at compile time).
+//! The safeguarding scanner (pure): flags texts that may disclose harm. Rules are written over
+//! *concepts* (reviewable word lists in `lexicon.txt`: harm verbs, people, places, pills, …)
+//! in `rules.txt`, plus the literal phrases of `phrases.txt`; all three are embedded at
+//! compile time. A learned second opinion (`learned`) may add flags; it never removes one.
 //!
-//! Design: recall first. Text and phrases go through the same pipeline — tokenise, a small
-//! spelling clean-up for children's writing (`wanna` → `want to`, `dont` → `do not`,
-//! `no one` → `nobody`, `my self` → `myself`, common misspellings), then stemming. A phrase
-//! matches consecutive stems; `*` in a phrase is a gap of 0–3 words. Negation does *not*
-//! cancel a flag ("I don't want to kill myself" is flagged); only a match lying wholly
-//! inside a phrase of the special `safe` category ("nobody hurts me", "died laughing") is
-//! ignored, and even that only when the text has no contrast word ("except", "but", …).
+//! Design: recall first. Text, lexicon and rules share one word pipeline (`normalise`:
+//! spelling clean-up, text speak, irregular forms, stemming), so one entry catches every
+//! inflection. A rule is a sequence of elements: a word, `@concept`, `*` (a gap of 0–3
+//! words), `~N` (a gap of 0–N words) or `<N>` (what follows lies within N words of what came
+//! before, on either side). Categories other than self-harm are *negatable*: a hit is dropped
+//! when "not", "never", "nobody", … stands inside it or just before it ("he never hits me"),
+//! unless the rule itself names a negative ("nobody feeds me"). A hit lying wholly inside a
+//! phrase of the special `safe` category ("died laughing") is dropped too. Both are ignored
+//! when the text has a contrast word ("nobody hurts me except my stepdad").
 
 use std::collections::HashMap;
 
-use crate::text::{TextStemmer, tokenize};
+use crate::safeguarding::normalise::stems;
+use crate::text::TextStemmer;
 
-/// The default phrase list, embedded at compile time.
+/// The concept word lists.
+pub const DEFAULT_LEXICON: &str = include_str!("lexicon.txt");
+/// The concept rules.
+pub const DEFAULT_RULES: &str = include_str!("rules.txt");
+/// The literal phrase list (rules without concepts).
 pub const DEFAULT_PHRASES: &str = include_str!("phrases.txt");
 
-/// Name of the category whose phrases neutralise matches inside them.
+/// Name of the category whose rules neutralise matches inside them.
 pub const SAFE_CATEGORY: &str = "safe";
-
-const GAP: &str = "*";
-const MAX_GAP: usize = 3;
-const CONTRAST: &[&str] = &[
-    "except",
-    "but",
-    "apart",
-    "unless",
-    "sometimes",
-    "besides",
-    "until",
-    "though",
-    "although",
+/// The category whose hits are never cleared by a negative ("I don't want to kill myself").
+const NOT_NEGATABLE: &str = "self_harm_suicide";
+const NEGATORS: &[&str] = &[
+    "not", "never", "nobodi", "no", "noth", "none", "nor", "neither",
 ];
+const CLAUSE: &[&str] = &[
+    "and",
+    "but",
+    "becaus",
+    "so",
+    "when",
+    "then",
+    "if",
+    "or",
+    "until",
+    "like",
+    "know",
+    "want",
+    "think",
+    "understand",
+    "why",
+    "what",
+];
+const CONTRAST: &[&str] = &[
+    "except", "but", "apart", "unless", "besid", "until", "though", "although",
+];
+const NEGATION_BEFORE: usize = 2;
 
-/// A safeguarding flag: the category and the phrase (from the phrase file) that matched.
+/// A safeguarding flag: the category and the rule (or phrase) that matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flag {
     /// Category such as `self_harm_suicide`.
     pub category: String,
-    /// The matching phrase as written in the phrase file.
+    /// The matching rule as written in the rule or phrase file.
     pub phrase: String,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Elem {
+    Word(String),
+    Concept(usize),
+    Gap(usize),
+    Near(usize),
+}
+
 #[derive(Debug, Clone)]
-struct Pattern {
+struct Rule {
     category: usize,
-    phrase: String,
-    stems: Vec<String>,
+    text: String,
+    elems: Vec<Elem>,
+    /// The rule names a negative itself, so negatives in the text do not clear it.
+    names_negative: bool,
 }
 
 /// A compiled scanner.
@@ -54,207 +86,342 @@ struct Pattern {
 pub struct Scanner {
     stemmer: TextStemmer,
     categories: Vec<String>,
-    patterns: Vec<Pattern>,
-    /// First stem -> pattern indices (lookup only).
-    index: HashMap<String, Vec<usize>>,
+    /// Concept entries by first stem: (concept, the stems after the first).
+    lexicon: HashMap<String, Vec<(usize, Vec<String>)>>,
+    rules: Vec<Rule>,
+    by_word: HashMap<String, Vec<usize>>,
+    by_concept: HashMap<usize, Vec<usize>>,
+    second: Option<&'static crate::safeguarding::learned::SecondOpinion>,
 }
 
 impl Default for Scanner {
     fn default() -> Self {
-        Self::from_phrases(DEFAULT_PHRASES)
+        Self::rules_only().with_second_opinion()
     }
 }
 
-/// Spelling clean-up of lowercased tokens (one token may become several).
-fn respell(tokens: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(tokens.len() + 4);
-    let mut i = 0;
-    while i < tokens.len() {
-        let t = tokens[i].as_str();
-        let next = tokens.get(i + 1).map(String::as_str);
-        // Two-token merges.
-        let merged = match (t, next) {
-            ("no", Some("one")) | ("no", Some("body")) => Some("nobody"),
-            ("my", Some("self")) => Some("myself"),
-            ("cyber", Some("bullying")) => Some("cyberbullying"),
-            ("self", Some("harm")) | ("self", Some("harming")) => Some("selfharm"),
-            _ => None,
-        };
-        if let Some(m) = merged {
-            out.push(m.to_string());
-            i += 2;
-            continue;
-        }
-        let rep: &[&str] = match t {
-            "wanna" => &["want", "to"],
-            "gonna" => &["going", "to"],
-            "gotta" => &["got", "to"],
-            "im" => &["i", "am"],
-            "ive" => &["i", "have"],
-            "dont" | "dnt" | "doesnt" | "didnt" => &["do", "not"],
-            "cant" | "cannot" => &["can", "not"],
-            "wont" => &["will", "not"],
-            "isnt" => &["is", "not"],
-            "wasnt" => &["was", "not"],
-            "noone" | "nobdy" | "nobodys" => &["nobody"],
-            "u" => &["you"],
-            "ur" => &["your"],
-            "r" => &["are"],
-            "myslef" | "mysef" | "meself" | "mysel" | "mself" | "myselfe" => &["myself"],
-            "kil" | "kll" => &["kill"],
-            "killin" => &["killing"],
-            "sucide" | "suiside" | "suicid" | "sucid" | "suacide" => &["suicide"],
-            "sucidal" | "suicidle" | "suisidal" | "sucicidal" => &["suicidal"],
-            "scard" | "skared" | "scaird" | "scaed" | "scarred" => &["scared"],
-            "frightend" | "fritened" => &["frightened"],
-            "hurtin" | "hertin" => &["hurting"],
-            "hert" | "hirt" => &["hurt"],
-            "hertz" | "herts" => &["hurts"],
-            "tuches" | "touchs" | "tuchs" => &["touches"],
-            "tuch" => &["touch"],
-            "secrit" | "secert" | "sekret" => &["secret"],
-            "secrits" | "secerts" | "sekrets" => &["secrets"],
-            "hungery" | "hungy" => &["hungry"],
-            "bulied" | "bullyed" => &["bullied"],
-            "buly" => &["bully"],
-            "bulys" | "bullys" => &["bullies"],
-            "dieing" => &["dying"],
-            "ded" => &["dead"],
-            "becuase" | "cos" | "coz" | "cuz" => &["because"],
-            _ => &[],
-        };
-        if rep.is_empty() {
-            out.push(tokens[i].clone());
-        } else {
-            out.extend(rep.iter().map(|s| s.to_string()));
-        }
-        i += 1;
-    }
-    out
+/// Errors in the lexicon or rule files (unknown concepts).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct RuleError(String);
+
+/// A text's words as the rules see them.
+struct Analysed {
+    stems: Vec<String>,
+    /// Per position: the concepts starting there and how many words each covers.
+    concepts: Vec<Vec<(usize, usize)>>,
 }
 
 impl Scanner {
-    /// Parse a phrase file: `# category` (one word after `#`) starts a category, other `#`
-    /// lines are comments, every other non-blank line is a phrase.
+    /// The embedded lexicon, rules and phrases, with no learned second opinion.
+    pub fn rules_only() -> Scanner {
+        let rules = format!("{DEFAULT_RULES}\n{DEFAULT_PHRASES}");
+        match Self::compile(DEFAULT_LEXICON, &rules) {
+            Ok(s) => s,
+            // The embedded files are checked by a unit test; an empty scanner is never used.
+            Err(_) => Self::empty(),
+        }
+    }
+
+    /// Add the learned second opinion (trained once per process on the first examples
+    /// file), when it could be trained.
+    pub fn with_second_opinion(mut self) -> Scanner {
+        self.second = crate::safeguarding::learned::SecondOpinion::default_model();
+        self
+    }
+
+    fn empty() -> Scanner {
+        Scanner {
+            stemmer: TextStemmer::new(),
+            categories: Vec::new(),
+            lexicon: HashMap::new(),
+            rules: Vec::new(),
+            by_word: HashMap::new(),
+            by_concept: HashMap::new(),
+            second: None,
+        }
+    }
+
+    /// A scanner from a phrase file alone (literal rules, no concepts).
     pub fn from_phrases(data: &str) -> Scanner {
-        let stemmer = TextStemmer::new();
-        let mut categories: Vec<String> = Vec::new();
-        let mut patterns = Vec::new();
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut current: Option<usize> = None;
-        for line in data.lines().map(str::trim) {
+        Self::compile("", data).unwrap_or_else(|_| Self::empty())
+    }
+
+    /// Compile a lexicon and a rule file. Lexicon: `@name` starts a concept; every other
+    /// non-blank, non-`#` line is an entry (words, or `include @other`). Rules:
+    /// `# category` (one word) starts a category; other `#` lines are comments; text after
+    /// ` # ` on a line is a comment.
+    pub fn compile(lexicon: &str, rules: &str) -> Result<Scanner, RuleError> {
+        let mut s = Self::empty();
+        let (names, raw) = parse_lexicon(lexicon);
+        let index = |name: &str| names.iter().position(|n| n == name);
+        for (concept, entries) in raw.iter().enumerate() {
+            for words in expand(concept, &raw, &names, 0)? {
+                let st = stems(&s.stemmer, &words.join(" "));
+                if let Some((first, rest)) = st.split_first() {
+                    s.lexicon
+                        .entry(first.clone())
+                        .or_default()
+                        .push((concept, rest.to_vec()));
+                }
+            }
+            let _ = entries;
+        }
+        // Concepts with a negative in an entry ("not to tell") are not cleared by it.
+        let mut negative_concepts = std::collections::HashSet::new();
+        for entries in s.lexicon.values() {
+            for (c, rest) in entries {
+                if rest.iter().any(|w| NEGATORS.contains(&w.as_str())) {
+                    negative_concepts.insert(*c);
+                }
+            }
+        }
+        for (first, entries) in &s.lexicon {
+            if NEGATORS.contains(&first.as_str()) {
+                negative_concepts.extend(entries.iter().map(|(c, _)| *c));
+            }
+        }
+        let mut current = None;
+        for line in rules.lines() {
+            let line = strip_comment(line).trim();
             if let Some(h) = line.strip_prefix('#') {
                 let words: Vec<&str> = h.split_whitespace().collect();
-                if words.len() == 1 {
-                    let name = words[0].to_string();
-                    let pos = match categories.iter().position(|c| *c == name) {
+                if let [name] = words[..] {
+                    current = Some(match s.categories.iter().position(|c| c == name) {
                         Some(p) => p,
                         None => {
-                            categories.push(name);
-                            categories.len() - 1
+                            s.categories.push(name.to_owned());
+                            s.categories.len() - 1
                         }
-                    };
-                    current = Some(pos);
+                    });
                 }
                 continue;
             }
-            let Some(cat) = current else { continue };
+            let Some(category) = current else { continue };
             if line.is_empty() {
                 continue;
             }
-            let stems = Self::phrase_stems(&stemmer, line);
-            let Some(first) = stems.first() else { continue };
-            if first == GAP {
-                continue;
+            let mut elems = Vec::new();
+            for part in line.split_whitespace() {
+                if part == "*" {
+                    elems.push(Elem::Gap(3));
+                } else if let Some(n) = part.strip_prefix('~').and_then(|n| n.parse().ok()) {
+                    elems.push(Elem::Gap(n));
+                } else if let Some(n) = part
+                    .strip_prefix('<')
+                    .and_then(|p| p.strip_suffix('>'))
+                    .and_then(|n| n.parse().ok())
+                {
+                    elems.push(Elem::Near(n));
+                } else if let Some(name) = part.strip_prefix('@') {
+                    let c = index(name)
+                        .ok_or_else(|| RuleError(format!("unknown concept @{name} in: {line}")))?;
+                    elems.push(Elem::Concept(c));
+                } else {
+                    elems.extend(stems(&s.stemmer, part).into_iter().map(Elem::Word));
+                }
             }
-            index.entry(first.clone()).or_default().push(patterns.len());
-            patterns.push(Pattern {
-                category: cat,
-                phrase: line.to_string(),
-                stems,
+            let names_negative = elems.iter().any(|e| match e {
+                Elem::Word(w) => NEGATORS.contains(&w.as_str()),
+                Elem::Concept(c) => negative_concepts.contains(c),
+                _ => false,
+            });
+            let id = s.rules.len();
+            match elems.first() {
+                Some(Elem::Word(w)) => s.by_word.entry(w.clone()).or_default().push(id),
+                Some(Elem::Concept(c)) => s.by_concept.entry(*c).or_default().push(id),
+                _ => continue,
+            }
+            s.rules.push(Rule {
+                category,
+                text: line.to_owned(),
+                elems,
+                names_negative,
             });
         }
-        Scanner {
-            stemmer,
-            categories,
-            patterns,
-            index,
-        }
+        Ok(s)
     }
 
-    fn phrase_stems(stemmer: &TextStemmer, phrase: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for part in phrase.split_whitespace() {
-            if part == GAP {
-                out.push(GAP.to_string());
-            } else {
-                out.extend(respell(tokenize(part)).iter().map(|t| stemmer.stem(t)));
-            }
-        }
-        out
-    }
-
-    /// Categories in priority order (as in the phrase file), including `safe` if present.
+    /// Categories in priority order (as in the rule files), including `safe`.
     pub fn categories(&self) -> &[String] {
         &self.categories
     }
 
-    /// Length of the match of `pat` starting at `i`, if any.
-    fn match_at(pat: &[String], stems: &[String], i: usize) -> Option<usize> {
-        let Some(first) = pat.first() else {
-            return Some(0);
-        };
-        if first == GAP {
-            for g in 0..=MAX_GAP {
-                if let Some(len) = Self::match_at(&pat[1..], stems, i + g) {
-                    return Some(g + len);
+    fn analyse(&self, text: &str) -> Analysed {
+        let stems = stems(&self.stemmer, text);
+        let mut concepts = vec![Vec::new(); stems.len()];
+        for (i, st) in stems.iter().enumerate() {
+            let Some(entries) = self.lexicon.get(st) else {
+                continue;
+            };
+            for (c, rest) in entries {
+                let end = i + 1 + rest.len();
+                if end <= stems.len() && stems[i + 1..end] == rest[..] {
+                    concepts[i].push((*c, 1 + rest.len()));
                 }
             }
-            return None;
         }
-        if stems.get(i) == Some(first) {
-            Self::match_at(&pat[1..], stems, i + 1).map(|l| l + 1)
-        } else {
-            None
-        }
+        Analysed { stems, concepts }
     }
 
     /// Scan `text`; return the highest-priority flag, or `None`.
     pub fn scan(&self, text: &str) -> Option<Flag> {
-        let tokens = respell(tokenize(text));
-        let has_contrast = tokens.iter().any(|t| CONTRAST.contains(&t.as_str()));
-        let stems: Vec<String> = tokens.iter().map(|t| self.stemmer.stem(t)).collect();
-        let safe_cat = self.categories.iter().position(|c| c == SAFE_CATEGORY);
-        let mut safe_spans: Vec<(usize, usize)> = Vec::new();
-        let mut hits: Vec<(usize, usize, usize, usize)> = Vec::new(); // (cat, start, end, pattern)
-        for i in 0..stems.len() {
-            let Some(cands) = self.index.get(&stems[i]) else {
-                continue;
-            };
-            for &p in cands {
-                let pat = &self.patterns[p];
-                if let Some(len) = Self::match_at(&pat.stems, &stems, i) {
-                    if Some(pat.category) == safe_cat {
-                        safe_spans.push((i, i + len));
-                    } else {
-                        hits.push((pat.category, i, i + len, p));
-                    }
+        self.scan_rules(text).or_else(|| {
+            let learned = self.second?.assess(text)?;
+            Some(Flag {
+                category: learned.category,
+                phrase: format!("learned second opinion ({:.2})", learned.score),
+            })
+        })
+    }
+
+    /// Scan with the rules alone (no learned second opinion).
+    pub fn scan_rules(&self, text: &str) -> Option<Flag> {
+        let a = self.analyse(text);
+        let safe = self.categories.iter().position(|c| c == SAFE_CATEGORY);
+        let firm = self.categories.iter().position(|c| c == NOT_NEGATABLE);
+        let mut safe_spans = Vec::new();
+        let mut hits: Vec<(usize, usize, usize, usize)> = Vec::new(); // (category, start, end, rule)
+        for i in 0..a.stems.len() {
+            let by_concept = a.concepts[i]
+                .iter()
+                .filter_map(|(c, _)| self.by_concept.get(c));
+            let by_word = self.by_word.get(&a.stems[i]);
+            for &r in by_concept.chain(by_word).flatten() {
+                let rule = &self.rules[r];
+                let Some(end) = match_at(&rule.elems, &a, i, i) else {
+                    continue;
+                };
+                let (start, end) = end;
+                if Some(rule.category) == safe {
+                    safe_spans.push((start, end));
+                } else if contrast_after(&a.stems, start)
+                    || rule.names_negative
+                    || Some(rule.category) == firm
+                    || !negated(&a.stems, start, end)
+                {
+                    hits.push((rule.category, start, end, r));
                 }
             }
         }
         hits.retain(|&(_, s, e, _)| {
-            has_contrast || !safe_spans.iter().any(|&(a, b)| a <= s && e <= b)
+            contrast_after(&a.stems, s) || !safe_spans.iter().any(|&(a, b)| a < e && s < b)
         });
-        hits.sort_by_key(|&(c, s, _, p)| (c, s, p));
-        hits.first().map(|&(c, _, _, p)| Flag {
+        hits.sort_by_key(|&(c, s, _, r)| (c, s, r));
+        hits.first().map(|&(c, _, _, r)| Flag {
             category: self.categories[c].clone(),
-            phrase: self.patterns[p].phrase.clone(),
+            phrase: self.rules[r].text.clone(),
         })
     }
 }
 
+/// Does a contrast word ("except", "but") come after `start`: "nobody hurts me except him"?
+fn contrast_after(stems: &[String], start: usize) -> bool {
+    stems[start..]
+        .iter()
+        .any(|t| CONTRAST.contains(&t.as_str()))
+}
+
+/// Does a negative stand inside `start..end`, or up to two words before it in the same clause?
+fn negated(stems: &[String], start: usize, end: usize) -> bool {
+    let inside = stems[start..end]
+        .iter()
+        .any(|t| NEGATORS.contains(&t.as_str()));
+    let before = stems[start.saturating_sub(NEGATION_BEFORE)..start]
+        .iter()
+        .rev()
+        .take_while(|t| !CLAUSE.contains(&t.as_str()))
+        .any(|t| NEGATORS.contains(&t.as_str()));
+    inside || before
+}
+
+/// Match `elems` with the first element at `pos`; returns the span (start, end) of the match.
+fn match_at(elems: &[Elem], a: &Analysed, start: usize, pos: usize) -> Option<(usize, usize)> {
+    let Some((first, rest)) = elems.split_first() else {
+        return Some((start, pos));
+    };
+    match first {
+        Elem::Word(w) => (a.stems.get(pos) == Some(w))
+            .then(|| match_at(rest, a, start, pos + 1))
+            .flatten(),
+        Elem::Concept(c) => a
+            .concepts
+            .get(pos)?
+            .iter()
+            .filter(|(cc, _)| cc == c)
+            .find_map(|(_, len)| match_at(rest, a, start, pos + len)),
+        Elem::Gap(n) => (0..=*n).find_map(|g| match_at(rest, a, start, pos + g)),
+        Elem::Near(n) => {
+            let from = start.saturating_sub(*n + 1);
+            (from..=pos + n)
+                .filter(|&p| p != start && p < a.stems.len())
+                .find_map(|p| {
+                    let (s2, e2) = match_at(rest, a, p, p)?;
+                    Some((start.min(s2), pos.max(e2)))
+                })
+        }
+    }
+}
+
+fn strip_comment(line: &str) -> &str {
+    match line.find(" # ") {
+        Some(i) if !line.trim_start().starts_with('#') => &line[..i],
+        _ => line,
+    }
+}
+
+type RawLexicon = Vec<Vec<Vec<String>>>;
+
+/// Concept names and their raw entries (each a list of words; `include @x` adds a concept).
+fn parse_lexicon(data: &str) -> (Vec<String>, RawLexicon) {
+    let mut names = Vec::new();
+    let mut raw: RawLexicon = Vec::new();
+    for line in data.lines() {
+        let line = strip_comment(line).trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('@').filter(|n| !n.contains(' ')) {
+            names.push(name.to_owned());
+            raw.push(Vec::new());
+            continue;
+        }
+        if let Some(entries) = raw.last_mut() {
+            entries.push(line.split_whitespace().map(str::to_owned).collect());
+        }
+    }
+    (names, raw)
+}
+
+/// A concept's entries with `@includes` expanded.
+fn expand(
+    concept: usize,
+    raw: &RawLexicon,
+    names: &[String],
+    depth: usize,
+) -> Result<Vec<Vec<String>>, RuleError> {
+    if depth > 8 {
+        return Err(RuleError(format!("@{} includes itself", names[concept])));
+    }
+    let mut out = Vec::new();
+    for entry in &raw[concept] {
+        match entry.as_slice() {
+            [include, one] if include == "include" && one.starts_with('@') => {
+                let name = &one[1..];
+                let c = names
+                    .iter()
+                    .position(|n| n == name)
+                    .ok_or_else(|| RuleError(format!("unknown concept @{name} in the lexicon")))?;
+                out.extend(expand(c, raw, names, depth + 1)?);
+            }
+            _ => out.push(entry.clone()),
+        }
+    }
+    Ok(out)
+}
+
 /// Read CSV `id,text` (header required) and write CSV `id,flag,reason`, where `flag` is 1
-/// or 0 and `reason` is `category: phrase` for flagged rows (empty otherwise).
+/// or 0 and `reason` is `category: rule` for flagged rows (empty otherwise).
 pub fn scan_csv<R: std::io::Read, W: std::io::Write>(
     scanner: &Scanner,
     reader: R,

@@ -264,24 +264,34 @@ impl Scanner {
         Analysed { stems, concepts }
     }
 
-    /// Scan `text`; return the highest-priority flag, or `None`.
+    /// Scan `text`; return the highest-priority flag, or `None`. The learned second opinion
+    /// is asked only when the rules found nothing and cleared nothing: a text whose only
+    /// matches were negated ("nobody hurts me") or figures of speech ("died laughing") stays
+    /// unflagged.
     pub fn scan(&self, text: &str) -> Option<Flag> {
-        self.scan_rules(text).or_else(|| {
-            let learned = self.second?.assess(text)?;
-            Some(Flag {
-                category: learned.category,
-                phrase: format!("learned second opinion ({:.2})", learned.score),
-            })
+        let verdict = self.judge(text);
+        if verdict.flag.is_some() || verdict.cleared {
+            return verdict.flag;
+        }
+        let learned = self.second?.assess(text)?;
+        Some(Flag {
+            category: learned.category,
+            phrase: format!("learned second opinion ({:.2})", learned.score),
         })
     }
 
     /// Scan with the rules alone (no learned second opinion).
     pub fn scan_rules(&self, text: &str) -> Option<Flag> {
+        self.judge(text).flag
+    }
+
+    fn judge(&self, text: &str) -> Verdict {
         let a = self.analyse(text);
         let safe = self.categories.iter().position(|c| c == SAFE_CATEGORY);
         let firm = self.categories.iter().position(|c| c == NOT_NEGATABLE);
         let mut safe_spans = Vec::new();
         let mut hits: Vec<(usize, usize, usize, usize)> = Vec::new(); // (category, start, end, rule)
+        let mut cleared = false;
         for i in 0..a.stems.len() {
             let by_concept = a.concepts[i]
                 .iter()
@@ -289,10 +299,9 @@ impl Scanner {
             let by_word = self.by_word.get(&a.stems[i]);
             for &r in by_concept.chain(by_word).flatten() {
                 let rule = &self.rules[r];
-                let Some(end) = match_at(&rule.elems, &a, i, i) else {
+                let Some((start, end)) = match_at(&rule.elems, &a, i, i) else {
                     continue;
                 };
-                let (start, end) = end;
                 if Some(rule.category) == safe {
                     safe_spans.push((start, end));
                 } else if contrast_after(&a.stems, start)
@@ -301,18 +310,30 @@ impl Scanner {
                     || !negated(&a.stems, start, end)
                 {
                     hits.push((rule.category, start, end, r));
+                } else {
+                    cleared = true;
                 }
             }
         }
+        let before = hits.len();
         hits.retain(|&(_, s, e, _)| {
             contrast_after(&a.stems, s) || !safe_spans.iter().any(|&(a, b)| a < e && s < b)
         });
+        cleared |= hits.len() < before || !safe_spans.is_empty();
         hits.sort_by_key(|&(c, s, _, r)| (c, s, r));
-        hits.first().map(|&(c, _, _, r)| Flag {
+        let flag = hits.first().map(|&(c, _, _, r)| Flag {
             category: self.categories[c].clone(),
             phrase: self.rules[r].text.clone(),
-        })
+        });
+        Verdict { flag, cleared }
     }
+}
+
+/// What the rules made of a text: a flag, and whether they cleared any match (negated or a
+/// figure of speech).
+struct Verdict {
+    flag: Option<Flag>,
+    cleared: bool,
 }
 
 /// Does a contrast word ("except", "but") come after `start`: "nobody hurts me except him"?

@@ -140,3 +140,17 @@ fn scan_csv_writes_one_flag_row_per_input_row() {
         "id,flag,reason\n1,1,self_harm_suicide: want to die\n2,0,\n"
     );
 }
+
+/// A second development file (`data/examples_more.csv`), written after the concept scanner
+/// to probe indirect wording; its first, untuned figures are in docs/SAFEGUARDING.md.
+#[test]
+fn recall_and_precision_on_the_second_development_file_meet_the_aims() {
+    let more = include_str!("data/examples_more.csv");
+    let scanner = Scanner::default();
+    let s = score(more, |t| scanner.scan(t).is_some());
+    report("second development file, rules and learned", &s);
+    let rules = score(more, |t| scanner.scan_rules(t).is_some());
+    report("second development file, rules alone", &rules);
+    assert!(s.recall >= 0.95, "recall {}", s.recall);
+    assert!(s.precision >= 0.6, "precision {}", s.precision);
+}

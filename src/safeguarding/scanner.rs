@@ -316,8 +316,18 @@ impl Scanner {
             }
         }
         let before = hits.len();
-        hits.retain(|&(_, s, e, _)| {
-            contrast_after(&a.stems, s) || !safe_spans.iter().any(|&(a, b)| a < e && s < b)
+        // A figure of speech clears a hit it overlaps ("this homework is killing me"); a
+        // rule that names a negative ("not … safe") is cleared only by a phrase holding it
+        // whole, so "feel safe" never clears "i dont feel safe".
+        hits.retain(|&(_, s, e, r)| {
+            let clears = |&(a, b): &(usize, usize)| {
+                if self.rules[r].names_negative {
+                    a <= s && e <= b
+                } else {
+                    a < e && s < b
+                }
+            };
+            contrast_after(&a.stems, s) || !safe_spans.iter().any(clears)
         });
         cleared |= hits.len() < before || !safe_spans.is_empty();
         hits.sort_by_key(|&(c, s, _, r)| (c, s, r));

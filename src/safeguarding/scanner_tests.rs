@@ -102,6 +102,8 @@ fn categories_follow_the_phrase_file_and_negation_never_clears_a_flag() {
         ("my uncle touches me", "sexual_abuse"),
         ("there is no food at home", "neglect"),
         ("I'm scared to go home", "feeling_unsafe"),
+        ("i dont feel safe at home", "feeling_unsafe"),
+        ("i never feel safe at home", "feeling_unsafe"),
         ("they make me keep secrets", "feeling_unsafe"),
         ("older boys give me stuff", "exploitation"),
         ("mum calls me stupid every day", "emotional_abuse"),

@@ -103,6 +103,7 @@ fn categories_follow_the_phrase_file_and_negation_never_clears_a_flag() {
         ("there is no food at home", "neglect"),
         ("I'm scared to go home", "feeling_unsafe"),
         ("i dont feel safe at home", "feeling_unsafe"),
+        ("my dad says he will kill me if i tell", "emotional_abuse"),
         ("i never feel safe at home", "feeling_unsafe"),
         ("they make me keep secrets", "feeling_unsafe"),
         ("older boys give me stuff", "exploitation"),
@@ -155,4 +156,76 @@ fn recall_and_precision_on_the_second_development_file_meet_the_aims() {
     report("second development file, rules alone", &rules);
     assert!(s.recall >= 0.95, "recall {}", s.recall);
     assert!(s.precision >= 0.6, "precision {}", s.precision);
+}
+/// One concerning and one harmless text per category, in wording not in the examples files:
+/// the concerning one is flagged by the rules alone with its category, the harmless one is
+/// not flagged at all.
+#[test]
+fn every_category_has_a_positive_and_a_near_miss_negative() {
+    let s = Scanner::default();
+    let table = [
+        (
+            "self_harm_suicide",
+            "i been hiding tablets in my drawer for when i need them",
+            "i take my tablets for hayfever every day",
+        ),
+        (
+            "sexual_abuse",
+            "my mums fella keeps touching me when shes at work",
+            "the nurse touched my arm to check my pulse",
+        ),
+        (
+            "physical_abuse",
+            "my stepdad smacked me so hard i had a mark",
+            "i got smacked in the face by the ball in pe",
+        ),
+        (
+            "exploitation",
+            "older lads gave me a phone and now i owe them",
+            "my nan gave me a phone for my birthday",
+        ),
+        (
+            "domestic_abuse",
+            "theres always screaming and smashing at home at night",
+            "we had a nice quiet night at home",
+        ),
+        (
+            "neglect",
+            "there is no food in the house and nobody is home",
+            "the food at the hub was nice",
+        ),
+        (
+            "young_carer",
+            "i miss school to look after my mum cos shes ill",
+            "my mum looks after me when im ill",
+        ),
+        (
+            "running_away",
+            "i ran away last night and slept in the park",
+            "we played in the park after school",
+        ),
+        (
+            "emotional_abuse",
+            "my dad calls me useless and stupid every day",
+            "my dad says im clever",
+        ),
+        (
+            "severe_bullying",
+            "they wait for me after school and follow me home every day",
+            "i got lots of nice messages on my birthday",
+        ),
+        (
+            "feeling_unsafe",
+            "i get scared when he comes home",
+            "i was scared of the dark when i was little but not now",
+        ),
+    ];
+    for (category, concerning, harmless) in table {
+        assert_eq!(
+            s.scan_rules(concerning).map(|f| f.category).as_deref(),
+            Some(category),
+            "{concerning}"
+        );
+        assert_eq!(s.scan_rules(harmless), None, "{harmless}");
+    }
 }

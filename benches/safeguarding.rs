@@ -17,7 +17,13 @@ fn main() {
     let mut rdr = csv::Reader::from_reader(EXAMPLES.as_bytes());
     let base: Vec<String> = rdr.records().map(|r| r.unwrap()[1].to_owned()).collect();
     let texts: Vec<String> = (0..ANSWERS)
-        .map(|i| format!("{} {}", base[i % base.len()], ["", "tbh", "at club", "lol"][i % 4]))
+        .map(|i| {
+            format!(
+                "{} {}",
+                base[i % base.len()],
+                ["", "tbh", "at club", "lol"][i % 4]
+            )
+        })
         .collect();
     let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
 
@@ -32,7 +38,10 @@ fn main() {
     let reference = start.elapsed().as_secs_f64();
 
     let start = Instant::now();
-    let rules = texts.iter().filter(|t| scanner.scan_rules(t).is_some()).count();
+    let rules = texts
+        .iter()
+        .filter(|t| scanner.scan_rules(t).is_some())
+        .count();
     let rules_secs = start.elapsed().as_secs_f64();
 
     let start = Instant::now();
@@ -43,7 +52,10 @@ fn main() {
     println!("{ANSWERS} answers, {words} words ({stems} stems); scanner built in {build:.3} s");
     println!("| what | total s | µs per answer | ratio to tokenise + stem |");
     println!("| --- | ---: | ---: | ---: |");
-    println!("| tokenise + stem (reference) | {reference:.3} | {:.2} | 1 |", per(reference));
+    println!(
+        "| tokenise + stem (reference) | {reference:.3} | {:.2} | 1 |",
+        per(reference)
+    );
     println!(
         "| rules alone ({rules} flagged) | {rules_secs:.3} | {:.2} | {:.1} |",
         per(rules_secs),

@@ -80,10 +80,13 @@ async fn written_answers_on_the_results_page_are_redacted() {
     let api = api_with(None, "5").await;
     let project = api.project().await;
     let (survey, slug) = survey_in(&api, project, |_| {}).await;
+    // Texts the safeguarding scanner leaves alone: a flagged answer is withheld from the
+    // results page until reviewed (tests/api/safeguarding.rs). The bare "email me at …" is one
+    // of the learned second opinion's known false alarms (docs/SAFEGUARDING.md).
     let cases = [
         (
-            "email me at jo.bloggs@example.com",
-            "email me at [email removed]",
+            "my email is jo.bloggs@example.com",
+            "my email is [email removed]",
         ),
         ("ring 07700 900123 please", "ring [phone removed] please"),
         (

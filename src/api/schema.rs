@@ -10,7 +10,6 @@ use utoipa::ToSchema;
 use crate::fields::FieldErrors;
 use crate::projects::model::ProjectInput;
 use crate::projects::{Access, Project};
-use crate::surveys::model::DEFAULT_PRIVACY_NOTICE;
 use crate::surveys::question::QuestionInput;
 use crate::surveys::{
     AnswerValue, Audience, Layout, NewSurvey, Question, QuestionDef, Survey, SurveyKind,
@@ -174,7 +173,11 @@ impl SurveyBody {
             Some(text) if !text.trim().is_empty() => {
                 long_text(&mut errors, "privacy_notice", text, 5000)
             }
-            _ => DEFAULT_PRIVACY_NOTICE.to_owned(),
+            _ => crate::surveys::privacy::default_notice(
+                audience.unwrap_or(Audience::Children),
+                self.anonymous.unwrap_or(true),
+            )
+            .to_owned(),
         };
         if let (Some(open), Some(close)) = (self.opens_at, self.closes_at)
             && close <= open
@@ -321,11 +324,18 @@ pub struct SurveyOut {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub questions: Vec<QuestionOut>,
+    /// Problems to fix before publishing, e.g. a privacy notice promising contact on an
+    /// anonymous survey.
+    pub warnings: Vec<String>,
 }
 
 impl SurveyOut {
     /// Builds the body; `base_url` ends with `/`.
     pub fn new(s: Survey, questions: &[Question], base_url: &str) -> SurveyOut {
+        let warnings = crate::surveys::privacy::broken_promise(&s.privacy_notice, s.anonymous)
+            .map(|b| b.message())
+            .into_iter()
+            .collect();
         SurveyOut {
             id: s.id.0,
             project_id: s.project_id.0,
@@ -347,6 +357,7 @@ impl SurveyOut {
             created_at: s.created_at,
             updated_at: s.updated_at,
             questions: questions.iter().map(QuestionOut::from).collect(),
+            warnings,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::projects::{NewProject, Scale};
 use crate::surveys::model::DEFAULT_PRIVACY_NOTICE;
+use crate::surveys::privacy::default_notice;
 use crate::surveys::question::{QuestionDef, QuestionKey, QuestionKind};
 use crate::surveys::{Audience, Layout, NewSurvey, SurveyKind};
 
@@ -75,7 +76,7 @@ pub fn feedback_form() -> NewSurvey {
         audience: Audience::Practitioners,
         intro: "Quick feedback after you have worked with a family. It takes under a minute."
             .into(),
-        privacy_notice: DEFAULT_PRIVACY_NOTICE.into(),
+        privacy_notice: default_notice(Audience::Practitioners, true).into(),
         layout: Layout::SinglePage,
         anonymous: true,
         sensitive: false,

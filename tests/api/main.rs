@@ -17,6 +17,7 @@ mod csv;
 mod disclosure;
 mod feedback_page;
 mod foundation;
+mod help;
 mod invitation_followups;
 mod invitations;
 mod live;

@@ -5,12 +5,11 @@
 
 use chorus::accounts::{Role, StewardId};
 use chorus::projects::ProjectId;
-use chorus::projects::model::{NewProject, ProjectInput};
-use chorus::surveys::{Audience, Layout, NewSurvey, QuestionDef, Status, Survey, SurveyKind};
+use chorus::surveys::{Audience, Layout, NewSurvey, Status, Survey, SurveyKind};
 use reqwest::{Client, StatusCode};
 
 use crate::helpers::*;
-use crate::runner_fixtures::{db, fill, q};
+use crate::runner_fixtures::{db, fill, new_survey, project_of, q};
 
 const HEADING: &str = "If you are worried or need help now";
 const WORRYING: &str = "my stepdad hits me when mum is out";
@@ -22,43 +21,18 @@ const IDENTIFIED_TOLD: &str =
 /// A signed-in steward and their new project.
 async fn steward_project(app: &TestApp) -> (Client, ProjectId) {
     let (client, user) = app.signed_in_client(Role::Steward, "sam@example.org").await;
-    let db = db(app).await;
-    let project = NewProject::parse(&ProjectInput {
-        title: "Family hubs".into(),
-        outcome: "Families feel heard".into(),
-        scale: "team".into(),
-        description: String::new(),
-        safeguarding_lead: "lead@example.org".into(),
-    })
-    .unwrap();
-    let id = chorus::projects::store::create(&db, &project, StewardId(user.id))
-        .await
-        .unwrap();
-    (client, id)
+    (client, project_of(&db(app).await, user.id).await)
 }
 
-/// An open survey in `project` with one optional story question, tweaked.
+/// An open survey in `project` with one optional story question, on one page, tweaked.
 async fn survey_in(
     app: &TestApp,
     project: ProjectId,
     tweak: impl FnOnce(&mut NewSurvey),
 ) -> Survey {
     let db = db(app).await;
-    let mut new = NewSurvey {
-        kind: SurveyKind::Questionnaire,
-        title: "Our youth club".into(),
-        audience: Audience::Children,
-        intro: "Tell us about the club.".into(),
-        privacy_notice: chorus::surveys::model::DEFAULT_PRIVACY_NOTICE.into(),
-        layout: Layout::SinglePage,
-        anonymous: true,
-        sensitive: false,
-        opens_at: None,
-        closes_at: None,
-        context_prompt: None,
-        context_options: vec![],
-        questions: vec![QuestionDef::parse(&q("long_text", "story", false)).unwrap()],
-    };
+    let story = [q("long_text", "story", false)];
+    let mut new = new_survey(SurveyKind::Questionnaire, Layout::SinglePage, &story);
     tweak(&mut new);
     let survey = chorus::surveys::store::create(&db, project, &new)
         .await
@@ -189,12 +163,15 @@ async fn a_steward_sets_a_local_contact_and_children_see_it_beside_childline() {
     has_childline_and_999(&form, "form without local contact");
 }
 
+/// Form fields as (name, value) pairs.
+type Fields<'a> = &'a [(&'a str, &'a str)];
+
 #[tokio::test]
 async fn bad_contact_details_give_a_clear_error_with_the_answers_kept() {
     let app = spawn_app().await;
     let (steward, project) = steward_project(&app).await;
     let help = format!("/projects/{}/help", project.0);
-    let cases: [(&[(&str, &str)], &str, &str); 3] = [
+    let cases: [(Fields, &str, &str); 3] = [
         (
             &[
                 ("name", "Riverside"),

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::fields::FieldErrors;
-use crate::projects::model::ProjectInput;
+use crate::help::{ContactInput, LocalContact};
+use crate::projects::model::{NewProject, ProjectInput};
 use crate::projects::{Access, Project};
 use crate::surveys::question::QuestionInput;
 use crate::surveys::{
@@ -41,6 +42,47 @@ pub struct ProjectBody {
     pub description: String,
     /// The safeguarding lead's email address.
     pub safeguarding_lead: String,
+    /// Optional: the local service shown beside Childline and 999 on surveys for children and
+    /// families.
+    pub help_contact: Option<HelpContactBody>,
+}
+
+/// A project's local help contact: all three fields, or leave it out.
+#[derive(Deserialize, Serialize, ToSchema, Default, Clone)]
+#[serde(default, deny_unknown_fields)]
+pub struct HelpContactBody {
+    /// Who answers, e.g. "Riverside Family Hub".
+    pub name: String,
+    /// Their phone number, e.g. "01632 960 001".
+    pub phone: String,
+    /// When they answer, e.g. "Monday to Friday, 9am to 5pm".
+    pub hours: String,
+}
+
+impl HelpContactBody {
+    /// Parses the contact with the web form's parser; errors are keyed `help_contact.{field}`.
+    pub fn parse(&self) -> Result<Option<LocalContact>, FieldErrors> {
+        LocalContact::parse(&ContactInput {
+            name: self.name.clone(),
+            phone: self.phone.clone(),
+            hours: self.hours.clone(),
+        })
+        .map_err(|e| {
+            let mut errors = FieldErrors::new();
+            for (field, message) in e.iter() {
+                errors.add(format!("help_contact.{field}"), message);
+            }
+            errors
+        })
+    }
+
+    fn from_contact(c: &LocalContact) -> HelpContactBody {
+        HelpContactBody {
+            name: c.name.clone(),
+            phone: c.phone.shown().to_owned(),
+            hours: c.hours.clone(),
+        }
+    }
 }
 
 impl ProjectBody {
@@ -52,6 +94,26 @@ impl ProjectBody {
             scale: self.scale.clone(),
             description: self.description.clone(),
             safeguarding_lead: self.safeguarding_lead.clone(),
+        }
+    }
+
+    /// The project and its help contact, or every problem with either.
+    pub fn parse(&self) -> Result<(NewProject, Option<LocalContact>), FieldErrors> {
+        let project = NewProject::parse(&self.input());
+        let contact = self
+            .help_contact
+            .as_ref()
+            .map(HelpContactBody::parse)
+            .transpose();
+        match (project, contact) {
+            (Ok(project), Ok(contact)) => Ok((project, contact.flatten())),
+            (project, contact) => {
+                let mut errors = project.err().unwrap_or_default();
+                for (field, message) in contact.err().iter().flat_map(|e| e.iter()) {
+                    errors.add(field, message);
+                }
+                Err(errors)
+            }
         }
     }
 }
@@ -67,6 +129,8 @@ pub struct ProjectOut {
     pub safeguarding_lead: String,
     /// `build` or `feedback`: what the token's steward may do.
     pub access: String,
+    /// The local help contact, when the stewards set one.
+    pub help_contact: Option<HelpContactBody>,
 }
 
 impl ProjectOut {
@@ -83,7 +147,14 @@ impl ProjectOut {
                 Access::Build => "build".into(),
                 Access::Feedback => "feedback".into(),
             },
+            help_contact: None,
         }
+    }
+
+    /// Adds the project's local help contact.
+    pub fn with_help(mut self, contact: Option<&LocalContact>) -> ProjectOut {
+        self.help_contact = contact.map(HelpContactBody::from_contact);
+        self
     }
 }
 

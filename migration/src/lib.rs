@@ -9,7 +9,7 @@ mod m20261128_000004_outbox;
 mod m20261128_000007_invitations;
 mod m20261128_000008_themes;
 mod m20261128_000009_safeguarding;
-mod m20261204_000010_help_contacts;
+pub mod m20261204_000010_help_contacts;
 
 /// The ordered list of every migration Chorus has.
 pub struct Migrator;

@@ -213,4 +213,13 @@ mod tests {
         assert!(broken_promise(IDENTIFIED_CHILDREN, true).is_some());
         assert!(!is_default(OLD_DEFAULT));
     }
+
+    #[test]
+    fn the_migration_replaces_the_old_default_with_todays_wording() {
+        use migration::m20261204_000010_help_contacts as m;
+        assert!(m::OLD_DEFAULT.contains(OLD_DEFAULT));
+        assert!(broken_promise(m::OLD_DEFAULT, true).is_some());
+        assert_eq!(m::ANONYMOUS_CHILDREN, ANONYMOUS_CHILDREN);
+        assert_eq!(m::ANONYMOUS_OTHERS, ANONYMOUS_OTHERS);
+    }
 }

@@ -471,3 +471,34 @@ async fn the_survey_api_lists_a_broken_privacy_promise_in_warnings() {
         .await;
     assert_eq!(survey["warnings"], serde_json::json!([]), "{survey}");
 }
+
+#[tokio::test]
+async fn upgrading_replaces_the_old_promise_on_anonymous_surveys_only() {
+    use migration::m20261204_000010_help_contacts as help_migration;
+    use migration::{MigrationName, MigratorTrait};
+    let app = spawn_app().await;
+    let (_, project) = steward_project(&app).await;
+    let old = help_migration::OLD_DEFAULT;
+    let child = survey_in(&app, project, |s| s.privacy_notice = old.into()).await;
+    let named = survey_in(&app, project, |s| {
+        s.privacy_notice = old.into();
+        s.kind = SurveyKind::Feedback;
+        s.audience = Audience::Practitioners;
+        s.anonymous = false;
+    })
+    .await;
+    let db = db(&app).await;
+    let all = migration::Migrator::migrations();
+    let mine = help_migration::Migration.name().to_owned();
+    let at = all.iter().position(|m| m.name() == mine).unwrap();
+    let later = u32::try_from(all.len() - at).unwrap();
+    migration::Migrator::down(&db, Some(later)).await.unwrap();
+    migration::Migrator::up(&db, None).await.unwrap();
+    let notice = |s: Option<Survey>| s.unwrap().privacy_notice;
+    let find = |id| chorus::surveys::store::find(&db, id);
+    assert_eq!(
+        notice(find(child.id).await.unwrap()),
+        chorus::surveys::privacy::ANONYMOUS_CHILDREN
+    );
+    assert_eq!(notice(find(named.id).await.unwrap()), old);
+}

@@ -7,8 +7,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+pub use crate::api::help_contact::HelpContactBody;
 use crate::fields::FieldErrors;
-use crate::help::{ContactInput, LocalContact};
+use crate::help::LocalContact;
 use crate::projects::model::{NewProject, ProjectInput};
 use crate::projects::{Access, Project};
 use crate::surveys::question::QuestionInput;
@@ -45,44 +46,6 @@ pub struct ProjectBody {
     /// Optional: the local service shown beside Childline and 999 on surveys for children and
     /// families.
     pub help_contact: Option<HelpContactBody>,
-}
-
-/// A project's local help contact: all three fields, or leave it out.
-#[derive(Deserialize, Serialize, ToSchema, Default, Clone)]
-#[serde(default, deny_unknown_fields)]
-pub struct HelpContactBody {
-    /// Who answers, e.g. "Riverside Family Hub".
-    pub name: String,
-    /// Their phone number, e.g. "01632 960 001".
-    pub phone: String,
-    /// When they answer, e.g. "Monday to Friday, 9am to 5pm".
-    pub hours: String,
-}
-
-impl HelpContactBody {
-    /// Parses the contact with the web form's parser; errors are keyed `help_contact.{field}`.
-    pub fn parse(&self) -> Result<Option<LocalContact>, FieldErrors> {
-        LocalContact::parse(&ContactInput {
-            name: self.name.clone(),
-            phone: self.phone.clone(),
-            hours: self.hours.clone(),
-        })
-        .map_err(|e| {
-            let mut errors = FieldErrors::new();
-            for (field, message) in e.iter() {
-                errors.add(format!("help_contact.{field}"), message);
-            }
-            errors
-        })
-    }
-
-    fn from_contact(c: &LocalContact) -> HelpContactBody {
-        HelpContactBody {
-            name: c.name.clone(),
-            phone: c.phone.shown().to_owned(),
-            hours: c.hours.clone(),
-        }
-    }
 }
 
 impl ProjectBody {

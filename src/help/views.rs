@@ -17,11 +17,7 @@ pub fn panel(contact: Option<&LocalContact>, easy_read: bool) -> Markup {
     html! {
         section class="help-panel" aria-labelledby="help-heading" {
             h2 class="heading-m help-heading" id="help-heading" { (HEADING) }
-            @if easy_read {
-                p class="body" { "You can talk to someone now." }
-            } @else {
-                p class="body" { "You can talk to someone now. You do not have to say who you are." }
-            }
+            p class="body" { "You can talk to someone now." }
             ul class="help-list" {
                 li {
                     strong { "Childline" } " – call "

@@ -18,6 +18,7 @@ mod disclosure;
 mod feedback_page;
 mod foundation;
 mod help;
+mod help_api;
 mod invitation_followups;
 mod invitations;
 mod live;

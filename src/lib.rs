@@ -15,6 +15,7 @@ pub mod disclosure;
 pub mod error;
 pub mod export;
 pub mod fields;
+pub mod help;
 pub mod invitations;
 pub mod live;
 pub mod mail;

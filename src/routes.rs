@@ -78,6 +78,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 /// Projects and the survey builder (stewards): every route needs Build access to the project,
 /// except the project list and overview, which members with Feedback access can see.
 fn builder_routes(t: Routes) -> Routes {
+    use crate::help::routes as help;
     use crate::projects::routes as p;
     use crate::surveys::{question_routes as q, routes as s};
     t.route("/projects", web::get().to(p::list))
@@ -88,6 +89,8 @@ fn builder_routes(t: Routes) -> Routes {
         .route("/projects/{id}/edit", web::post().to(p::edit))
         .route("/projects/{id}/members", web::get().to(p::members_page))
         .route("/projects/{id}/members", web::post().to(p::add_member))
+        .route("/projects/{id}/help", web::get().to(help::page))
+        .route("/projects/{id}/help", web::post().to(help::save))
         .route(
             "/projects/{id}/members/{steward}/remove",
             web::post().to(p::remove_member),
@@ -98,6 +101,10 @@ fn builder_routes(t: Routes) -> Routes {
         .route("/surveys/{id}/settings", web::get().to(s::settings_page))
         .route("/surveys/{id}/settings", web::post().to(s::update_settings))
         .route("/surveys/{id}/preview", web::get().to(s::preview))
+        .route(
+            "/surveys/{id}/preview/sent",
+            web::get().to(crate::responses::preview::sent),
+        )
         .route("/surveys/{id}/publish", web::post().to(s::publish))
         .route("/surveys/{id}/close", web::post().to(s::close))
         .route("/surveys/{id}/reopen", web::post().to(s::reopen))

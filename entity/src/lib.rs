@@ -5,6 +5,7 @@ pub mod api_token;
 pub mod coder_model;
 pub mod coding;
 pub mod draft;
+pub mod help_contact;
 pub mod invitation;
 pub mod invitation_setting;
 pub mod invitation_token;

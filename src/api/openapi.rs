@@ -37,6 +37,7 @@ use crate::api::{invitations, live, projects, responses, schema, surveys, themes
     components(schemas(
         schema::ProblemDoc,
         schema::ProjectBody,
+        schema::HelpContactBody,
         schema::ProjectOut,
         schema::SurveyBody,
         schema::QuestionBody,

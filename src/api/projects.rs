@@ -1,12 +1,14 @@
-//! `/api/v1/projects`: create, list and read projects.
+//! `/api/v1/projects`: create, list and read projects (with their local help contact).
 
 use actix_web::{HttpResponse, web};
 
 use crate::accounts::ApiSteward;
 use crate::api::schema::{ProblemDoc, ProjectBody, ProjectOut};
 use crate::api::{Problem, project_for};
-use crate::projects::{Access, NewProject, store};
+use crate::help;
+use crate::projects::{Access, store};
 use crate::state::AppState;
+use sea_orm::TransactionTrait;
 
 /// Creates a project; the token's steward becomes a project steward.
 #[utoipa::path(
@@ -30,10 +32,13 @@ pub async fn create(
     if !me.0.role.can_build() {
         return Err(Problem::forbidden());
     }
-    let new = NewProject::parse(&body.input()).map_err(Problem::invalid)?;
-    let id = store::create(&state.db, &new, me.0.id).await?;
+    let (new, contact) = body.parse().map_err(Problem::invalid)?;
+    let txn = state.db.begin().await?;
+    let id = store::create(&txn, &new, me.0.id).await?;
+    help::store::save(&txn, id, contact.as_ref()).await?;
+    txn.commit().await?;
     let (project, access) = project_for(&state, &me.0, id.0, false).await?;
-    Ok(HttpResponse::Created().json(ProjectOut::new(project, access)))
+    Ok(HttpResponse::Created().json(ProjectOut::new(project, access).with_help(contact.as_ref())))
 }
 
 /// The projects the token's steward can see, newest first.
@@ -53,7 +58,8 @@ pub async fn list(state: web::Data<AppState>, me: ApiSteward) -> Result<HttpResp
         let access = store::find_for(&state.db, &me.0, project.id)
             .await?
             .map_or(Access::Feedback, |(_, a)| a);
-        out.push(ProjectOut::new(project, access));
+        let contact = help::store::contact(&state.db, project.id).await?;
+        out.push(ProjectOut::new(project, access).with_help(contact.as_ref()));
     }
     Ok(HttpResponse::Ok().json(out))
 }
@@ -77,5 +83,6 @@ pub async fn get(
     path: web::Path<i64>,
 ) -> Result<HttpResponse, Problem> {
     let (project, access) = project_for(&state, &me.0, path.into_inner(), false).await?;
-    Ok(HttpResponse::Ok().json(ProjectOut::new(project, access)))
+    let contact = help::store::contact(&state.db, project.id).await?;
+    Ok(HttpResponse::Ok().json(ProjectOut::new(project, access).with_help(contact.as_ref())))
 }

@@ -7,10 +7,11 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+pub use crate::api::help_contact::HelpContactBody;
 use crate::fields::FieldErrors;
-use crate::projects::model::ProjectInput;
+use crate::help::LocalContact;
+use crate::projects::model::{NewProject, ProjectInput};
 use crate::projects::{Access, Project};
-use crate::surveys::model::DEFAULT_PRIVACY_NOTICE;
 use crate::surveys::question::QuestionInput;
 use crate::surveys::{
     AnswerValue, Audience, Layout, NewSurvey, Question, QuestionDef, Survey, SurveyKind,
@@ -42,6 +43,9 @@ pub struct ProjectBody {
     pub description: String,
     /// The safeguarding lead's email address.
     pub safeguarding_lead: String,
+    /// Optional: the local service shown beside Childline and 999 on surveys for children and
+    /// families.
+    pub help_contact: Option<HelpContactBody>,
 }
 
 impl ProjectBody {
@@ -53,6 +57,26 @@ impl ProjectBody {
             scale: self.scale.clone(),
             description: self.description.clone(),
             safeguarding_lead: self.safeguarding_lead.clone(),
+        }
+    }
+
+    /// The project and its help contact, or every problem with either.
+    pub fn parse(&self) -> Result<(NewProject, Option<LocalContact>), FieldErrors> {
+        let project = NewProject::parse(&self.input());
+        let contact = self
+            .help_contact
+            .as_ref()
+            .map(HelpContactBody::parse)
+            .transpose();
+        match (project, contact) {
+            (Ok(project), Ok(contact)) => Ok((project, contact.flatten())),
+            (project, contact) => {
+                let mut errors = project.err().unwrap_or_default();
+                for (field, message) in contact.err().iter().flat_map(|e| e.iter()) {
+                    errors.add(field, message);
+                }
+                Err(errors)
+            }
         }
     }
 }
@@ -68,6 +92,8 @@ pub struct ProjectOut {
     pub safeguarding_lead: String,
     /// `build` or `feedback`: what the token's steward may do.
     pub access: String,
+    /// The local help contact, when the stewards set one.
+    pub help_contact: Option<HelpContactBody>,
 }
 
 impl ProjectOut {
@@ -84,7 +110,14 @@ impl ProjectOut {
                 Access::Build => "build".into(),
                 Access::Feedback => "feedback".into(),
             },
+            help_contact: None,
         }
+    }
+
+    /// Adds the project's local help contact.
+    pub fn with_help(mut self, contact: Option<&LocalContact>) -> ProjectOut {
+        self.help_contact = contact.map(HelpContactBody::from_contact);
+        self
     }
 }
 
@@ -174,7 +207,11 @@ impl SurveyBody {
             Some(text) if !text.trim().is_empty() => {
                 long_text(&mut errors, "privacy_notice", text, 5000)
             }
-            _ => DEFAULT_PRIVACY_NOTICE.to_owned(),
+            _ => crate::surveys::privacy::default_notice(
+                audience.unwrap_or(Audience::Children),
+                self.anonymous.unwrap_or(true),
+            )
+            .to_owned(),
         };
         if let (Some(open), Some(close)) = (self.opens_at, self.closes_at)
             && close <= open
@@ -321,11 +358,18 @@ pub struct SurveyOut {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub questions: Vec<QuestionOut>,
+    /// Problems to fix before publishing, e.g. a privacy notice promising contact on an
+    /// anonymous survey.
+    pub warnings: Vec<String>,
 }
 
 impl SurveyOut {
     /// Builds the body; `base_url` ends with `/`.
     pub fn new(s: Survey, questions: &[Question], base_url: &str) -> SurveyOut {
+        let warnings = crate::surveys::privacy::broken_promise(&s.privacy_notice, s.anonymous)
+            .map(|b| b.message())
+            .into_iter()
+            .collect();
         SurveyOut {
             id: s.id.0,
             project_id: s.project_id.0,
@@ -347,6 +391,7 @@ impl SurveyOut {
             created_at: s.created_at,
             updated_at: s.updated_at,
             questions: questions.iter().map(QuestionOut::from).collect(),
+            warnings,
         }
     }
 }

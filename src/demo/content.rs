@@ -1,8 +1,10 @@
 //! The demo's words: a project, two surveys and pools of realistic answers, picked by a seeded
 //! generator so every run makes the same data.
 
+use crate::help::{ContactInput, LocalContact};
 use crate::projects::{NewProject, Scale};
 use crate::surveys::model::DEFAULT_PRIVACY_NOTICE;
+use crate::surveys::privacy::default_notice;
 use crate::surveys::question::{QuestionDef, QuestionKey, QuestionKind};
 use crate::surveys::{Audience, Layout, NewSurvey, SurveyKind};
 
@@ -17,6 +19,18 @@ pub fn project() -> NewProject {
         description: "A system of interest around the family hub: children, parents and carers, the hub team, health visitors, schools and the policies that decide who gets help and when.".into(),
         safeguarding_lead: "safeguarding.lead@example.org".into(),
     }
+}
+
+/// The demo project's local help contact (a number reserved by Ofcom for drama, so nobody is
+/// rung by mistake).
+pub fn help_contact() -> Option<LocalContact> {
+    LocalContact::parse(&ContactInput {
+        name: "Riverside Family Hub".into(),
+        phone: "01632 960 001".into(),
+        hours: "Monday to Friday, 9am to 5pm".into(),
+    })
+    .ok()
+    .flatten()
 }
 
 fn q(
@@ -75,7 +89,7 @@ pub fn feedback_form() -> NewSurvey {
         audience: Audience::Practitioners,
         intro: "Quick feedback after you have worked with a family. It takes under a minute."
             .into(),
-        privacy_notice: DEFAULT_PRIVACY_NOTICE.into(),
+        privacy_notice: default_notice(Audience::Practitioners, true).into(),
         layout: Layout::SinglePage,
         anonymous: true,
         sensitive: false,

@@ -47,6 +47,7 @@ pub async fn load(db: &DatabaseConnection) -> anyhow::Result<DemoOutcome> {
         Some(c) => projects::store::create(&txn, &content::project(), c.id).await?,
         None => create_without_members(&txn).await?,
     };
+    crate::help::store::save(&txn, project_id, content::help_contact().as_ref()).await?;
     for person in &people {
         let role = match person.role {
             Role::Admin | Role::Steward => MemberRole::Steward,

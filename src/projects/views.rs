@@ -130,6 +130,7 @@ pub fn overview(
                 ul class="list" {
                     li { a href={ "/projects/" (id) "/results" } { "Results across all surveys" } }
                     li { a href={ "/projects/" (id) "/safeguarding" } { "Safeguarding concerns" } }
+                    li { a href={ "/projects/" (id) "/help" } { "Help for children and families" } }
                 }
             }
             @if can_build {

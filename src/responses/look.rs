@@ -1,11 +1,13 @@
 //! How the runner's pages look for one respondent, kept without an account: easy read (a
-//! cookie for that survey's pages only, switched with a plain link), read-aloud buttons, and
-//! "Exit this page" on sensitive surveys.
+//! cookie for that survey's pages only, switched with a plain link), read-aloud buttons,
+//! "Exit this page" on sensitive surveys, and help for children and families in the footer.
 
 use actix_web::HttpRequest;
 use actix_web::cookie::{Cookie, SameSite};
 use maud::{Markup, html};
 
+use crate::error::AppError;
+use crate::help::{self, LocalContact};
 use crate::state::AppState;
 use crate::surveys::Survey;
 use crate::web::Page;
@@ -14,17 +16,33 @@ use crate::web::Page;
 pub const EASY_READ_COOKIE: &str = "chorus_easy_read";
 
 /// What every runner page of one survey shows for this respondent.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Look<'a> {
     /// Easy-read wording, larger text and more space.
     pub easy_read: bool,
     /// Where "Exit this page" goes, on sensitive surveys only.
     pub exit: Option<&'a str>,
+    /// On surveys for children or families: help is shown, with this local contact if set.
+    pub help: Option<Option<LocalContact>>,
 }
 
 impl<'a> Look<'a> {
-    /// The look for `survey`: easy read from the cookie (or `asked`, `yes`/`no`, which wins).
-    pub fn new(state: &'a AppState, survey: &Survey, req: &HttpRequest, asked: &str) -> Look<'a> {
+    /// The look for `survey`: easy read from the cookie (or `asked`, `yes`/`no`, which wins),
+    /// and on surveys for children or families the project's help contact.
+    pub async fn load(
+        state: &'a AppState,
+        survey: &Survey,
+        req: &HttpRequest,
+        asked: &str,
+    ) -> Result<Look<'a>, AppError> {
+        let mut look = Look::new(state, survey, req, asked);
+        if survey.audience.shows_help() {
+            look.help = Some(help::store::contact(&state.db, survey.project_id).await?);
+        }
+        Ok(look)
+    }
+
+    fn new(state: &'a AppState, survey: &Survey, req: &HttpRequest, asked: &str) -> Look<'a> {
         let easy_read = match asked {
             "yes" => true,
             "no" => false,
@@ -35,12 +53,23 @@ impl<'a> Look<'a> {
         Look {
             easy_read,
             exit: survey.sensitive.then(|| state.settings.exit_url.as_str()),
+            help: None,
         }
     }
 
-    /// Starts a page with this look.
-    pub fn page(self, title: &'a str) -> Page<'a> {
-        Page::new(title).easy_read(self.easy_read).exit(self.exit)
+    /// The help panel in this look's wording, on surveys for children or families.
+    pub fn help_panel(&self) -> Option<Markup> {
+        self.help
+            .as_ref()
+            .map(|contact| help::panel(contact.as_ref(), self.easy_read))
+    }
+
+    /// Starts a page with this look (help, where shown, in the footer).
+    pub fn page(&self, title: &'a str) -> Page<'a> {
+        Page::new(title)
+            .easy_read(self.easy_read)
+            .exit(self.exit)
+            .help(self.help_panel())
     }
 }
 

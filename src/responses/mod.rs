@@ -6,6 +6,7 @@ pub mod limits;
 pub mod look;
 pub mod model;
 pub mod pairs;
+pub mod preview;
 pub mod receipts;
 pub mod resume;
 mod resume_views;

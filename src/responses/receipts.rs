@@ -62,8 +62,9 @@ fn answers_page(
     response: &StoredResponse,
     rows: &[(String, String)],
     exit: Option<&str>,
+    help: Option<Markup>,
 ) -> Markup {
-    Page::new("Your answers").exit(exit).render(html! {
+    Page::new("Your answers").exit(exit).help(help).render(html! {
         span class="caption" { (survey.title) }
         h1 class="heading-l" { "Your answers" }
         p class="body" {
@@ -204,6 +205,12 @@ pub async fn show(
             }
         })
         .collect();
+    let help = if survey.audience.shows_help() {
+        let contact = crate::help::store::contact(&state.db, survey.project_id).await?;
+        Some(crate::help::panel(contact.as_ref(), false))
+    } else {
+        None
+    };
     Ok(respond(
         StatusCode::OK,
         answers_page(
@@ -212,6 +219,7 @@ pub async fn show(
             &response,
             &rows,
             exit_for(&state, survey.sensitive),
+            help,
         ),
     ))
 }

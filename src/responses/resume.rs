@@ -63,7 +63,7 @@ pub(crate) async fn save_and_show(
     )
     .await?;
     draft::delete(&state.db, token, survey.id).await?;
-    let look = Look::new(state, survey, req, "");
+    let look = Look::load(state, survey, req, "").await?;
     let expires = human_time(expiry(state));
     let url = resume_url(state);
     let path = survey.path();
@@ -99,7 +99,7 @@ pub async fn survey_form(
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
     let (survey, _) = one_per_page(&state, &slug).await?;
-    let look = Look::new(&state, &survey, &req, "");
+    let look = Look::load(&state, &survey, &req, "").await?;
     let action = format!("{}/resume", survey.path());
     Ok(html(
         StatusCode::OK,
@@ -144,16 +144,19 @@ async fn restore(
     let CsrfForm { form: pairs, token } = form;
     let typed = pair(&pairs, "code").unwrap_or("").trim().to_owned();
     let ip = client(req);
+    let (action, look) = match &only {
+        Some(s) => (
+            format!("{}/resume", s.path()),
+            Look::load(state, s, req, "").await?,
+        ),
+        None => ("/resume".to_owned(), Look::default()),
+    };
     let refuse = |message: String| {
         let mut errors = FieldErrors::new();
         errors.add("code", message);
-        let (action, look) = match &only {
-            Some(s) => (format!("{}/resume", s.path()), Look::new(state, s, req, "")),
-            None => ("/resume".to_owned(), Look::default()),
-        };
         html(
             StatusCode::UNPROCESSABLE_ENTITY,
-            pages::lookup(&action, &token, &typed, &errors, look),
+            pages::lookup(&action, &token, &typed, &errors, look.clone()),
         )
     };
     if let Some(wait) = state.receipt_limit.blocked(ip) {
@@ -209,7 +212,7 @@ pub async fn email(
 ) -> Result<HttpResponse, AppError> {
     let CsrfForm { form: pairs, token } = form;
     let (survey, _) = one_per_page(&state, &slug).await?;
-    let look = Look::new(&state, &survey, &req, "");
+    let look = Look::load(&state, &survey, &req, "").await?;
     let code = pair(&pairs, "code")
         .and_then(ResumeCode::parse)
         .ok_or(AppError::NotFound)?;

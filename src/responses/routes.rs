@@ -116,6 +116,47 @@ pub(crate) fn submit_failed(survey: &Survey, err: SubmitError) -> Result<HttpRes
     }
 }
 
+/// The help panel for a confirmation page: on surveys for children or families, and on any
+/// survey when an answer was flagged (whoever wrote it needs to know where help is).
+pub(crate) async fn help_for(
+    state: &AppState,
+    survey: &Survey,
+    look: &Look<'_>,
+    flagged: bool,
+) -> Result<Option<maud::Markup>, AppError> {
+    if let Some(panel) = look.help_panel() {
+        return Ok(Some(panel));
+    }
+    if !(flagged || survey.audience.shows_help()) {
+        return Ok(None);
+    }
+    let contact = crate::help::store::contact(&state.db, survey.project_id).await?;
+    Ok(Some(crate::help::panel(contact.as_ref(), look.easy_read)))
+}
+
+/// The confirmation page for a response that is stored: whether one of its answers was flagged
+/// is looked up by its receipt, so nothing about it travels in cookies or links.
+pub(crate) async fn sent_page(
+    state: &AppState,
+    survey: &Survey,
+    receipt: &Receipt,
+    nav: Option<&crate::web::NavUser>,
+    look: Look<'_>,
+) -> Result<HttpResponse, AppError> {
+    let flagged = crate::safeguarding::was_flagged(&state.db, receipt.as_str()).await?;
+    let help = help_for(state, survey, &look, flagged).await?;
+    let sent = views::Sent {
+        receipt,
+        flagged,
+        help,
+        preview: None,
+    };
+    Ok(html(
+        StatusCode::OK,
+        views::confirmation(survey, sent, nav, look),
+    ))
+}
+
 /// Not-anonymous feedback forms need a signed-in practitioner.
 fn needs_sign_in(survey: &Survey, me: &Option<CurrentSteward>) -> bool {
     survey.kind == SurveyKind::Feedback && !survey.anonymous && me.is_none()
@@ -166,7 +207,7 @@ pub async fn start(
     if let Some(page) = unavailable(&survey) {
         return Ok(page);
     }
-    let look = Look::new(&state, &survey, &req, &entry.easy_read);
+    let look = Look::load(&state, &survey, &req, &entry.easy_read).await?;
     if survey.kind == SurveyKind::Feedback {
         let res = form(&survey, &questions, &entry, &csrf.0, &me, look)?;
         return remember_look(res, &state, &survey, &entry);
@@ -225,7 +266,7 @@ pub async fn form_page(
     if let Some(page) = unavailable(&survey) {
         return Ok(page);
     }
-    let look = Look::new(&state, &survey, &req, &entry.easy_read);
+    let look = Look::load(&state, &survey, &req, &entry.easy_read).await?;
     let res = form(&survey, &questions, &entry, &csrf.0, &me, look)?;
     remember_look(res, &state, &survey, &entry)
 }
@@ -270,12 +311,9 @@ pub async fn submit_form(
         return Err(AppError::SignInRequired);
     }
     let nav = me.as_ref().map(CurrentSteward::nav);
-    let look = Look::new(&state, &survey, &req, "");
+    let look = Look::load(&state, &survey, &req, "").await?;
     if honeypot_filled(&pairs) {
-        return Ok(html(
-            StatusCode::OK,
-            views::confirmation(&survey, &Receipt::generate(), nav.as_ref(), look),
-        ));
+        return sent_page(&state, &survey, &Receipt::generate(), nav.as_ref(), look).await;
     }
     let channel = pair(&pairs, "channel")
         .and_then(Channel::parse)
@@ -354,8 +392,5 @@ pub async fn submit_form(
         Ok(done) => done,
         Err(err) => return submit_failed(&survey, err),
     };
-    Ok(html(
-        StatusCode::OK,
-        views::confirmation(&survey, &done.receipt, nav.as_ref(), look),
-    ))
+    sent_page(&state, &survey, &done.receipt, nav.as_ref(), look).await
 }

@@ -14,7 +14,7 @@ use crate::responses::model::{
 };
 use crate::responses::pairs::{honeypot_filled, pair};
 use crate::responses::routes::{
-    Entry, RATE_LIMITED, carry, client, load, rate_limited, remember_look, unavailable,
+    Entry, RATE_LIMITED, carry, client, load, rate_limited, remember_look, sent_page, unavailable,
     with_retry_after,
 };
 use crate::responses::{resume, store, views};
@@ -83,7 +83,7 @@ pub async fn question(
         survey.path(),
         if change { "?change=1" } else { "" }
     );
-    let look = Look::new(&state, &survey, &req, &entry.easy_read);
+    let look = Look::load(&state, &survey, &req, &entry.easy_read).await?;
     let page = views::question_page(
         &survey,
         q,
@@ -127,7 +127,7 @@ pub async fn answer(
         .and_then(Mode::parse)
         .unwrap_or(Mode::SelfCompleted);
     let token = DraftToken::from_request(&req);
-    let look = Look::new(&state, &survey, &req, "");
+    let look = Look::load(&state, &survey, &req, "").await?;
     if pair(&pairs, "action") == Some("save") {
         let mut saved = draft::load(&state.db, &token, survey.id)
             .await?
@@ -259,7 +259,7 @@ pub async fn check(
         return Ok(see_other(&gap));
     }
     let saved = saved.unwrap_or_default();
-    let look = Look::new(&state, &survey, &req, "");
+    let look = Look::load(&state, &survey, &req, "").await?;
     Ok(html(
         StatusCode::OK,
         check_page(&survey, &questions, &saved, &csrf.0, None, look),
@@ -282,13 +282,10 @@ pub async fn send(
         return Ok(page);
     }
     let token = DraftToken::from_request(&req);
-    let look = Look::new(&state, &survey, &req, "");
+    let look = Look::load(&state, &survey, &req, "").await?;
     if honeypot_filled(&pairs) {
         draft::delete(&state.db, &token, survey.id).await?;
-        return Ok(html(
-            StatusCode::OK,
-            views::confirmation(&survey, &Receipt::generate(), None, look),
-        ));
+        return sent_page(&state, &survey, &Receipt::generate(), None, look).await;
     }
     let saved = draft::load(&state.db, &token, survey.id).await?;
     let Some(saved) = saved else {
@@ -296,10 +293,7 @@ pub async fn send(
         if let Some(id) = pair(&pairs, "submission_id").and_then(parse_submission_id)
             && let Some(receipt) = store::find_by_submission(&state.db, survey.id, &id).await?
         {
-            return Ok(html(
-                StatusCode::OK,
-                views::confirmation(&survey, &receipt, None, look),
-            ));
+            return sent_page(&state, &survey, &receipt, None, look).await;
         }
         return Ok(see_other(&survey.path()));
     };
@@ -341,8 +335,5 @@ pub async fn send(
     if let Some(hash) = &saved.resume_hash {
         draft::delete_resume(&state.db, hash).await?;
     }
-    Ok(html(
-        StatusCode::OK,
-        views::confirmation(&survey, &done.receipt, None, look),
-    ))
+    sent_page(&state, &survey, &done.receipt, None, look).await
 }

@@ -271,13 +271,21 @@ pub fn check_answers(
         })
 }
 
-/// The confirmation panel with the receipt code.
-pub fn confirmation(
-    survey: &Survey,
-    receipt: &Receipt,
-    nav: Option<&NavUser>,
-    look: Look,
-) -> Markup {
+/// What the confirmation page shows beyond the survey.
+pub struct Sent<'a> {
+    /// The receipt code.
+    pub receipt: &'a Receipt,
+    /// An answer in this response was flagged by the safeguarding scanner.
+    pub flagged: bool,
+    /// The help panel (surveys for children or families, and any flagged response).
+    pub help: Option<Markup>,
+    /// On a steward's preview: the note at the top.
+    pub preview: Option<Markup>,
+}
+
+/// The confirmation panel with the receipt code; when an answer worried us, kind words and the
+/// help panel straight after it. Help shows in the page here, so not again in the footer.
+pub fn confirmation(survey: &Survey, sent: Sent<'_>, nav: Option<&NavUser>, look: Look) -> Markup {
     let feedback = survey.kind == SurveyKind::Feedback;
     let title = if feedback {
         "Feedback sent"
@@ -289,13 +297,21 @@ pub fn confirmation(
     } else {
         "/receipt"
     };
-    look.page(title).user(nav).render(html! {
+    let told = sent
+        .flagged
+        .then(|| crate::help::told(survey.anonymous, look.easy_read));
+    look.page(title).user(nav).help(None).render(html! {
+        @if let Some(note) = sent.preview { (note) }
         div class="panel-confirmation" {
             h1 class="heading-xl" { (title) }
             div class="panel-body" {
                 "Your receipt code is" br;
-                strong class="receipt" { (receipt.as_str()) }
+                strong class="receipt" { (sent.receipt.as_str()) }
             }
+        }
+        @if let Some(told) = told {
+            (told)
+            @if let Some(help) = &sent.help { (help) }
         }
         p class="body" { "Thank you for taking part in " (survey.title) "." }
         h2 class="heading-m" { "What happens next" }
@@ -306,6 +322,9 @@ pub fn confirmation(
         }
         @if feedback {
             p class="body" { a href=(survey.path()) class="button" role="button" { "Give more feedback" } }
+        }
+        @if !sent.flagged {
+            @if let Some(help) = &sent.help { (help) }
         }
     })
 }

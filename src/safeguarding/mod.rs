@@ -12,6 +12,7 @@
 pub mod learned;
 pub mod model;
 mod normalise;
+pub mod outcome;
 pub mod routes;
 pub mod scanner;
 pub mod store;
@@ -19,5 +20,6 @@ pub mod views;
 
 pub use learned::{LearnedFlag, SecondOpinion};
 pub use model::{FlagId, is_withheld};
+pub use outcome::was_flagged;
 pub use scanner::{DEFAULT_LEXICON, DEFAULT_PHRASES, DEFAULT_RULES, Flag, Scanner, scan_csv};
 pub use store::withheld_answer_ids;

@@ -1,9 +1,10 @@
 //! Surveys: co-design questionnaires and practitioners' quick feedback forms, their questions,
-//! and the rules for answers. `model`, `question`, `answer`, `settings` and `render` are pure.
+//! and the rules for answers. `model`, `privacy`, `question`, `answer`, `settings` and `render` are pure.
 
 pub mod answer;
 pub mod cache;
 pub mod model;
+pub mod privacy;
 pub mod question;
 pub mod question_form;
 pub mod question_routes;

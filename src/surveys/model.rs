@@ -69,6 +69,12 @@ impl Audience {
             Audience::Anyone => "Anyone",
         }
     }
+
+    /// Whether pages for this audience show help for children and families (Childline, 999
+    /// and the project's local contact): surveys for children or families.
+    pub fn shows_help(self) -> bool {
+        matches!(self, Audience::Children | Audience::Families)
+    }
 }
 
 impl Status {
@@ -93,12 +99,9 @@ impl Layout {
     }
 }
 
-/// The privacy notice shown by default; stewards can edit it.
-pub const DEFAULT_PRIVACY_NOTICE: &str = "You do not have to answer, and you can stop at any time. \
-We do not ask for your name. Your answers are kept safe and only the people running this project can read them. \
-We use what everyone says to make our service better. If you tell us something that makes us worried you or \
-someone else might be hurt, we may need to talk to someone to keep you safe. When you finish you will get a \
-receipt code: you can use it to see or delete your answers.";
+/// The privacy notice a new survey starts with (anonymous, for children or families); stewards
+/// can edit it. See [`crate::surveys::privacy`] for the defaults of other surveys.
+pub const DEFAULT_PRIVACY_NOTICE: &str = crate::surveys::privacy::ANONYMOUS_CHILDREN;
 
 /// A survey as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]

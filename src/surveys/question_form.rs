@@ -8,6 +8,7 @@ use crate::surveys::model::Survey;
 use crate::surveys::question::{Question, QuestionKind};
 use crate::surveys::render::question_fields;
 use crate::surveys::settings::QuestionForm;
+use crate::surveys::views::privacy_warning;
 use crate::web::choices::{Choice, checkboxes, radios, textarea};
 use crate::web::forms::{Input, button, csrf_field, error_summary};
 use crate::web::{FieldErrors, NavUser, Page};
@@ -83,20 +84,34 @@ pub fn question_form(
 
 /// The preview: the introduction, privacy notice and every asked question as respondents see
 /// them, with a switch between the usual and the easy-read wording.
-pub fn preview(nav: &NavUser, survey: &Survey, questions: &[Question], easy_read: bool) -> Markup {
+pub fn preview(
+    nav: &NavUser,
+    survey: &Survey,
+    questions: &[Question],
+    easy_read: bool,
+    help: Option<Markup>,
+) -> Markup {
     let sid = survey.id.0;
     let back = format!("/surveys/{sid}");
     Page::new(&format!("Preview: {}", survey.title))
         .user(Some(nav))
         .easy_read(easy_read)
         .back(&back)
+        .help(help)
         .render(html! {
+            (privacy_warning(survey))
             div class="notification" {
                 p class="body" { "This is a preview. Nothing you choose here is saved." }
                 @if easy_read {
                     p class="body" { "Showing easy read wording. " a href={ "/surveys/" (sid) "/preview" } { "Show the usual wording" } }
                 } @else {
                     p class="body" { "Showing the usual wording. " a href={ "/surveys/" (sid) "/preview?easy_read=yes" } { "Show easy read wording" } }
+                }
+                @let er = if easy_read { "yes" } else { "no" };
+                p class="body" { "After sending: "
+                    a href={ "/surveys/" (sid) "/preview/sent?easy_read=" (er) } { "preview the page people see after they send their answers" }
+                    ", or "
+                    a href={ "/surveys/" (sid) "/preview/sent?flagged=yes&easy_read=" (er) } { "the page when an answer is worrying" } "."
                 }
             }
             span class="caption" { "Preview" }

@@ -192,9 +192,16 @@ pub async fn preview(
 ) -> Result<HttpResponse, AppError> {
     let (_, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
     let questions = store::questions(&state.db, survey.id, false).await?;
+    let easy_read = query.easy_read == "yes";
+    let help = if survey.audience.shows_help() {
+        let contact = crate::help::store::contact(&state.db, survey.project_id).await?;
+        Some(crate::help::panel(contact.as_ref(), easy_read))
+    } else {
+        None
+    };
     Ok(html(
         StatusCode::OK,
-        question_form::preview(&me.nav(), &survey, &questions, query.easy_read == "yes"),
+        question_form::preview(&me.nav(), &survey, &questions, easy_read, help),
     ))
 }
 

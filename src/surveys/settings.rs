@@ -234,7 +234,12 @@ pub fn parse_survey(input: &SurveyInput) -> Result<NewSurvey, FieldErrors> {
             title,
             audience,
             intro,
-            privacy_notice,
+            // A default notice follows the settings, so it never says what they cannot do.
+            privacy_notice: if crate::surveys::privacy::is_default(&privacy_notice) {
+                crate::surveys::privacy::default_notice(audience, anonymous).to_owned()
+            } else {
+                privacy_notice
+            },
             layout: layout.unwrap_or_else(|| Layout::default_for(kind, audience)),
             anonymous,
             sensitive,

@@ -5,6 +5,7 @@ use maud::{Markup, html};
 use crate::projects::Project;
 use crate::projects::views::status_tag;
 use crate::surveys::model::{Audience, Layout, Status, Survey, SurveyKind};
+use crate::surveys::privacy::broken_promise;
 use crate::surveys::question::Question;
 use crate::surveys::settings::SurveyInput;
 use crate::web::choices::{Choice, DateParts, date_input, radios, textarea};
@@ -144,6 +145,24 @@ fn date(d: Option<chrono::DateTime<chrono::Utc>>, empty: &str) -> String {
         .unwrap_or_else(|| empty.to_owned())
 }
 
+/// GOV.UK warning text when the survey's privacy notice promises contact the settings cannot
+/// give (see [`crate::surveys::privacy::broken_promise`]).
+pub fn privacy_warning(survey: &Survey) -> Markup {
+    html! {
+        @if let Some(broken) = broken_promise(&survey.privacy_notice, survey.anonymous) {
+            div class="warning-text" id="privacy-warning" {
+                span class="warning-text-icon" aria-hidden="true" { "!" }
+                strong class="warning-text-text" {
+                    span class="visually-hidden" { "Warning" }
+                    (broken.message())
+                    " "
+                    a href={ "/surveys/" (survey.id.0) "/settings#privacy_notice" } { "Change the privacy notice" }
+                }
+            }
+        }
+    }
+}
+
 /// Everything the builder page shows.
 pub struct Builder<'a> {
     pub nav: &'a NavUser,
@@ -170,6 +189,7 @@ pub fn builder(b: &Builder<'_>) -> Markup {
             (error_summary(b.errors))
             span class="caption" { (b.project.title) " – " (s.kind.label()) }
             h1 class="heading-l" { (s.title) " " (status_tag(s.status)) }
+            (privacy_warning(s))
             @if s.status == Status::Open {
                 div class="panel-notice" {
                     p class="body" { "This survey is open. Share this link:" }

@@ -25,6 +25,7 @@ pub struct Page<'a> {
     easy_read: bool,
     exit: Option<&'a str>,
     script: Option<&'a str>,
+    help: Option<Markup>,
 }
 
 impl<'a> Page<'a> {
@@ -73,6 +74,12 @@ impl<'a> Page<'a> {
         self
     }
 
+    /// Shows `panel` (help for children and families) at the top of the footer.
+    pub fn help(mut self, panel: Option<Markup>) -> Self {
+        self.help = panel;
+        self
+    }
+
     /// Wraps `content` in the full page.
     pub fn render(self, content: Markup) -> Markup {
         html! {
@@ -105,7 +112,7 @@ impl<'a> Page<'a> {
                             (content)
                         }
                     }
-                    (footer())
+                    (footer(self.help))
                 }
             }
         }
@@ -157,10 +164,11 @@ fn header(user: Option<&NavUser>) -> Markup {
     }
 }
 
-fn footer() -> Markup {
+fn footer(help: Option<Markup>) -> Markup {
     html! {
         footer class="footer" {
             div class="width" {
+                @if let Some(help) = help { (help) }
                 h2 class="visually-hidden" { "Support links" }
                 ul class="footer-links" {
                     li { a href="/accessibility" { "Accessibility statement" } }

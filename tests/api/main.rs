@@ -17,6 +17,8 @@ mod csv;
 mod disclosure;
 mod feedback_page;
 mod foundation;
+mod help;
+mod help_api;
 mod invitation_followups;
 mod invitations;
 mod live;

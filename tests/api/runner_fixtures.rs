@@ -2,6 +2,7 @@
 //! builder is not under test here), and helpers to fill in runner forms like a browser.
 
 use chorus::accounts::{Role, StewardId};
+use chorus::projects::ProjectId;
 use chorus::projects::model::{NewProject, ProjectInput};
 use chorus::surveys::question::QuestionInput;
 use chorus::surveys::{Audience, Layout, NewSurvey, QuestionDef, Status, Survey, SurveyKind};
@@ -35,18 +36,8 @@ pub async fn db(app: &TestApp) -> DatabaseConnection {
     Database::connect(app.database_url.as_str()).await.unwrap()
 }
 
-/// A new survey in a new project, with `tweak` applied, left in `status`.
-pub async fn survey_with(
-    app: &TestApp,
-    kind: SurveyKind,
-    layout: Layout,
-    questions: Vec<QuestionInput>,
-    status: Status,
-    tweak: impl FnOnce(&mut NewSurvey),
-) -> Survey {
-    let db = db(app).await;
-    let owner = format!("owner-{}@example.org", uuid::Uuid::new_v4().simple());
-    let steward = app.insert_steward(Role::Steward, &owner).await;
+/// A new project (as the fixtures make them) with `steward` as its steward.
+pub async fn project_of(db: &DatabaseConnection, steward: i64) -> ProjectId {
     let project = NewProject::parse(&ProjectInput {
         title: "Family hubs".into(),
         outcome: "Families feel heard".into(),
@@ -55,10 +46,14 @@ pub async fn survey_with(
         safeguarding_lead: "lead@example.org".into(),
     })
     .unwrap();
-    let project_id = chorus::projects::store::create(&db, &project, StewardId(steward.id))
+    chorus::projects::store::create(db, &project, StewardId(steward))
         .await
-        .unwrap();
-    let mut new = NewSurvey {
+        .unwrap()
+}
+
+/// An anonymous children's survey of this kind, layout and questions, as the fixtures make them.
+pub fn new_survey(kind: SurveyKind, layout: Layout, questions: &[QuestionInput]) -> NewSurvey {
+    NewSurvey {
         kind,
         title: "Our youth club".into(),
         audience: Audience::Children,
@@ -75,7 +70,23 @@ pub async fn survey_with(
             .iter()
             .map(|i| QuestionDef::parse(i).unwrap())
             .collect(),
-    };
+    }
+}
+
+/// A new survey in a new project, with `tweak` applied, left in `status`.
+pub async fn survey_with(
+    app: &TestApp,
+    kind: SurveyKind,
+    layout: Layout,
+    questions: Vec<QuestionInput>,
+    status: Status,
+    tweak: impl FnOnce(&mut NewSurvey),
+) -> Survey {
+    let db = db(app).await;
+    let owner = format!("owner-{}@example.org", uuid::Uuid::new_v4().simple());
+    let steward = app.insert_steward(Role::Steward, &owner).await;
+    let project_id = project_of(&db, steward.id).await;
+    let mut new = new_survey(kind, layout, &questions);
     tweak(&mut new);
     let survey = chorus::surveys::store::create(&db, project_id, &new)
         .await

@@ -23,6 +23,25 @@ import path from 'node:path';
 import * as h from './helpers.mjs';
 import { CHILDREN_ANSWERS, EVERY_TYPE, answerEveryType, letters, sendAnswers, surveys } from './surveys.mjs';
 
+/** Answers the demo's children's questionnaire one page at a time, with `story` as the last
+ * (free text) answer, and sends it: the confirmation page with the help panel. */
+async function sendChildren(page, s, story) {
+  await page.goto(h.url(`/s/${s.children.slug}/q/1`));
+  const steps = [
+    () => page.getByRole('radio', { name: 'Good', exact: true }).check(),
+    () => page.getByRole('radio', { name: 'A friend', exact: true }).check(),
+    () => page.getByRole('checkbox', { name: 'Games and activities' }).check(),
+    () => page.getByRole('radio', { name: 'Yes', exact: true }).check(),
+    async () => {},
+    () => page.getByRole('textbox').fill(story),
+  ];
+  for (const step of steps) {
+    await step();
+    await h.submit(page, 'Continue');
+  }
+  return h.submit(page, 'Send your answers');
+}
+
 /** Submits the form on the page by the button's name, with nothing filled in. */
 const submitEmpty = (button) => (page) => h.submit(page, button);
 
@@ -133,6 +152,9 @@ export const pageTypes = [
       return h.submit(page, 'Send your answers');
     },
   },
+  // Public: help for children and families after sending (help/)
+  { name: 'sent page with the help panel', public: true, shows: 'If you are worried or need help now', open: (page, h, s) => sendChildren(page, s, 'More games please') },
+  { name: 'sent page after a worrying answer', public: true, shows: 'nobody can contact you', open: (page, h, s) => sendChildren(page, s, 'my dad hits me when he is angry') },
   // Public: every question on one page
   { name: 'every question type on one page', public: true, faces: true, path: (s) => `/s/${s.typesForm.slug}/form` },
   {
@@ -271,6 +293,22 @@ export const pageTypes = [
   },
   { name: 'preview', as: 'admin', path: (s) => `/surveys/${s.types.id}/preview` },
   { name: 'preview in easy read', as: 'admin', path: (s) => `/surveys/${s.types.id}/preview?easy_read=yes` },
+  { name: 'preview of the sent page', as: 'admin', shows: 'If you are worried or need help now', path: (s) => `/surveys/${s.children.id}/preview/sent` },
+  { name: 'preview of the sent page after a worrying answer, easy read', as: 'admin', shows: 'So we cannot contact you.', path: (s) => `/surveys/${s.children.id}/preview/sent?flagged=yes&easy_read=yes` },
+  { name: 'help for children and families', as: 'admin', path: (s) => `/projects/${s.project}/help` },
+  {
+    name: 'help for children and families error: bad phone number',
+    as: 'admin',
+    error: true,
+    path: (s) => `/projects/${s.project}/help`,
+    then: async (page) => {
+      await page.getByLabel('Name of the local service (optional)').fill('Riverside Family Hub');
+      await page.getByLabel('Phone number (optional)').fill('call the hub');
+      await page.getByLabel('When the phone is answered (optional)').fill('Monday to Friday, 9am to 5pm');
+      return h.submit(page, 'Save help contact');
+    },
+    status: 422,
+  },
   { name: 'results page', as: 'admin', path: (s) => `/surveys/${s.children.id}/results` },
   { name: 'results page of a feedback form', as: 'admin', path: (s) => `/surveys/${s.feedback.id}/results` },
   { name: 'results page with few responses', as: 'admin', path: (s) => `/surveys/${s.types.id}/results` },

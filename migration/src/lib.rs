@@ -9,6 +9,7 @@ mod m20261128_000004_outbox;
 mod m20261128_000007_invitations;
 mod m20261128_000008_themes;
 mod m20261128_000009_safeguarding;
+mod m20261204_000011_safeguarding_leads;
 
 /// The ordered list of every migration Chorus has.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000007_invitations::Migration),
             Box::new(m20261128_000008_themes::Migration),
             Box::new(m20261128_000009_safeguarding::Migration),
+            Box::new(m20261204_000011_safeguarding_leads::Migration),
         ]
     }
 }

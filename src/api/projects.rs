@@ -31,7 +31,7 @@ pub async fn create(
         return Err(Problem::forbidden());
     }
     let new = NewProject::parse(&body.input()).map_err(Problem::invalid)?;
-    let id = store::create(&state.db, &new, me.0.id).await?;
+    let id = crate::projects::routes::save(&state, None, &new, me.0.id).await?;
     let (project, access) = project_for(&state, &me.0, id.0, false).await?;
     Ok(HttpResponse::Created().json(ProjectOut::new(project, access)))
 }

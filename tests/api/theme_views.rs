@@ -58,8 +58,8 @@ pub async fn themed() -> (Coded, i64, i64) {
         let r = r.update(&db).await.unwrap();
         if a.text.as_deref() == Some(SECRET) {
             safeguarding_flag::ActiveModel {
-                answer_id: Set(a.id),
-                response_id: Set(a.response_id),
+                answer_id: Set(Some(a.id)),
+                response_id: Set(Some(a.response_id)),
                 survey_id: Set(r.survey_id),
                 project_id: Set(c.project),
                 category: Set("physical_abuse".into()),

@@ -140,7 +140,11 @@ pub async fn overview(
     let banner = if reviewer {
         let flagged =
             crate::safeguarding::store::unreviewed_responses(&state.db, project.id, None).await?;
-        crate::safeguarding::views::banner(project.id, flagged)
+        // Stewards find "Safeguarding concerns" among the building links; a lead needs its own.
+        maud::html! {
+            (crate::safeguarding::views::banner(project.id, flagged))
+            @if access != Access::Build { (crate::safeguarding::views::project_link(project.id)) }
+        }
     } else {
         maud::html! {}
     };

@@ -52,6 +52,14 @@ fn link(base: &Url, label: &str, path: &str) -> Option<Action> {
         })
 }
 
+fn open_flag(base: &Url, about: About<'_>, flag: FlagId) -> Option<Action> {
+    link(
+        base,
+        "Open the flag in Chorus",
+        &flag_path(about.project, flag),
+    )
+}
+
 fn message(subject: &str, first: String, to: Recipient, action: Option<Action>) -> Content {
     Content {
         subject: subject.into(),
@@ -83,11 +91,7 @@ pub fn deleted_content(base: &Url, about: About<'_>, flag: FlagId, to: Recipient
             about.survey_title, about.project_title
         ),
         to,
-        link(
-            base,
-            "Open the flag in Chorus",
-            &flag_path(about.project, flag),
-        ),
+        open_flag(base, about, flag),
     )
 }
 
@@ -106,11 +110,7 @@ pub fn reminder_content(
             about.survey_title, about.project_title
         ),
         to,
-        link(
-            base,
-            "Open the flag in Chorus",
-            &flag_path(about.project, flag),
-        ),
+        open_flag(base, about, flag),
     )
 }
 
@@ -123,11 +123,7 @@ pub fn escalation_content(base: &Url, about: About<'_>, flag: FlagId, to: Recipi
             about.survey_title, about.project_title
         ),
         to,
-        link(
-            base,
-            "Open the flag in Chorus",
-            &flag_path(about.project, flag),
-        ),
+        open_flag(base, about, flag),
     )
 }
 

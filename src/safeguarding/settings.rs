@@ -34,7 +34,7 @@ fn page(
             (error_summary(errors))
             span class="caption" { (project.title) }
             h1 class="heading-l" { "Safeguarding settings" }
-            p class="body" { "The safeguarding lead, " strong { (project.safeguarding_lead) } ", gets an email whenever an answer is flagged. Change the lead on the project's details page." }
+            p class="body" { "The safeguarding lead, " strong class="break-anywhere" { (project.safeguarding_lead) } ", gets an email whenever an answer is flagged. Change the lead on the project's details page." }
             form method="post" action={ (back) "/settings" } novalidate {
                 (csrf_field(csrf))
                 (Input::new("backup_email", "Backup email address")

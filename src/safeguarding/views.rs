@@ -97,7 +97,7 @@ fn table(project: ProjectId, flags: &[&FlagSummary]) -> Markup {
                 tbody {
                     @for f in flags {
                         tr {
-                            th scope="row" { a href=(flag_path(project, f.id)) { "Flag " (f.id.0) } }
+                            td { a href=(flag_path(project, f.id)) { "Flag " (f.id.0) } }
                             td { (f.survey_title) }
                             td { (category_label(&f.category)) }
                             td { (when(&f.flagged_at)) }

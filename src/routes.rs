@@ -229,12 +229,27 @@ fn live_routes(t: Routes) -> Routes {
         .route("/feedback", web::get().to(feedback::page))
 }
 
-/// Safeguarding review, disclosure-controlled aggregates and the project results page
-/// (capability: safeguarding, results). Every route needs Build access to the project.
+/// Safeguarding review (capability: safeguarding; stewards who can build the project and its
+/// safeguarding leads, checked by `safeguarding::leads::reviewable`; `settings` is registered
+/// before `{flag}`), disclosure-controlled aggregates and the project results page
+/// (capability: results; Build access to the project).
 fn safeguarding_and_aggregates(t: Routes) -> Routes {
     use crate::results::aggregate_routes as agg;
-    use crate::safeguarding::routes as sg;
+    use crate::safeguarding::{routes as sg, settings as sgs};
     t.route("/projects/{id}/safeguarding", web::get().to(sg::page))
+        .route("/projects/{id}/safeguarding.csv", web::get().to(sg::csv))
+        .route(
+            "/projects/{id}/safeguarding/settings",
+            web::get().to(sgs::show),
+        )
+        .route(
+            "/projects/{id}/safeguarding/settings",
+            web::post().to(sgs::save),
+        )
+        .route(
+            "/projects/{id}/safeguarding/{flag}",
+            web::get().to(sg::flag),
+        )
         .route(
             "/projects/{id}/safeguarding/{flag}/review",
             web::post().to(sg::review),

@@ -17,6 +17,7 @@ pub mod question;
 pub mod response;
 pub mod safeguarding_audit;
 pub mod safeguarding_flag;
+pub mod safeguarding_setting;
 pub mod session;
 pub mod steward;
 pub mod survey;

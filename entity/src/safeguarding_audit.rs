@@ -9,7 +9,8 @@ pub struct Model {
     pub id: i64,
     pub flag_id: i64,
     pub project_id: i64,
-    pub steward_id: i64,
+    /// Null when the respondent acted (deleted their answer).
+    pub steward_id: Option<i64>,
     pub action: String,
     #[sea_orm(column_type = "Text", nullable)]
     pub note: Option<String>,

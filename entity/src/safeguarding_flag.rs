@@ -1,4 +1,5 @@
 //! `safeguarding_flag` table: a text answer the safeguarding scanner matched, and its review.
+//! The answer and response links become null when the respondent deletes them; the flag stays.
 
 use sea_orm::entity::prelude::*;
 
@@ -7,8 +8,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub answer_id: i64,
-    pub response_id: i64,
+    pub answer_id: Option<i64>,
+    pub response_id: Option<i64>,
     pub survey_id: i64,
     pub project_id: i64,
     pub category: String,
@@ -18,6 +19,12 @@ pub struct Model {
     pub reviewed_at: Option<DateTimeUtc>,
     #[sea_orm(column_type = "Text", nullable)]
     pub review_note: Option<String>,
+    /// `action_taken`, `no_concern` or `escalated`; null while it waits for a review.
+    pub outcome: Option<String>,
+    /// When the respondent deleted the answer with their receipt code.
+    pub answer_deleted_at: Option<DateTimeUtc>,
+    /// When the overdue reminder went to the backup address and the admins.
+    pub reminded_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,7 @@ mod m20261128_000007_invitations;
 mod m20261128_000008_themes;
 mod m20261128_000009_safeguarding;
 pub mod m20261204_000010_help_contacts;
+mod m20261204_000011_safeguarding_leads;
 
 /// The ordered list of every migration Chorus has.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000008_themes::Migration),
             Box::new(m20261128_000009_safeguarding::Migration),
             Box::new(m20261204_000010_help_contacts::Migration),
+            Box::new(m20261204_000011_safeguarding_leads::Migration),
         ]
     }
 }

@@ -34,9 +34,12 @@ pub async fn create(
     }
     let (new, contact) = body.parse().map_err(Problem::invalid)?;
     let txn = state.db.begin().await?;
-    let id = store::create(&txn, &new, me.0.id).await?;
+    let (id, told) = crate::projects::routes::save_in(&txn, &state, None, &new, me.0.id).await?;
     help::store::save(&txn, id, contact.as_ref()).await?;
     txn.commit().await?;
+    if told > 0 {
+        state.mail.wake();
+    }
     let (project, access) = project_for(&state, &me.0, id.0, false).await?;
     Ok(HttpResponse::Created().json(ProjectOut::new(project, access).with_help(contact.as_ref())))
 }

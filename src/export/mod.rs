@@ -5,4 +5,4 @@ pub mod csv;
 pub mod stream;
 
 pub use self::csv::{BOM, header, neutralise, record, row};
-pub use stream::{csv_response, filename, responses_csv};
+pub use stream::{csv_response, download, filename, responses_csv};

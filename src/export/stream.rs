@@ -114,3 +114,14 @@ pub fn csv_response(
         ))
         .streaming(responses_csv(db, survey, questions, bom))
 }
+
+/// A CSV made in memory, as a download named `name`.
+pub fn download(name: String, body: Vec<u8>) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .body(body)
+}

@@ -1,7 +1,8 @@
 //! The notifications task: one per instance, started by `Application::build` like the mail
-//! worker. Every poll it deletes invited addresses of closed surveys, queues due reminders and
-//! due daily digests, then wakes the mail worker. Safe with several instances: every reminder
-//! and digest is claimed with a guarded `UPDATE` before its message is queued.
+//! worker. Every poll it deletes invited addresses of closed surveys, queues due reminders, due
+//! daily digests and the once-per-flag reminder for safeguarding flags not reviewed in time,
+//! then wakes the mail worker. Safe with several instances: every reminder and digest is
+//! claimed with a guarded `UPDATE` before its message is queued.
 
 use std::time::Duration;
 
@@ -13,6 +14,7 @@ use url::Url;
 use crate::invitations;
 use crate::mail::MailHandle;
 use crate::notifications::digest;
+use crate::safeguarding;
 
 /// What the task needs.
 pub struct TaskConfig {
@@ -57,7 +59,8 @@ impl Task {
     }
 }
 
-/// One round: addresses of closed surveys, reminders, digests. Returns messages queued.
+/// One round: addresses of closed surveys, reminders, digests, overdue safeguarding reviews.
+/// Returns messages queued.
 pub async fn round(config: &TaskConfig, instance: &str) -> u64 {
     if let Err(e) = invitations::store::delete_addresses_of_closed(&config.db).await {
         tracing::warn!(error = %e, "could not delete addresses of closed surveys");
@@ -72,6 +75,16 @@ pub async fn round(config: &TaskConfig, instance: &str) -> u64 {
     match digest::send_digests(&config.db, &config.base_url, chrono::Utc::now()).await {
         Ok(n) => queued += n,
         Err(e) => tracing::warn!(error = %e, "could not queue daily digests"),
+    }
+    match safeguarding::alerts::send_overdue_reminders(
+        &config.db,
+        &config.base_url,
+        chrono::Utc::now(),
+    )
+    .await
+    {
+        Ok(n) => queued += n,
+        Err(e) => tracing::warn!(error = %e, "could not queue safeguarding reminders"),
     }
     if queued > 0 {
         tracing::info!(queued, "reminders and digests queued");

@@ -39,6 +39,8 @@ string_enum! {
         Steward = "steward",
         /// Gives feedback and sees the team's boards.
         Practitioner = "practitioner",
+        /// Opens and reviews the project's safeguarding flags; builds nothing.
+        SafeguardingLead = "safeguarding_lead",
     }
 }
 

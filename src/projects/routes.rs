@@ -3,6 +3,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
+use anyhow::Context;
+use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 use crate::accounts::routes::{NoFields, html, see_other};
@@ -39,6 +41,48 @@ pub async fn buildable(
     }
 }
 
+/// Creates (`existing` is `None`) or updates a project and, in the same transaction, makes the
+/// person at its lead address its safeguarding lead (invited by email if they have no account).
+pub async fn save(
+    state: &AppState,
+    existing: Option<&Project>,
+    new: &NewProject,
+    creator: StewardId,
+) -> Result<ProjectId, AppError> {
+    let txn = state.db.begin().await.context("saving a project")?;
+    let (id, told) = save_in(&txn, state, existing, new, creator).await?;
+    txn.commit().await.context("saving a project")?;
+    if told > 0 {
+        state.mail.wake();
+    }
+    Ok(id)
+}
+
+/// [`save`] inside the caller's transaction, for callers that store more with the project;
+/// returns the project and how many messages were queued (wake the mail worker after commit).
+pub async fn save_in<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    existing: Option<&Project>,
+    new: &NewProject,
+    creator: StewardId,
+) -> Result<(ProjectId, u64), AppError> {
+    let id = match existing {
+        Some(p) => {
+            store::update(txn, p.id, new).await?;
+            p.id
+        }
+        None => store::create(txn, new, creator).await?,
+    };
+    let lead = EmailAddress::parse(&new.safeguarding_lead)
+        .map_err(|m| AppError::Unexpected(anyhow::anyhow!(m)))?;
+    let previous = existing.map(|p| p.safeguarding_lead.as_str());
+    let told =
+        crate::safeguarding::leads::appoint(txn, &state.base_url, id, &new.title, &lead, previous)
+            .await?;
+    Ok((id, told))
+}
+
 pub async fn list(
     state: web::Data<AppState>,
     me: CurrentSteward,
@@ -73,7 +117,7 @@ pub async fn create(
     let CsrfForm { form, token } = form;
     match NewProject::parse(&form) {
         Ok(new) => {
-            let id = store::create(&state.db, &new, me.steward.id).await?;
+            let id = save(&state, None, &new, me.steward.id).await?;
             Ok(see_other(&format!("/projects/{}", id.0)))
         }
         Err(errors) => Ok(html(
@@ -104,10 +148,16 @@ pub async fn overview(
     let (project, access) = visible(&state, &me, ProjectId(path.into_inner())).await?;
     let members = member_rows(&state, project.id).await?;
     let surveys = surveys::store::list_for_project(&state.db, project.id).await?;
-    let banner = if access == Access::Build {
+    let reviewer =
+        crate::safeguarding::leads::can_review(&state.db, project.id, access, &me.steward).await?;
+    let banner = if reviewer {
         let flagged =
             crate::safeguarding::store::unreviewed_responses(&state.db, project.id, None).await?;
-        crate::safeguarding::views::banner(project.id, flagged)
+        // Stewards find "Safeguarding concerns" among the building links; a lead needs its own.
+        maud::html! {
+            (crate::safeguarding::views::banner(project.id, flagged))
+            @if access != Access::Build { (crate::safeguarding::views::project_link(project.id)) }
+        }
     } else {
         maud::html! {}
     };
@@ -160,7 +210,7 @@ pub async fn edit(
     let CsrfForm { form, token } = form;
     match NewProject::parse(&form) {
         Ok(new) => {
-            store::update(&state.db, project.id, &new).await?;
+            save(&state, Some(&project), &new, me.steward.id).await?;
             Ok(see_other(&format!("/projects/{}", project.id.0)))
         }
         Err(errors) => Ok(html(

@@ -103,6 +103,20 @@ pub async fn set_member<C: ConnectionTrait>(
     Ok(())
 }
 
+/// A person's role in a project, if they are a member.
+pub async fn member_role<C: ConnectionTrait>(
+    db: &C,
+    id: ProjectId,
+    who: StewardId,
+) -> Result<Option<MemberRole>, sea_orm::DbErr> {
+    Ok(project_member::Entity::find()
+        .filter(project_member::Column::ProjectId.eq(id.0))
+        .filter(project_member::Column::StewardId.eq(who.0))
+        .one(db)
+        .await?
+        .and_then(|m| MemberRole::parse(&m.role)))
+}
+
 /// Removes a member.
 pub async fn remove_member<C: ConnectionTrait>(
     db: &C,

@@ -234,6 +234,7 @@ pub fn role_label(role: MemberRole) -> &'static str {
     match role {
         MemberRole::Steward => "Steward",
         MemberRole::Practitioner => "Practitioner",
+        MemberRole::SafeguardingLead => "Safeguarding lead",
     }
 }
 
@@ -241,5 +242,6 @@ fn role_describe(role: MemberRole) -> &'static str {
     match role {
         MemberRole::Steward => "Builds surveys, looks at results and manages members.",
         MemberRole::Practitioner => "Sees the project and gives feedback.",
+        MemberRole::SafeguardingLead => "Opens and reviews safeguarding concerns. Builds nothing.",
     }
 }

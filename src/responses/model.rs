@@ -161,6 +161,26 @@ pub struct StoredResponse {
     pub answers: Vec<(QuestionId, AnswerValue)>,
 }
 
+impl StoredResponse {
+    /// Every question with its answer as people read it, in order: answered questions, and
+    /// unanswered ones that are still asked ("Not answered").
+    pub fn rows(&self, questions: &[Question]) -> Vec<(QuestionId, String, String)> {
+        questions
+            .iter()
+            .filter_map(|q| {
+                let answer = self.answers.iter().find(|(id, _)| *id == q.id);
+                match answer {
+                    Some((_, v)) => Some((q.id, q.def.prompt.clone(), v.display(q.def.kind))),
+                    None if !q.archived => {
+                        Some((q.id, q.def.prompt.clone(), "Not answered".into()))
+                    }
+                    None => None,
+                }
+            })
+            .collect()
+    }
+}
+
 /// Reads a submission token: a UUID, kept in its lower-case hyphenated form.
 pub fn parse_submission_id(text: &str) -> Option<String> {
     uuid::Uuid::parse_str(text.trim())

@@ -194,16 +194,10 @@ pub async fn show(
         .await?
         .ok_or(AppError::NotFound)?;
     let questions = surveys::questions(&state.db, survey.id, true).await?;
-    let rows: Vec<(String, String)> = questions
-        .iter()
-        .filter_map(|q| {
-            let answer = response.answers.iter().find(|(id, _)| *id == q.id);
-            match answer {
-                Some((_, v)) => Some((q.def.prompt.clone(), v.display(q.def.kind))),
-                None if !q.archived => Some((q.def.prompt.clone(), "Not answered".into())),
-                None => None,
-            }
-        })
+    let rows: Vec<(String, String)> = response
+        .rows(&questions)
+        .into_iter()
+        .map(|(_, prompt, answer)| (prompt, answer))
         .collect();
     let help = if survey.audience.shows_help() {
         let contact = crate::help::store::contact(&state.db, survey.project_id).await?;
@@ -253,8 +247,20 @@ pub async fn delete(
             confirm_page(&token, &response.receipt, exit),
         ));
     }
+    // The flag, its category, time and review trail outlive the answer: the safeguarding
+    // capability records the deletion and tells the lead in the same transaction.
     let txn = state.db.begin().await?;
+    let notices = crate::safeguarding::store::answers_deleted(
+        &txn,
+        response.id.0,
+        chrono::Utc::now(),
+        &state.base_url,
+    )
+    .await?;
     store::delete(&txn, response.id).await?;
     txn.commit().await?;
+    if notices > 0 {
+        state.mail.wake();
+    }
     Ok(respond(StatusCode::OK, deleted_page(exit)))
 }

@@ -212,6 +212,15 @@ pub async fn find_by_receipt<C: ConnectionTrait>(
     Ok(with_answers(db, row.into_iter().collect()).await?.pop())
 }
 
+/// A response by id, with its answers.
+pub async fn find_by_id<C: ConnectionTrait>(
+    db: &C,
+    id: ResponseId,
+) -> Result<Option<StoredResponse>, sea_orm::DbErr> {
+    let row = response::Entity::find_by_id(id.0).one(db).await?;
+    Ok(with_answers(db, row.into_iter().collect()).await?.pop())
+}
+
 /// A response by survey and submission token (to show the same receipt again).
 pub async fn find_by_submission<C: ConnectionTrait>(
     db: &C,

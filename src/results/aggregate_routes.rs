@@ -39,16 +39,6 @@ async fn project_aggregates(
     Ok((list.len(), aggs))
 }
 
-fn csv_download(name: String, body: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            actix_web::http::header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .body(body)
-}
-
 /// `GET /projects/{id}/results`
 pub async fn project_page(
     state: web::Data<AppState>,
@@ -86,7 +76,7 @@ pub async fn project_csv(
     let scope = format!("project {}", project.id.0);
     let body = aggregates_csv(&scope, &aggs, min_group(&state), query.bom())
         .context("writing the aggregates CSV")?;
-    Ok(csv_download(
+    Ok(crate::export::download(
         format!("project-{}-aggregates.csv", project.id.0),
         body,
     ))
@@ -115,7 +105,7 @@ pub async fn survey_csv(
     let scope = format!("survey {}", survey.id.0);
     let body = aggregates_csv(&scope, &aggs, min_group(&state), query.bom())
         .context("writing the aggregates CSV")?;
-    Ok(csv_download(
+    Ok(crate::export::download(
         format!("survey-{}-aggregates.csv", survey.id.0),
         body,
     ))

@@ -12,4 +12,5 @@ pub mod store;
 mod views;
 
 pub use model::{OptionCount, QuestionSummary, ResponseRow, Summary};
+pub use routes::CsvQuery;
 pub use views::summary as summary_section;

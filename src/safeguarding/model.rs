@@ -1,14 +1,12 @@
-//! Pure safeguarding rules: which answers are scanned, what the alert to the safeguarding lead
-//! says (never any answer text), what a flag looks like on the review page, and whether an
-//! answer is withheld from shared views.
+//! Pure safeguarding rules: which answers are scanned, what a flag looks like on the list and
+//! its own page, the audit trail's words, and whether an answer is withheld from shared views.
 
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use url::Url;
 
-use crate::mail::{Action, Content};
 use crate::projects::ProjectId;
+use crate::safeguarding::review::Outcome;
 use crate::safeguarding::scanner::{Flag, Scanner};
 use crate::surveys::{AnswerValue, QuestionId};
 
@@ -40,38 +38,14 @@ pub fn scan_answers(
         .collect()
 }
 
-/// The path of a project's safeguarding review page.
+/// The path of a project's safeguarding list page.
 pub fn review_path(project: ProjectId) -> String {
     format!("/projects/{}/safeguarding", project.0)
 }
 
-/// The alert to the project's safeguarding lead. It names the questionnaire and the project
-/// and links to the review page; it never quotes the answer (see `mail::messages`).
-pub fn alert_content(
-    base_url: &Url,
-    project: ProjectId,
-    survey_title: &str,
-    project_title: &str,
-) -> Content {
-    let action = base_url
-        .join(review_path(project).trim_start_matches('/'))
-        .ok()
-        .map(|url| Action {
-            label: "Review it in Chorus".into(),
-            url,
-        });
-    Content {
-        subject: "A response may contain a safeguarding concern".into(),
-        paragraphs: vec![
-            format!(
-                "A response to {survey_title} in {project_title} may contain a safeguarding concern. Sign in to review it."
-            ),
-            "You are getting this message because you are the safeguarding lead for this project."
-                .into(),
-        ],
-        action,
-        unsubscribe: None,
-    }
+/// The path of one flag's page.
+pub fn flag_path(project: ProjectId, flag: FlagId) -> String {
+    format!("/projects/{}/safeguarding/{}", project.0, flag.0)
 }
 
 /// A category's name as people read it.
@@ -92,57 +66,67 @@ pub fn category_label(category: &str) -> String {
     }
 }
 
-/// One flagged answer as the review page shows it (the only place its full text is shown).
+/// One flag as the list and the CSV show it: never the answer text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FlaggedAnswer {
+pub struct FlagSummary {
     pub id: FlagId,
-    pub response_id: i64,
     pub survey_title: String,
-    pub question_prompt: String,
-    /// The full answer text.
-    pub text: String,
     pub category: String,
+    /// The rule or phrase that matched.
     pub phrase: String,
     pub flagged_at: DateTime<Utc>,
-    /// Set once a steward has reviewed it: who (name), when, and their note.
-    pub review: Option<Review>,
+    /// The latest review's outcome; `None` while it waits for a review.
+    pub outcome: Option<Outcome>,
+    /// The latest review: who (name) and when.
+    pub reviewed: Option<(String, DateTime<Utc>)>,
+    /// When the person who wrote the answer deleted it.
+    pub answer_deleted_at: Option<DateTime<Utc>>,
 }
 
-/// A completed review.
+/// One question of the flagged response, in order, for the flag page.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Review {
-    pub by: String,
-    pub at: DateTime<Utc>,
-    pub note: Option<String>,
+pub struct ContextRow {
+    pub prompt: String,
+    pub answer: String,
+    /// The flagged answer.
+    pub flagged: bool,
 }
 
-/// One line of the review audit log.
+/// A flag with its answer in context (the whole response) and its audit trail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlagDetail {
+    pub summary: FlagSummary,
+    /// Every question and answer of the response; empty once it was deleted.
+    pub context: Vec<ContextRow>,
+    pub audit: Vec<AuditEntry>,
+}
+
+/// One line of the audit trail.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuditEntry {
     pub flag: FlagId,
-    pub by: String,
+    /// The reviewer's name, or `None` when the person who wrote the answer acted.
+    pub by: Option<String>,
     pub action: String,
     pub note: Option<String>,
     pub at: DateTime<Utc>,
 }
 
-/// The audit action recorded when a flag is marked as reviewed.
-pub const REVIEWED: &str = "reviewed";
+/// The audit action recorded when the respondent deletes a flagged answer.
+pub const ANSWER_DELETED: &str = "answer_deleted";
 
-/// Longest review note kept, in characters.
-pub const MAX_NOTE: usize = 2000;
-
-/// A review note as typed: trimmed, empty meaning none; too long is an error message.
-pub fn parse_note(raw: &str) -> Result<Option<String>, &'static str> {
-    let note = raw.trim();
-    if note.chars().count() > MAX_NOTE {
-        return Err("Note must be 2,000 characters or fewer");
+/// What an audit action says, in words.
+pub fn audit_label(action: &str) -> String {
+    match (action, Outcome::parse(action)) {
+        (ANSWER_DELETED, _) => "Answer deleted by the person who wrote it".into(),
+        ("reviewed", _) => "Marked as reviewed".into(),
+        (_, Some(outcome)) => outcome.label().into(),
+        (other, None) => other.replace('_', " "),
     }
-    Ok((!note.is_empty()).then(|| note.to_owned()))
 }
 
 /// Whether an answer must stay out of quotes, newest-responses text, theme exports and live
-/// boards: it has a safeguarding flag nobody has reviewed yet. `withheld` comes from
+/// boards: it has a safeguarding flag whose outcome is not "no concern". `withheld` comes from
 /// `safeguarding::store::withheld_answer_ids`.
 pub fn is_withheld(withheld: &HashSet<i64>, answer_id: i64) -> bool {
     withheld.contains(&answer_id)
@@ -177,30 +161,6 @@ mod tests {
             .map(|(q, _)| q.0)
             .collect();
         assert_eq!(hits, [1, 3]);
-    }
-
-    #[test]
-    fn the_alert_names_the_survey_and_links_to_the_review_page_without_answer_text() {
-        let base = Url::parse("https://chorus.example.org/").unwrap();
-        let c = alert_content(&base, ProjectId(7), "Youth club", "Family hubs");
-        assert_eq!(
-            c.paragraphs[0],
-            "A response to Youth club in Family hubs may contain a safeguarding concern. Sign in to review it."
-        );
-        assert_eq!(
-            c.action.unwrap().url.as_str(),
-            "https://chorus.example.org/projects/7/safeguarding"
-        );
-    }
-
-    #[test]
-    fn notes_are_optional_and_bounded() {
-        assert_eq!(parse_note("  "), Ok(None));
-        assert_eq!(
-            parse_note(" called the lead "),
-            Ok(Some("called the lead".into()))
-        );
-        assert!(parse_note(&"x".repeat(MAX_NOTE + 1)).is_err());
     }
 
     #[test]

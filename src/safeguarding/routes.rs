@@ -1,55 +1,106 @@
-//! Handlers for the review page and "Mark as reviewed" (Build access to the project).
+//! Handlers for the flag list (with filters), the flag log CSV, one flag's page and its review.
+//! Every one goes through `leads::reviewable`: stewards who can build the project and its
+//! safeguarding leads.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use anyhow::Context;
 use chrono::Utc;
 use sea_orm::TransactionTrait;
-use serde::Deserialize;
 
 use crate::accounts::CurrentSteward;
 use crate::accounts::routes::{html, see_other};
 use crate::error::AppError;
+use crate::fields::FieldErrors;
 use crate::projects::{Project, ProjectId};
-use crate::safeguarding::model::{FlagId, parse_note, review_path};
-use crate::safeguarding::store;
-use crate::safeguarding::views::{self, NoteError};
+use crate::results::CsvQuery;
+use crate::safeguarding::leads::reviewable;
+use crate::safeguarding::model::{FlagId, flag_path};
+use crate::safeguarding::review::{FilterInput, Filters, NewReview, ReviewInput};
+use crate::safeguarding::{flag_views, log_csv, review_store, views};
 use crate::state::AppState;
 use crate::web::{CsrfForm, CsrfToken};
 
-/// The "Mark as reviewed" form.
-#[derive(Deserialize)]
-pub struct ReviewForm {
-    #[serde(default)]
-    note: String,
+/// `GET /projects/{id}/safeguarding?status=…&age=…`
+pub async fn page(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    query: web::Query<FilterInput>,
+) -> Result<HttpResponse, AppError> {
+    let project = reviewable(&state, &me, ProjectId(path.into_inner())).await?;
+    let filters = Filters::parse(&query);
+    let all = review_store::list(&state.db, &project).await?;
+    let now = Utc::now();
+    let shown: Vec<_> = all
+        .iter()
+        .filter(|f| filters.admits(f.outcome, f.flagged_at, now))
+        .collect();
+    Ok(html(
+        StatusCode::OK,
+        views::list(&me.nav(), &project, &shown, all.len(), &filters),
+    ))
+}
+
+/// `GET /projects/{id}/safeguarding.csv`: the flag log, never any answer text.
+pub async fn csv(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    query: web::Query<CsvQuery>,
+) -> Result<HttpResponse, AppError> {
+    let project = reviewable(&state, &me, ProjectId(path.into_inner())).await?;
+    let flags = review_store::list(&state.db, &project).await?;
+    let body = log_csv::flag_log(&flags, query.bom()).context("writing the flag log")?;
+    Ok(crate::export::download(
+        format!("project-{}-safeguarding.csv", project.id.0),
+        body,
+    ))
 }
 
 async fn render(
     state: &AppState,
     me: &CurrentSteward,
     project: &Project,
+    flag: FlagId,
     token: &str,
-    status: StatusCode,
-    error: Option<&NoteError<'_>>,
+    typed: &ReviewInput,
+    errors: &FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let flags = store::list_for_project(&state.db, project.id).await?;
-    let audit = store::audit_log(&state.db, project.id).await?;
+    let detail = review_store::detail(&state.db, project, flag)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok(html(
         status,
-        views::page(&me.nav(), project, &flags, &audit, token, error),
+        flag_views::page(&me.nav(), project, &detail, token, typed, errors),
     ))
 }
 
-/// `GET /projects/{id}/safeguarding`
-pub async fn page(
+/// `GET /projects/{id}/safeguarding/{flag}`
+pub async fn flag(
     state: web::Data<AppState>,
     me: CurrentSteward,
-    path: web::Path<i64>,
+    path: web::Path<(i64, i64)>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let project =
-        crate::projects::routes::buildable(&state, &me, ProjectId(path.into_inner())).await?;
-    render(&state, &me, &project, &csrf.0, StatusCode::OK, None).await
+    let (project_id, flag_id) = path.into_inner();
+    let project = reviewable(&state, &me, ProjectId(project_id)).await?;
+    let typed = ReviewInput::default();
+    render(
+        &state,
+        &me,
+        &project,
+        FlagId(flag_id),
+        &csrf.0,
+        &typed,
+        &FieldErrors::new(),
+    )
+    .await
 }
 
 /// `POST /projects/{id}/safeguarding/{flag}/review`
@@ -57,43 +108,31 @@ pub async fn review(
     state: web::Data<AppState>,
     me: CurrentSteward,
     path: web::Path<(i64, i64)>,
-    form: CsrfForm<ReviewForm>,
+    form: CsrfForm<ReviewInput>,
 ) -> Result<HttpResponse, AppError> {
     let (project_id, flag_id) = path.into_inner();
-    let project = crate::projects::routes::buildable(&state, &me, ProjectId(project_id)).await?;
+    let project = reviewable(&state, &me, ProjectId(project_id)).await?;
+    let flag = FlagId(flag_id);
     let CsrfForm { form, token } = form;
-    let note = match parse_note(&form.note) {
-        Ok(note) => note,
-        Err(message) => {
-            let error = NoteError {
-                flag: FlagId(flag_id),
-                typed: &form.note,
-                message,
-            };
-            return render(
-                &state,
-                &me,
-                &project,
-                &token,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(&error),
-            )
-            .await;
-        }
+    let review = match NewReview::parse(&form) {
+        Ok(review) => review,
+        Err(errors) => return render(&state, &me, &project, flag, &token, &form, &errors).await,
     };
     let txn = state.db.begin().await.context("starting a review")?;
-    let found = store::mark_reviewed(
+    let queued = review_store::record_review(
         &txn,
-        project.id,
-        FlagId(flag_id),
+        &project,
+        flag,
         me.steward.id,
-        note,
+        &review,
         Utc::now(),
+        &state.base_url,
     )
-    .await?;
-    if !found {
-        return Err(AppError::NotFound);
-    }
+    .await?
+    .ok_or(AppError::NotFound)?;
     txn.commit().await.context("saving a review")?;
-    Ok(see_other(&review_path(project.id)))
+    if queued > 0 {
+        state.mail.wake();
+    }
+    Ok(see_other(&flag_path(project.id, flag)))
 }

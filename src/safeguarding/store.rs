@@ -1,25 +1,23 @@
-//! Safeguarding queries: flagging answers inside the submission transaction (with the alert to
-//! the safeguarding lead queued in the same transaction), what is withheld, the review list,
-//! marking as reviewed with an audit entry, and the audit log.
+//! Safeguarding queries: flagging answers inside the submission transaction (with the alerts to
+//! the safeguarding lead and the backup address queued in the same transaction), what is
+//! withheld, what needs a review, and keeping a flag when its answer is deleted.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use entity::{answer, question, response, safeguarding_audit, safeguarding_flag, steward, survey};
+use entity::{answer, response, safeguarding_audit, safeguarding_flag};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set,
 };
 use url::Url;
 
-use crate::accounts::{EmailAddress, StewardId};
-use crate::mail::{self, MailKind};
 use crate::projects::ProjectId;
 use crate::responses::{Receipt, Submission};
-use crate::safeguarding::model::{
-    AuditEntry, FlagId, FlaggedAnswer, REVIEWED, Review, alert_content, scan_answers,
-};
+use crate::safeguarding::alerts;
+use crate::safeguarding::messages::{About, alert_content, deleted_content};
+use crate::safeguarding::model::{ANSWER_DELETED, FlagId, scan_answers};
+use crate::safeguarding::review::Outcome;
 use crate::safeguarding::scanner::Scanner;
 use crate::surveys::SurveyId;
 
@@ -49,9 +47,9 @@ async fn survey_info<C: ConnectionTrait>(
 }
 
 /// Scans the typed answers of newly stored submissions and, for each that matches, inserts
-/// `safeguarding_flag` rows and queues one alert to the project's safeguarding lead (when
-/// `base_url` is given). Call inside the transaction that stored the responses, after
-/// `responses::store::insert_many`. Returns how many alerts were queued.
+/// `safeguarding_flag` rows and queues one alert to the project's safeguarding lead and one to
+/// its backup address (when `base_url` is given). Call inside the transaction that stored the
+/// responses, after `responses::store::insert_many`. Returns how many alerts were queued.
 pub async fn flag_submissions<C: ConnectionTrait>(
     db: &C,
     scanner: &Scanner,
@@ -60,7 +58,7 @@ pub async fn flag_submissions<C: ConnectionTrait>(
     base_url: Option<&Url>,
 ) -> Result<usize, DbErr> {
     let mut surveys: HashMap<SurveyId, Option<SurveyInfo>> = HashMap::new();
-    let mut alerts = 0;
+    let mut sent = 0;
     for (submission, receipt) in items {
         let hits = scan_answers(scanner, &submission.answers);
         if hits.is_empty() {
@@ -99,8 +97,8 @@ pub async fn flag_submissions<C: ConnectionTrait>(
             .iter()
             .filter_map(|(q, flag)| {
                 Some(safeguarding_flag::ActiveModel {
-                    answer_id: Set(*answer_ids.get(&q.0)?),
-                    response_id: Set(response_id),
+                    answer_id: Set(Some(*answer_ids.get(&q.0)?)),
+                    response_id: Set(Some(response_id)),
                     survey_id: Set(submission.survey_id.0),
                     project_id: Set(info.project.0),
                     category: Set(flag.category.clone()),
@@ -116,19 +114,37 @@ pub async fn flag_submissions<C: ConnectionTrait>(
         safeguarding_flag::Entity::insert_many(rows)
             .exec_without_returning(db)
             .await?;
-        if let (Some(base), Ok(lead)) = (base_url, EmailAddress::parse(&info.lead)) {
-            let content =
-                alert_content(base, info.project, &info.survey_title, &info.project_title);
-            let message = mail::compose(base, &lead, MailKind::Safeguarding, &content);
-            mail::enqueue(db, &message).await?;
-            alerts += 1;
+        if let Some(base) = base_url {
+            let about = About {
+                project: info.project,
+                survey_title: &info.survey_title,
+                project_title: &info.project_title,
+            };
+            let to = alerts::recipients(db, info.project, &info.lead).await?;
+            sent += alerts::queue(db, base, &to, |why| alert_content(base, about, why)).await?;
         }
     }
-    Ok(alerts)
+    Ok(sent as usize)
 }
 
-/// Ids of the project's answers with a safeguarding flag nobody has reviewed yet: keep them out
-/// of quotes, newest-responses text, theme exports and live boards (see `model::is_withheld`).
+/// Flags that keep their answer out of shared views: every outcome but "no concern" (see
+/// `review::Outcome::withholds`).
+fn withholding() -> Condition {
+    Condition::any()
+        .add(safeguarding_flag::Column::Outcome.is_null())
+        .add(safeguarding_flag::Column::Outcome.ne(Outcome::NoConcern.as_str()))
+}
+
+/// Flags that still need someone to decide: no outcome yet, or escalated.
+pub(crate) fn needing_review() -> Condition {
+    Condition::any()
+        .add(safeguarding_flag::Column::Outcome.is_null())
+        .add(safeguarding_flag::Column::Outcome.eq(Outcome::Escalated.as_str()))
+}
+
+/// Ids of the project's answers with a safeguarding flag not released by a "no concern" review:
+/// keep them out of quotes, newest-responses text, theme exports and live boards (see
+/// `model::is_withheld`).
 pub async fn withheld_answer_ids<C: ConnectionTrait>(
     db: &C,
     project: ProjectId,
@@ -137,7 +153,8 @@ pub async fn withheld_answer_ids<C: ConnectionTrait>(
         .select_only()
         .column(safeguarding_flag::Column::AnswerId)
         .filter(safeguarding_flag::Column::ProjectId.eq(project.0))
-        .filter(safeguarding_flag::Column::ReviewedAt.is_null())
+        .filter(safeguarding_flag::Column::AnswerId.is_not_null())
+        .filter(withholding())
         .into_tuple::<i64>()
         .all(db)
         .await?
@@ -155,7 +172,8 @@ pub async fn withheld_cells<C: ConnectionTrait>(
         .select_only()
         .column(safeguarding_flag::Column::AnswerId)
         .filter(safeguarding_flag::Column::SurveyId.eq(survey.0))
-        .filter(safeguarding_flag::Column::ReviewedAt.is_null())
+        .filter(safeguarding_flag::Column::AnswerId.is_not_null())
+        .filter(withholding())
         .into_tuple::<i64>()
         .all(db)
         .await?;
@@ -174,8 +192,8 @@ pub async fn withheld_cells<C: ConnectionTrait>(
         .collect())
 }
 
-/// For the CSV: "flagged" for responses with an unreviewed flag, "reviewed" when every flag on
-/// them has been reviewed; absent otherwise.
+/// For the CSV: "flagged" for responses with a flag that still withholds it, "reviewed" when
+/// every flag on them was found to be no concern; absent otherwise.
 pub async fn flag_marks<C: ConnectionTrait>(
     db: &C,
     responses: &[i64],
@@ -184,24 +202,26 @@ pub async fn flag_marks<C: ConnectionTrait>(
     if responses.is_empty() {
         return Ok(marks);
     }
-    let rows: Vec<(i64, Option<DateTime<Utc>>)> = safeguarding_flag::Entity::find()
+    let rows: Vec<(Option<i64>, Option<String>)> = safeguarding_flag::Entity::find()
         .select_only()
         .column(safeguarding_flag::Column::ResponseId)
-        .column(safeguarding_flag::Column::ReviewedAt)
+        .column(safeguarding_flag::Column::Outcome)
         .filter(safeguarding_flag::Column::ResponseId.is_in(responses.to_vec()))
         .into_tuple()
         .all(db)
         .await?;
-    for (id, reviewed) in rows {
+    for (id, outcome) in rows {
+        let Some(id) = id else { continue };
         let mark = marks.entry(id).or_insert("reviewed");
-        if reviewed.is_none() {
+        if outcome.as_deref().and_then(Outcome::parse) != Some(Outcome::NoConcern) {
             *mark = "flagged";
         }
     }
     Ok(marks)
 }
 
-/// How many responses in the project (or just in `survey`) have an unreviewed flag.
+/// How many flagged responses in the project (or just in `survey`) still need a review (no
+/// outcome yet, or escalated); a flag whose answer was deleted counts as one of its own.
 pub async fn unreviewed_responses<C: ConnectionTrait>(
     db: &C,
     project: ProjectId,
@@ -210,162 +230,96 @@ pub async fn unreviewed_responses<C: ConnectionTrait>(
     let mut q = safeguarding_flag::Entity::find()
         .select_only()
         .column(safeguarding_flag::Column::ResponseId)
+        .column(safeguarding_flag::Column::Id)
         .filter(safeguarding_flag::Column::ProjectId.eq(project.0))
-        .filter(safeguarding_flag::Column::ReviewedAt.is_null());
+        .filter(needing_review());
     if let Some(s) = survey {
         q = q.filter(safeguarding_flag::Column::SurveyId.eq(s.0));
     }
-    let ids: HashSet<i64> = q.into_tuple::<i64>().all(db).await?.into_iter().collect();
+    let ids: HashSet<Result<i64, i64>> = q
+        .into_tuple::<(Option<i64>, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(response, flag)| response.ok_or(flag))
+        .collect();
     Ok(ids.len() as u64)
 }
 
-async fn names<C: ConnectionTrait>(db: &C, ids: Vec<i64>) -> Result<HashMap<i64, String>, DbErr> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(steward::Entity::find()
-        .select_only()
-        .column(steward::Column::Id)
-        .column(steward::Column::Name)
-        .filter(steward::Column::Id.is_in(ids))
-        .into_tuple::<(i64, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect())
+/// A questionnaire's and a project's titles, for messages.
+pub(crate) async fn titles<C: ConnectionTrait>(
+    db: &C,
+    survey: i64,
+    project: ProjectId,
+) -> Result<(String, String), DbErr> {
+    let info = survey_info(db, SurveyId(survey)).await?;
+    Ok(match info {
+        Some(i) if i.project == project => (i.survey_title, i.project_title),
+        _ => (String::new(), String::new()),
+    })
 }
 
-/// Every flagged answer in the project, unreviewed first, newest first, with its full text.
-pub async fn list_for_project<C: ConnectionTrait>(
+/// The respondent is deleting `response` with their receipt code: for each of its flags, note
+/// when the answer went, unlink it (the text goes; the flag, its category, time and review
+/// trail stay), write "answer deleted by the person who wrote it" to the audit trail and queue
+/// a notice (without any text) to the lead and the backup address. Call inside the deletion's
+/// transaction, before the answers are deleted. Returns messages queued.
+pub async fn answers_deleted<C: ConnectionTrait>(
     db: &C,
-    project: ProjectId,
-) -> Result<Vec<FlaggedAnswer>, DbErr> {
+    response_id: i64,
+    now: DateTime<Utc>,
+    base_url: &Url,
+) -> Result<u64, DbErr> {
     let flags = safeguarding_flag::Entity::find()
-        .filter(safeguarding_flag::Column::ProjectId.eq(project.0))
-        .order_by_desc(safeguarding_flag::Column::FlaggedAt)
-        .order_by_desc(safeguarding_flag::Column::Id)
+        .filter(safeguarding_flag::Column::ResponseId.eq(response_id))
         .all(db)
         .await?;
-    let answers: HashMap<i64, answer::Model> = answer::Entity::find()
-        .filter(answer::Column::Id.is_in(flags.iter().map(|f| f.answer_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
-    let prompts: HashMap<i64, String> = question::Entity::find()
-        .select_only()
-        .column(question::Column::Id)
-        .column(question::Column::Prompt)
-        .filter(
-            question::Column::Id.is_in(answers.values().map(|a| a.question_id).collect::<Vec<_>>()),
-        )
-        .into_tuple::<(i64, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let titles: HashMap<i64, String> = survey::Entity::find()
-        .select_only()
-        .column(survey::Column::Id)
-        .column(survey::Column::Title)
-        .filter(survey::Column::ProjectId.eq(project.0))
-        .into_tuple::<(i64, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let reviewers = names(db, flags.iter().filter_map(|f| f.reviewed_by).collect()).await?;
-    let mut out: Vec<FlaggedAnswer> = flags
-        .into_iter()
-        .map(|f| {
-            let a = answers.get(&f.answer_id);
-            FlaggedAnswer {
-                id: FlagId(f.id),
-                response_id: f.response_id,
-                survey_title: titles.get(&f.survey_id).cloned().unwrap_or_default(),
-                question_prompt: a
-                    .and_then(|a| prompts.get(&a.question_id).cloned())
-                    .unwrap_or_default(),
-                text: a.and_then(|a| a.text.clone()).unwrap_or_default(),
-                category: f.category,
-                phrase: f.phrase,
-                flagged_at: f.flagged_at,
-                review: f.reviewed_at.map(|at| Review {
-                    by: f
-                        .reviewed_by
-                        .and_then(|id| reviewers.get(&id).cloned())
-                        .unwrap_or_default(),
-                    at,
-                    note: f.review_note,
-                }),
-            }
-        })
-        .collect();
-    out.sort_by_key(|f| f.review.is_some());
-    Ok(out)
-}
-
-/// Marks one of the project's flags as reviewed and writes an audit entry; call inside a
-/// transaction. `false` when the flag is not in this project.
-pub async fn mark_reviewed<C: ConnectionTrait>(
-    db: &C,
-    project: ProjectId,
-    flag: FlagId,
-    by: StewardId,
-    note: Option<String>,
-    now: DateTime<Utc>,
-) -> Result<bool, DbErr> {
-    // The write comes first, so on SQLite the transaction takes the write lock at once rather
-    // than upgrading a read snapshot (which fails if another writer committed meanwhile).
-    let done = safeguarding_flag::Entity::update_many()
-        .col_expr(safeguarding_flag::Column::ReviewedBy, Expr::value(by.0))
-        .col_expr(safeguarding_flag::Column::ReviewedAt, Expr::value(now))
+    if flags.is_empty() {
+        return Ok(0);
+    }
+    safeguarding_flag::Entity::update_many()
+        .col_expr(safeguarding_flag::Column::AnswerDeletedAt, Expr::value(now))
         .col_expr(
-            safeguarding_flag::Column::ReviewNote,
-            Expr::value(note.clone()),
+            safeguarding_flag::Column::AnswerId,
+            Expr::value(Option::<i64>::None),
         )
-        .filter(safeguarding_flag::Column::Id.eq(flag.0))
-        .filter(safeguarding_flag::Column::ProjectId.eq(project.0))
+        .col_expr(
+            safeguarding_flag::Column::ResponseId,
+            Expr::value(Option::<i64>::None),
+        )
+        .filter(safeguarding_flag::Column::ResponseId.eq(response_id))
         .exec(db)
         .await?;
-    if done.rows_affected == 0 {
-        return Ok(false);
-    }
-    safeguarding_audit::ActiveModel {
-        flag_id: Set(flag.0),
-        project_id: Set(project.0),
-        steward_id: Set(by.0),
-        action: Set(REVIEWED.to_owned()),
-        note: Set(note),
-        at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(true)
-}
-
-/// The project's review audit log, newest first.
-pub async fn audit_log<C: ConnectionTrait>(
-    db: &C,
-    project: ProjectId,
-) -> Result<Vec<AuditEntry>, DbErr> {
-    let rows = safeguarding_audit::Entity::find()
-        .filter(safeguarding_audit::Column::ProjectId.eq(project.0))
-        .order_by_desc(safeguarding_audit::Column::At)
-        .order_by_desc(safeguarding_audit::Column::Id)
-        .all(db)
-        .await?;
-    let who = names(db, rows.iter().map(|r| r.steward_id).collect()).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| AuditEntry {
-            flag: FlagId(r.flag_id),
-            by: who.get(&r.steward_id).cloned().unwrap_or_default(),
-            action: r.action,
-            note: r.note,
-            at: r.at,
+    let audit: Vec<safeguarding_audit::ActiveModel> = flags
+        .iter()
+        .map(|f| safeguarding_audit::ActiveModel {
+            flag_id: Set(f.id),
+            project_id: Set(f.project_id),
+            steward_id: Set(None),
+            action: Set(ANSWER_DELETED.to_owned()),
+            note: Set(None),
+            at: Set(now),
+            ..Default::default()
         })
-        .collect())
+        .collect();
+    safeguarding_audit::Entity::insert_many(audit)
+        .exec_without_returning(db)
+        .await?;
+    let mut queued = 0;
+    for f in &flags {
+        let Some(info) = survey_info(db, SurveyId(f.survey_id)).await? else {
+            continue;
+        };
+        let about = About {
+            project: info.project,
+            survey_title: &info.survey_title,
+            project_title: &info.project_title,
+        };
+        let to = alerts::recipients(db, info.project, &info.lead).await?;
+        queued += alerts::queue(db, base_url, &to, |why| {
+            deleted_content(base_url, about, FlagId(f.id), why)
+        })
+        .await?;
+    }
+    Ok(queued)
 }

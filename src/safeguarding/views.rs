@@ -1,13 +1,15 @@
-//! Safeguarding pages: the banner stewards see on project and results pages, and the review
-//! page (the only page that shows a flagged answer's full text).
+//! Safeguarding pages: the banner stewards and leads see on project and results pages, and
+//! the flag list with its status and age filters (a GET form that works without JavaScript).
+//! The list never shows answer text; each flag's own page does (`flag_views`).
 
 use maud::{Markup, html};
 
 use crate::projects::{Project, ProjectId};
 use crate::safeguarding::model::{
-    AuditEntry, FlagId, FlaggedAnswer, banner_text, category_label, review_path,
+    FlagSummary, banner_text, category_label, flag_path, review_path,
 };
-use crate::web::forms::{button, csrf_field};
+use crate::safeguarding::review::{AgeFilter, Filters, Outcome, StatusFilter, status_label};
+use crate::web::forms::secondary_button;
 use crate::web::{NavUser, Page};
 
 /// "N responses may contain a safeguarding concern — review them", or nothing when N is 0.
@@ -25,141 +27,124 @@ pub fn banner(project: ProjectId, responses: u64) -> Markup {
     }
 }
 
-/// A note typed on the review form that could not be kept, and for which flag.
-pub struct NoteError<'a> {
-    pub flag: FlagId,
-    pub typed: &'a str,
-    pub message: &'a str,
+/// A link to the project's safeguarding concerns, for those who may review them.
+pub fn project_link(project: ProjectId) -> Markup {
+    html! {
+        p class="body" { a href=(review_path(project)) { "Safeguarding concerns" } }
+    }
 }
 
-fn when(at: &chrono::DateTime<chrono::Utc>) -> String {
+/// A moment as the pages show it.
+pub fn when(at: &chrono::DateTime<chrono::Utc>) -> String {
     at.format("%-d %b %Y %H:%M").to_string()
 }
 
-fn review_form(
-    project: ProjectId,
-    f: &FlaggedAnswer,
-    token: &str,
-    error: Option<&NoteError>,
-) -> Markup {
-    let id = format!("note-{}", f.id.0);
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let err = error.filter(|e| e.flag == f.id);
-    let described = match err {
-        Some(_) => format!("{hint_id} {error_id}"),
-        None => hint_id.clone(),
+/// A status tag: red while it waits, amber-ish (blue) when escalated, green or grey after.
+pub fn status_tag(outcome: Option<Outcome>) -> Markup {
+    let class = match outcome {
+        None => "tag tag-red",
+        Some(Outcome::Escalated) => "tag",
+        Some(Outcome::ActionTaken) => "tag tag-grey",
+        Some(Outcome::NoConcern) => "tag tag-green",
     };
+    html! { strong class=(class) { (status_label(outcome)) } }
+}
+
+fn select(name: &str, label: &str, options: &[(&str, &str)], chosen: &str) -> Markup {
     html! {
-        form method="post" action={ (review_path(project)) "/" (f.id.0) "/review" } novalidate {
-            (csrf_field(token))
-            div class={ "form-group" @if err.is_some() { " form-group-error" } } {
-                label class="label" for=(id) { "Note about what you did (optional)" }
-                div class="hint" id=(hint_id) { "For example, who you told. Do not copy the answer here." }
-                @if let Some(e) = err {
-                    p class="error-message" id=(error_id) { span class="visually-hidden" { "Error: " } (e.message) }
+        div class="form-group" {
+            label class="label" for=(name) { (label) }
+            select class="select" id=(name) name=(name) {
+                option value="" selected[chosen.is_empty()] { "Any" }
+                @for (value, text) in options {
+                    option value=(value) selected[chosen == *value] { (text) }
                 }
-                textarea class={ "textarea" @if err.is_some() { " textarea-error" } } id=(id) name="note" rows="3"
-                    aria-describedby=(described) { (err.map(|e| e.typed).unwrap_or_default()) }
             }
-            (button("Mark as reviewed"))
         }
     }
 }
 
-fn flagged(
-    project: ProjectId,
-    f: &FlaggedAnswer,
-    token: &str,
-    error: Option<&NoteError>,
-) -> Markup {
+fn filters_form(project: ProjectId, filters: &Filters) -> Markup {
+    let statuses: Vec<(&str, &str)> = StatusFilter::ALL
+        .iter()
+        .map(|s| (s.as_str(), s.label()))
+        .collect();
+    let ages: Vec<(&str, &str)> = AgeFilter::ALL
+        .iter()
+        .map(|a| (a.as_str(), a.label()))
+        .collect();
     html! {
-        section class="flag" aria-labelledby={ "flag-" (f.id.0) } {
-            h3 class="heading-m" id={ "flag-" (f.id.0) } {
-                (category_label(&f.category))
-                " "
-                @if f.review.is_some() {
-                    strong class="tag tag-green" { "Reviewed" }
-                } @else {
-                    strong class="tag tag-red" { "Not reviewed" }
-                }
-            }
-            dl class="summary-list" {
-                div class="summary-row" { dt class="summary-key" { "Survey" } dd class="summary-value" { (f.survey_title) } }
-                div class="summary-row" { dt class="summary-key" { "Question" } dd class="summary-value" { (f.question_prompt) } }
-                div class="summary-row" { dt class="summary-key" { "Answer" } dd class="summary-value flag-text" { (f.text) } }
-                div class="summary-row" { dt class="summary-key" { "Matched phrase" } dd class="summary-value" { (f.phrase) } }
-                div class="summary-row" { dt class="summary-key" { "Response" } dd class="summary-value" { "Response " (f.response_id) ", sent " (when(&f.flagged_at)) } }
-                @if let Some(r) = &f.review {
-                    div class="summary-row" { dt class="summary-key" { "Reviewed" } dd class="summary-value" { "By " (r.by) " on " (when(&r.at)) } }
-                    @if let Some(note) = &r.note {
-                        div class="summary-row" { dt class="summary-key" { "Note" } dd class="summary-value" { (note) } }
-                    }
-                }
-            }
-            @if f.review.is_none() { (review_form(project, f, token, error)) }
+        form method="get" action=(review_path(project)) class="filters" {
+            (select("status", "Status", &statuses, filters.status.map_or("", |s| s.as_str())))
+            (select("age", "Flagged", &ages, filters.age.map_or("", |a| a.as_str())))
+            (secondary_button("Apply filters"))
         }
     }
 }
 
-/// The review page: unreviewed flags first, then reviewed ones, then the audit log.
-pub fn page(
-    nav: &NavUser,
-    project: &Project,
-    flags: &[FlaggedAnswer],
-    audit: &[AuditEntry],
-    token: &str,
-    error: Option<&NoteError>,
-) -> Markup {
-    let back = format!("/projects/{}", project.id.0);
-    let open = flags.iter().filter(|f| f.review.is_none()).count();
-    Page::new("Safeguarding concerns")
-        .user(Some(nav))
-        .back(&back)
-        .error(error.is_some())
-        .render(html! {
-            @if let Some(e) = error {
-                div class="error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1" autofocus {
-                    h2 class="error-summary-title" id="error-summary-title" { "There is a problem" }
-                    ul class="error-summary-list" { li { a href={ "#note-" (e.flag.0) } { (e.message) } } }
-                }
-            }
-            span class="caption" { (project.title) }
-            h1 class="heading-l" { "Safeguarding concerns" }
-            p class="body" {
-                "Chorus scans every written answer for words that may disclose harm. Answers listed here are kept out of summaries, quotes and live boards until someone marks them as reviewed. Follow your safeguarding procedure, then mark each one as reviewed."
-            }
-            @if flags.is_empty() {
-                p class="body" { "No answers have been flagged." }
-            } @else {
-                p class="body" { (open) " not reviewed, " (flags.len() - open) " reviewed." }
-                @for f in flags { (flagged(project.id, f, token, error)) }
-            }
-            h2 class="heading-m" { "Review log" }
-            @if audit.is_empty() {
-                p class="body" { "Nothing has been reviewed yet." }
-            } @else {
-                div class="table-wrap" {
-                    table class="table" id="audit" {
-                        caption class="caption" { "Who reviewed what, newest first" }
-                        thead { tr {
-                            th scope="col" { "When" }
-                            th scope="col" { "Who" }
-                            th scope="col" { "What" }
-                            th scope="col" { "Note" }
-                        } }
-                        tbody {
-                            @for a in audit {
-                                tr {
-                                    th scope="row" { (when(&a.at)) }
-                                    td { (a.by) }
-                                    td { "Marked flag " (a.flag.0) " as " (a.action) }
-                                    td { (a.note.as_deref().unwrap_or("")) }
-                                }
+fn table(project: ProjectId, flags: &[&FlagSummary]) -> Markup {
+    html! {
+        div class="table-wrap" {
+            table class="table" id="flags" {
+                caption class="caption" { "Flags, newest first" }
+                thead { tr {
+                    th scope="col" { "Flag" }
+                    th scope="col" { "Survey" }
+                    th scope="col" { "Category" }
+                    th scope="col" { "Flagged" }
+                    th scope="col" { "Status" }
+                } }
+                tbody {
+                    @for f in flags {
+                        tr {
+                            td { a href=(flag_path(project, f.id)) { "Flag " (f.id.0) } }
+                            td { (f.survey_title) }
+                            td { (category_label(&f.category)) }
+                            td { (when(&f.flagged_at)) }
+                            td {
+                                (status_tag(f.outcome))
+                                @if f.answer_deleted_at.is_some() { " " strong class="tag tag-grey" { "Answer deleted" } }
                             }
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// The list of the project's flags, filtered.
+pub fn list(
+    nav: &NavUser,
+    project: &Project,
+    flags: &[&FlagSummary],
+    total: usize,
+    filters: &Filters,
+) -> Markup {
+    let back = format!("/projects/{}", project.id.0);
+    let base = review_path(project.id);
+    Page::new("Safeguarding concerns")
+        .user(Some(nav))
+        .back(&back)
+        .render(html! {
+            span class="caption" { (project.title) }
+            h1 class="heading-l" { "Safeguarding concerns" }
+            p class="body" {
+                "Chorus scans every written answer for words that may show a child is at risk. Open each flag, follow your safeguarding procedure, then record what you found. An answer stays out of summaries, quotes and live boards unless it is found to be no concern."
+            }
+            p class="body" {
+                a href={ (base) ".csv" } { "Download the flag log (CSV, no answers)" }
+                " · "
+                a href={ (base) "/settings" } { "Safeguarding settings" }
+            }
+            (filters_form(project.id, filters))
+            @if total == 0 {
+                p class="body" { "No answers have been flagged." }
+            } @else if flags.is_empty() {
+                p class="body" { "No flags match these filters." }
+            } @else {
+                p class="body" { "Showing " (flags.len()) " of " (total) " flags." }
+                (table(project.id, flags))
             }
         })
 }

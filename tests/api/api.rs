@@ -696,10 +696,16 @@ async fn practitioners_can_read_but_not_change_a_project_they_belong_to() {
     let db = sea_orm::Database::connect(api.app.database_url.as_str())
         .await
         .unwrap();
+    // By address: the project's safeguarding lead has an account too.
+    let pat = chorus::accounts::EmailAddress::parse("pat@example.org").unwrap();
+    let (pat, _) = chorus::accounts::store::find_by_email(&db, &pat)
+        .await
+        .unwrap()
+        .unwrap();
     chorus::projects::store::set_member(
         &db,
         chorus::projects::ProjectId(project),
-        chorus::accounts::StewardId(2),
+        pat.id,
         chorus::projects::MemberRole::Practitioner,
     )
     .await

@@ -58,8 +58,8 @@ pub async fn themed() -> (Coded, i64, i64) {
         let r = r.update(&db).await.unwrap();
         if a.text.as_deref() == Some(SECRET) {
             safeguarding_flag::ActiveModel {
-                answer_id: Set(a.id),
-                response_id: Set(a.response_id),
+                answer_id: Set(Some(a.id)),
+                response_id: Set(Some(a.response_id)),
                 survey_id: Set(r.survey_id),
                 project_id: Set(c.project),
                 category: Set("physical_abuse".into()),
@@ -79,7 +79,8 @@ pub async fn themed() -> (Coded, i64, i64) {
     (c, waiting, staff)
 }
 
-/// Marks every safeguarding flag of the app as reviewed.
+/// Marks every safeguarding flag of the app as reviewed with "no concern" (the one outcome that
+/// releases an answer).
 pub async fn review_all(c: &Coded) {
     let db = Database::connect(c.app.database_url.as_str())
         .await
@@ -88,6 +89,10 @@ pub async fn review_all(c: &Coded) {
         .col_expr(
             safeguarding_flag::Column::ReviewedAt,
             sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .col_expr(
+            safeguarding_flag::Column::Outcome,
+            sea_orm::sea_query::Expr::value("no_concern"),
         )
         .filter(safeguarding_flag::Column::ReviewedAt.is_null())
         .exec(&db)

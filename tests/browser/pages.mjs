@@ -42,6 +42,13 @@ async function sendChildren(page, s, story) {
   return h.submit(page, 'Send your answers');
 }
 
+/** Opens the newest safeguarding flag from the project's list, by clicking its link. */
+const openFlag = async (page, h, s) => {
+  await page.goto(h.url(`/projects/${s.project}/safeguarding`));
+  const [response] = await Promise.all([page.waitForNavigation(), page.locator('#flags a').first().click()]);
+  return response;
+};
+
 /** Submits the form on the page by the button's name, with nothing filled in. */
 const submitEmpty = (button) => (page) => h.submit(page, button);
 
@@ -346,15 +353,29 @@ export const pageTypes = [
   { name: 'theme suggestions', shot: 'theme-suggestions', as: 'admin', path: (s) => `/projects/${s.project}/themes/suggestions` },
   { name: 'coding page', shot: 'coding', as: 'admin', path: (s) => `/projects/${s.project}/coding` },
   { name: 'coding queue', shot: 'coding-queue', as: 'admin', path: (s) => `/projects/${s.project}/coding/queue` },
-  { name: 'safeguarding concerns with a flag to review', shows: 'Mark as reviewed', shot: 'safeguarding', as: 'admin', path: (s) => `/projects/${s.project}/safeguarding` },
+  { name: 'safeguarding concerns with a flag to review', shows: 'To review', shot: 'safeguarding', as: 'admin', path: (s) => `/projects/${s.project}/safeguarding` },
+  { name: 'safeguarding concerns filtered by status and age', shows: 'Apply filters', as: 'admin', path: (s) => `/projects/${s.project}/safeguarding?status=to_review&age=last_7d` },
+  { name: 'safeguarding flag page', shows: 'The answer in context', shot: 'safeguarding-flag', as: 'admin', open: openFlag },
   {
-    name: 'safeguarding review error: note too long',
+    name: 'safeguarding review error: action taken without a note',
     as: 'admin',
     error: true,
-    path: (s) => `/projects/${s.project}/safeguarding`,
+    open: openFlag,
     then: async (page) => {
-      await page.getByLabel('Note about what you did (optional)').first().fill(letters(2001));
-      return h.submit(page, 'Mark as reviewed');
+      await page.getByLabel('Concern — action taken').check();
+      return h.submit(page, 'Save review');
+    },
+    status: 422,
+  },
+  { name: 'safeguarding settings', shows: 'Backup email address', as: 'admin', path: (s) => `/projects/${s.project}/safeguarding/settings` },
+  {
+    name: 'safeguarding settings error: review time not a number',
+    as: 'admin',
+    error: true,
+    path: (s) => `/projects/${s.project}/safeguarding/settings`,
+    then: async (page) => {
+      await page.getByLabel('Review time, in hours').fill('a day');
+      return h.submit(page, 'Save settings');
     },
     status: 422,
   },

@@ -89,8 +89,8 @@ fn answers_page(
     })
 }
 
-fn confirm_page(csrf: &str, receipt: &Receipt, exit: Option<&str>) -> Markup {
-    Page::new("Are you sure you want to delete your answers?").back("/receipt").exit(exit).render(html! {
+fn confirm_page(csrf: &str, receipt: &Receipt, exit: Option<&str>, help: Option<Markup>) -> Markup {
+    Page::new("Are you sure you want to delete your answers?").back("/receipt").exit(exit).help(help).render(html! {
         h1 class="heading-l" { "Are you sure you want to delete your answers?" }
         p class="body" { "All your answers with receipt code " strong { (receipt.as_str()) } " will be deleted. This cannot be undone." }
         form method="post" action="/receipt/delete" novalidate {
@@ -103,9 +103,10 @@ fn confirm_page(csrf: &str, receipt: &Receipt, exit: Option<&str>) -> Markup {
     })
 }
 
-fn deleted_page(exit: Option<&str>) -> Markup {
+fn deleted_page(exit: Option<&str>, help: Option<Markup>) -> Markup {
     Page::new("Your answers have been deleted")
         .exit(exit)
+        .help(help)
         .render(html! {
             div class="panel-confirmation" {
                 h1 class="heading-xl" { "Your answers have been deleted" }
@@ -199,12 +200,7 @@ pub async fn show(
         .into_iter()
         .map(|(_, prompt, answer)| (prompt, answer))
         .collect();
-    let help = if survey.audience.shows_help() {
-        let contact = crate::help::store::contact(&state.db, survey.project_id).await?;
-        Some(crate::help::panel(contact.as_ref(), false))
-    } else {
-        None
-    };
+    let help = help_for(&state, Some(&survey)).await?;
     Ok(respond(
         StatusCode::OK,
         answers_page(
@@ -237,14 +233,13 @@ pub async fn delete(
         Ok(r) => r,
         Err(page) => return Ok(page),
     };
-    let sensitive = surveys::find(&state.db, response.survey_id)
-        .await?
-        .is_some_and(|s| s.sensitive);
-    let exit = exit_for(&state, sensitive);
+    let survey = surveys::find(&state.db, response.survey_id).await?;
+    let exit = exit_for(&state, survey.as_ref().is_some_and(|s| s.sensitive));
+    let help = help_for(&state, survey.as_ref()).await?;
     if form.confirm != "yes" {
         return Ok(respond(
             StatusCode::OK,
-            confirm_page(&token, &response.receipt, exit),
+            confirm_page(&token, &response.receipt, exit, help),
         ));
     }
     // The flag, its category, time and review trail outlive the answer: the safeguarding
@@ -262,5 +257,15 @@ pub async fn delete(
     if notices > 0 {
         state.mail.wake();
     }
-    Ok(respond(StatusCode::OK, deleted_page(exit)))
+    Ok(respond(StatusCode::OK, deleted_page(exit, help)))
+}
+
+/// The help panel (with the project's local contact) for the receipt pages of a survey for
+/// children or families.
+async fn help_for(state: &AppState, survey: Option<&Survey>) -> Result<Option<Markup>, AppError> {
+    let Some(survey) = survey.filter(|s| s.audience.shows_help()) else {
+        return Ok(None);
+    };
+    let contact = crate::help::store::contact(&state.db, survey.project_id).await?;
+    Ok(Some(crate::help::panel(contact.as_ref(), false)))
 }

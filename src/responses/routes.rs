@@ -71,8 +71,19 @@ pub(crate) async fn load(
     Ok((survey, questions))
 }
 
+/// Childline and 999 for pages that show no questions (closed, not open yet) of a survey for
+/// children or families; these pages are built without the database, so without the
+/// project's local contact.
+fn help_without_contact(survey: &Survey) -> Option<maud::Markup> {
+    survey
+        .audience
+        .shows_help()
+        .then(|| crate::help::panel(None, false))
+}
+
 /// The friendly page when the survey cannot be answered now.
 pub(crate) fn unavailable(survey: &Survey) -> Option<HttpResponse> {
+    let help = help_without_contact(survey);
     match survey.availability(Utc::now()) {
         Availability::Open => None,
         Availability::Draft => Some(html(
@@ -83,6 +94,7 @@ pub(crate) fn unavailable(survey: &Survey) -> Option<HttpResponse> {
                     "The people running it are still getting it ready. Try the link again later."
                         .into(),
                 ],
+                help,
             ),
         )),
         Availability::NotYetOpen(at) => Some(html(
@@ -90,6 +102,7 @@ pub(crate) fn unavailable(survey: &Survey) -> Option<HttpResponse> {
             views::unavailable(
                 &format!("{} is not open yet", survey.title),
                 &[format!("You can answer from {}.", views::human_time(at))],
+                help,
             ),
         )),
         Availability::Closed => Some(closed(survey)),
@@ -103,6 +116,7 @@ pub(crate) fn closed(survey: &Survey) -> HttpResponse {
         views::unavailable(
             &format!("{} has closed", survey.title),
             &["It is no longer taking answers. Thank you for wanting to take part.".into()],
+            help_without_contact(survey),
         ),
     )
 }

@@ -82,8 +82,8 @@ pub fn intro(
 }
 
 /// A friendly page for a survey that cannot be answered now.
-pub fn unavailable(title: &str, lines: &[String]) -> Markup {
-    Page::new(title).render(html! {
+pub fn unavailable(title: &str, lines: &[String], help: Option<Markup>) -> Markup {
+    Page::new(title).help(help).render(html! {
         h1 class="heading-l" { (title) }
         @for line in lines { p class="body" { (line) } }
         p class="body" {

@@ -9,7 +9,7 @@ use chorus::surveys::{Audience, Layout, NewSurvey, Status, Survey, SurveyKind};
 use reqwest::{Client, StatusCode};
 
 use crate::helpers::*;
-use crate::runner_fixtures::{db, fill, new_survey, project_of, q};
+use crate::runner_fixtures::{db, fill, new_survey, project_of, q, receipt_in};
 
 const HEADING: &str = "If you are worried or need help now";
 const WORRYING: &str = "my stepdad hits me when mum is out";
@@ -414,4 +414,42 @@ async fn the_default_privacy_notice_no_longer_promises_to_contact_a_child() {
     assert!(chorus::surveys::privacy::broken_promise(notice, true).is_none());
     let identified = chorus::surveys::privacy::default_notice(Audience::Families, false);
     assert!(identified.contains("they may contact you"));
+}
+
+#[tokio::test]
+async fn a_closed_childrens_survey_and_the_receipt_pages_still_show_where_to_get_help() {
+    let app = spawn_app().await;
+    let (_, project) = steward_project(&app).await;
+    let survey = survey_in(&app, project, |_| {}).await;
+    let receipt = receipt_in(&send(&app, &app.client, &survey, HARMLESS).await);
+
+    let res = app.post_form("/receipt", &[("receipt", &receipt)]).await;
+    let answers = res.text().await.unwrap();
+    has_childline_and_999(&answers, "your answers");
+    let res = app
+        .post_form("/receipt/delete", &[("receipt", &receipt)])
+        .await;
+    let confirm = res.text().await.unwrap();
+    assert!(confirm.contains("Are you sure"), "{confirm}");
+    has_childline_and_999(&confirm, "are you sure");
+    let res = app
+        .post_form(
+            "/receipt/delete",
+            &[("receipt", &receipt), ("confirm", "yes")],
+        )
+        .await;
+    let deleted = res.text().await.unwrap();
+    assert!(
+        deleted.contains("Your answers have been deleted"),
+        "{deleted}"
+    );
+    has_childline_and_999(&deleted, "deleted");
+
+    chorus::surveys::store::set_status(&db(&app).await, survey.id, Status::Closed)
+        .await
+        .unwrap();
+    let (status, closed) = app.page(&format!("/s/{}", survey.slug)).await;
+    assert_eq!(status, StatusCode::GONE);
+    assert!(closed.contains("has closed"), "{closed}");
+    has_childline_and_999(&closed, "closed");
 }

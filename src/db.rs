@@ -59,3 +59,15 @@ async fn probe_postgres(url: &str) -> Result<(), DbErr> {
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), sea_orm::DbErr> {
     Migrator::up(db, None).await
 }
+
+/// Starts a transaction that will write. On SQLite it is IMMEDIATE: it takes the write lock at
+/// BEGIN, so a writer that commits between our first read and first write (the mail worker
+/// claiming a message, say) makes us wait for the busy timeout instead of failing with
+/// "database is locked". PostgreSQL ignores the mode.
+pub async fn begin_write<C: sea_orm::TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
+    db.begin_with_options(sea_orm::TransactionOptions {
+        sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}

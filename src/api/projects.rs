@@ -8,7 +8,6 @@ use crate::api::{Problem, project_for};
 use crate::help;
 use crate::projects::{Access, store};
 use crate::state::AppState;
-use sea_orm::TransactionTrait;
 
 /// Creates a project; the token's steward becomes a project steward.
 #[utoipa::path(
@@ -33,7 +32,7 @@ pub async fn create(
         return Err(Problem::forbidden());
     }
     let (new, contact) = body.parse().map_err(Problem::invalid)?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     let (id, told) = crate::projects::routes::save_in(&txn, &state, None, &new, me.0.id).await?;
     help::store::save(&txn, id, contact.as_ref()).await?;
     txn.commit().await?;

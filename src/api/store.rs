@@ -4,10 +4,7 @@
 
 use chrono::Utc;
 use entity::{question, survey};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use crate::surveys::store::question_row;
 use crate::surveys::{NewSurvey, SurveyId};
@@ -36,7 +33,7 @@ pub async fn replace_survey(
     new: &NewSurvey,
     has_responses: bool,
 ) -> Result<(), ReplaceError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     survey::ActiveModel {
         id: Set(id.0),
         kind: Set(new.kind.as_str().to_owned()),

@@ -2,7 +2,6 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use sea_orm::TransactionTrait;
 
 use crate::accounts::ApiSteward;
 use crate::api::schema::{ProblemDoc, SurveyBody, SurveyOut};
@@ -44,7 +43,7 @@ pub async fn create(
 ) -> Result<HttpResponse, Problem> {
     let (project, _) = project_for(&state, &me.0, path.into_inner(), true).await?;
     let new = body.parse().map_err(Problem::invalid)?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     let survey = store::create(&txn, project.id, &new).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(survey_json(&state, survey.id).await?))
@@ -113,7 +112,7 @@ async fn set_status(
     status: Status,
 ) -> Result<HttpResponse, Problem> {
     if survey.status != status {
-        let txn = state.db.begin().await?;
+        let txn = crate::db::begin_write(&state.db).await?;
         store::set_status(&txn, survey.id, status).await?;
         if status == Status::Closed {
             crate::invitations::forget_addresses(&txn, survey.id).await?;

@@ -5,7 +5,6 @@ use chrono::{Duration, Utc};
 use entity::{answer, project, response};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    TransactionTrait,
 };
 
 use crate::accounts::{self, Role};
@@ -37,7 +36,7 @@ pub async fn load(db: &DatabaseConnection) -> anyhow::Result<DemoOutcome> {
     {
         return Ok(DemoOutcome::AlreadyLoaded(ProjectId(existing.id)));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let people = accounts::store::list(&txn).await?;
     let creator = people
         .iter()

@@ -2,7 +2,7 @@
 //! background task runs. Each queues its mail in the same transaction as the rows it writes.
 
 use chrono::Utc;
-use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
+use sea_orm::{DatabaseConnection, DbErr};
 use url::Url;
 
 use crate::accounts::EmailAddress;
@@ -21,7 +21,7 @@ pub async fn invite(
     survey: &Survey,
     candidates: &[String],
 ) -> Result<Screened, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let already = store::invited_addresses(&txn, survey.id).await?;
     let screened = screen(candidates, &already);
     for address in &screened.accepted {
@@ -70,7 +70,7 @@ pub async fn send_reminders(
         let cutoff = Utc::now() - chrono::Duration::days(i64::from(days));
         loop {
             let claim = format!("{instance}-{}", uuid::Uuid::new_v4().simple());
-            let txn = db.begin().await?;
+            let txn = crate::db::begin_write(db).await?;
             let claimed =
                 store::claim_reminders(&txn, survey.id, cutoff, &claim, REMINDER_BATCH).await?;
             for (id, email) in &claimed {

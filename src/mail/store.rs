@@ -14,7 +14,7 @@ use entity::outbox;
 use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType, Query};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, DatabaseConnection,
-    DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use crate::mail::model::{
@@ -76,7 +76,7 @@ pub async fn claim_due(
     let now = Utc::now();
     let postgres = db.get_database_backend() == DatabaseBackend::Postgres;
     let claim = claim_statement(postgres, instance, now, lease, limit);
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let rows = if postgres {
         claim.exec_with_returning(&txn).await?
     } else {

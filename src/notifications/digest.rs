@@ -2,7 +2,7 @@
 //! came in since the steward's last digest. Counts only, never answer text.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
+use sea_orm::{DatabaseConnection, DbErr};
 use url::Url;
 
 use crate::accounts::{EmailAddress, store as accounts};
@@ -89,7 +89,7 @@ pub async fn send_digests(
         let Some(steward) = accounts::find(db, pref.steward_id).await? else {
             continue;
         };
-        let txn = db.begin().await?;
+        let txn = crate::db::begin_write(db).await?;
         if !store::claim_digest(&txn, pref.steward_id, &today, now).await? {
             continue;
         }

@@ -4,7 +4,6 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use anyhow::Context;
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 use crate::accounts::routes::{NoFields, html, see_other};
@@ -49,7 +48,9 @@ pub async fn save(
     new: &NewProject,
     creator: StewardId,
 ) -> Result<ProjectId, AppError> {
-    let txn = state.db.begin().await.context("saving a project")?;
+    let txn = crate::db::begin_write(&state.db)
+        .await
+        .context("saving a project")?;
     let (id, told) = save_in(&txn, state, existing, new, creator).await?;
     txn.commit().await.context("saving a project")?;
     if told > 0 {

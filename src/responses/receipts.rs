@@ -4,7 +4,6 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 use crate::accounts::routes::html as respond;
@@ -244,7 +243,7 @@ pub async fn delete(
     }
     // The flag, its category, time and review trail outlive the answer: the safeguarding
     // capability records the deletion and tells the lead in the same transaction.
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     let notices = crate::safeguarding::store::answers_deleted(
         &txn,
         response.id.0,

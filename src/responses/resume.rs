@@ -5,7 +5,6 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
-use sea_orm::TransactionTrait;
 
 use crate::accounts::EmailAddress;
 use crate::accounts::routes::{html, see_other};
@@ -275,7 +274,7 @@ pub async fn email(
         &carry_on,
         &expires,
     );
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     crate::mail::enqueue(&txn, &message).await?;
     txn.commit().await?;
     state.mail.wake();

@@ -7,7 +7,6 @@ use entity::{safeguarding_flag, safeguarding_setting, steward};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
 };
 use url::Url;
 
@@ -148,7 +147,7 @@ pub async fn send_overdue_reminders(
         if now - flag.flagged_at < Duration::hours(i64::from(hours)) {
             continue;
         }
-        let txn = db.begin().await?;
+        let txn = crate::db::begin_write(db).await?;
         let claimed = safeguarding_flag::Entity::update_many()
             .col_expr(safeguarding_flag::Column::RemindedAt, Expr::value(now))
             .filter(safeguarding_flag::Column::Id.eq(flag.id))

@@ -6,7 +6,6 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use anyhow::Context;
 use chrono::Utc;
-use sea_orm::TransactionTrait;
 
 use crate::accounts::CurrentSteward;
 use crate::accounts::routes::{html, see_other};
@@ -118,7 +117,9 @@ pub async fn review(
         Ok(review) => review,
         Err(errors) => return render(&state, &me, &project, flag, &token, &form, &errors).await,
     };
-    let txn = state.db.begin().await.context("starting a review")?;
+    let txn = crate::db::begin_write(&state.db)
+        .await
+        .context("starting a review")?;
     let queued = review_store::record_review(
         &txn,
         &project,

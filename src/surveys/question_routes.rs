@@ -3,7 +3,6 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use sea_orm::TransactionTrait;
 
 use crate::accounts::CurrentSteward;
 use crate::accounts::routes::{NoFields, html, see_other};
@@ -204,7 +203,7 @@ async fn reorder(
     up: bool,
 ) -> Result<HttpResponse, AppError> {
     let (survey, question) = question_in(state, me, ids).await?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     store::move_question(&txn, survey.id, question.id, up).await?;
     txn.commit().await?;
     Ok(see_other(&format!("{}#questions", builder_path(&survey))))
@@ -235,7 +234,7 @@ pub async fn delete(
     _form: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     let (survey, question) = question_in(&state, &me, path.into_inner()).await?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     store::remove_question(&txn, survey.id, question.id).await?;
     txn.commit().await?;
     Ok(see_other(&format!("{}#questions", builder_path(&survey))))
@@ -251,7 +250,7 @@ pub async fn restore(
     if !question.archived {
         return Err(AppError::NotFound);
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     store::restore_question(&txn, survey.id, question.id).await?;
     txn.commit().await?;
     Ok(see_other(&format!("{}#questions", builder_path(&survey))))

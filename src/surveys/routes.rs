@@ -4,7 +4,6 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 use crate::accounts::CurrentSteward;
@@ -236,7 +235,7 @@ async fn change_status(
         )
         .await;
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     store::set_status(&txn, survey.id, to).await?;
     if to == Status::Closed {
         // Invited people's addresses are kept only while the survey is open.
@@ -280,7 +279,7 @@ pub async fn duplicate(
     _form: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     let (_, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     let copy = store::duplicate(&txn, &survey).await?;
     txn.commit().await?;
     Ok(see_other(&format!("/surveys/{}", copy.id.0)))

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use tokio::sync::mpsc;
 
 use crate::projects::ProjectId;
@@ -184,7 +184,7 @@ async fn run(
         .into_iter()
         .map(|(a, t)| (AnswerId(a), ThemeId(t)))
         .collect();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let existing = cs::codings(&txn, project, None).await?;
     auto_store::sync_keyword(&txn, &existing, &wanted).await?;
     txn.commit().await?;
@@ -255,7 +255,7 @@ async fn run(
         }
         None => Vec::new(),
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let existing = cs::codings(&txn, project, None).await?;
     auto_store::replace_learned(&txn, project, &existing, &proposals).await?;
     txn.commit().await?;

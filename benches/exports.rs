@@ -12,7 +12,10 @@
 //! ```
 //!
 //! Linux only (memory is read from /proc). Prints Markdown rows for docs/PERFORMANCE.md.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "a benchmark is a test harness: it stops at the first failure"
+)]
 
 mod common;
 

@@ -3,7 +3,10 @@
 //! and SQL statements per survey page view. Run with `cargo bench --bench http`; set
 //! `BENCH_DATABASE_URL=postgres://…/postgres` to run it on PostgreSQL (a fresh database is made).
 //! Prints a Markdown table for docs/PERFORMANCE.md.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "a benchmark is a test harness: it stops at the first failure"
+)]
 
 mod common;
 

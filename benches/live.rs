@@ -21,7 +21,10 @@
 //!
 //! Set `BENCH_DATABASE_URL=postgres://…/postgres` to run on PostgreSQL (a fresh database is
 //! made). Linux only (RSS is read from /proc). Prints Markdown rows for docs/PERFORMANCE.md.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "a benchmark is a test harness: it stops at the first failure"
+)]
 
 mod common;
 

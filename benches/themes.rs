@@ -2,7 +2,10 @@
 //! answers, and retrain the learned coder on 5,000 coded answers, using the service's own
 //! `themes::auto` functions on `tests/data/themes/dev.csv` repeated to size. Run with
 //! `cargo bench --bench themes`; prints a Markdown table for docs/PERFORMANCE.md.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "a benchmark is a test harness: it stops at the first failure"
+)]
 
 use std::path::Path;
 use std::time::Instant;

@@ -6,10 +6,10 @@ use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::html as page_response;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::Page;
+use crate::web::respond::html as page_response;
 
 pub async fn landing(current: Option<CurrentSteward>) -> HttpResponse {
     let nav = current.as_ref().map(CurrentSteward::nav);

@@ -5,11 +5,11 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::model::{EmailAddress, PersonName, Role, StewardId};
-use crate::accounts::routes::{NoFields, html, see_other};
 use crate::accounts::session::{CurrentSteward, hash_secret, new_secret};
 use crate::accounts::{store, views};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::web::respond::{NoFields, html, see_other};
 use crate::web::{CsrfForm, FieldErrors};
 
 const INVITE_DAYS: i64 = 7;

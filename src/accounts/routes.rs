@@ -2,7 +2,6 @@
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
-use maud::Markup;
 use serde::Deserialize;
 
 use crate::accounts::model::{EmailAddress, Password, PersonName, Role};
@@ -12,25 +11,8 @@ use crate::accounts::session::{
 use crate::accounts::{password, store, tokens, views};
 use crate::error::{AppError, human_wait};
 use crate::state::AppState;
+use crate::web::respond::{NoFields, html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
-
-/// An HTML response with a status.
-pub fn html(status: StatusCode, page: Markup) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(page.into_string())
-}
-
-/// A 303 redirect.
-pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish()
-}
-
-/// A form with no fields of its own (just the CSRF token).
-#[derive(Deserialize)]
-pub struct NoFields {}
 
 #[derive(Deserialize, Default)]
 #[serde(default)]

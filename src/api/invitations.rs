@@ -6,12 +6,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::accounts::ApiSteward;
+use crate::api::Problem;
 use crate::api::schema::ProblemDoc;
-use crate::api::{Problem, survey_for};
 use crate::fields::FieldErrors;
 use crate::invitations::model::MAX_ADDRESSES;
 use crate::invitations::{self, Rejected};
 use crate::state::AppState;
+use crate::surveys::{SurveyAccess, SurveyGrant, SurveyId};
 
 /// Addresses to invite.
 #[derive(Deserialize, Serialize, ToSchema, Default)]
@@ -72,7 +73,9 @@ pub async fn create(
     path: web::Path<i64>,
     body: web::Json<InvitationsBody>,
 ) -> Result<HttpResponse, Problem> {
-    let (survey, project, _) = survey_for(&state, &me.0, path.into_inner(), true).await?;
+    let SurveyGrant {
+        survey, project, ..
+    } = SurveyAccess::build(&state.db, &me.0, SurveyId(path.into_inner())).await?;
     if !invitations::accepts_invitations(&survey) {
         return Err(Problem::conflict(
             "Only an open survey can have invitations. Publish it first.",

@@ -4,10 +4,11 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::accounts::ApiSteward;
+use crate::api::Problem;
 use crate::api::schema::ProblemDoc;
-use crate::api::{Problem, survey_for};
 use crate::live::routes::{resume_from, stream};
 use crate::state::AppState;
+use crate::surveys::{SurveyAccess, SurveyGrant, SurveyId};
 
 /// New responses to a survey as server-sent events (`text/event-stream`). Each event is
 /// `event: response`, `id: <response id>` and JSON data `{"response_id", "survey_id",
@@ -35,6 +36,8 @@ pub async fn events(
     path: web::Path<i64>,
     req: HttpRequest,
 ) -> Result<HttpResponse, Problem> {
-    let (survey, project, _) = survey_for(&state, &me.0, path.into_inner(), false).await?;
+    let SurveyGrant {
+        survey, project, ..
+    } = SurveyAccess::view(&state.db, &me.0, SurveyId(path.into_inner())).await?;
     Ok(stream(&state, project.id.0, Some(survey.id.0), resume_from(&req)).await?)
 }

@@ -3,10 +3,11 @@
 use actix_web::{HttpResponse, web};
 
 use crate::accounts::ApiSteward;
+use crate::api::Problem;
 use crate::api::schema::{ProblemDoc, ProjectBody, ProjectOut};
-use crate::api::{Problem, project_for};
 use crate::help;
-use crate::projects::{Access, store};
+use crate::projects::store;
+use crate::projects::{Granted, ProjectAccess, ProjectId};
 use crate::state::AppState;
 
 /// Creates a project; the token's steward becomes a project steward.
@@ -39,7 +40,8 @@ pub async fn create(
     if told > 0 {
         state.mail.wake();
     }
-    let (project, access) = project_for(&state, &me.0, id.0, false).await?;
+    let Granted { project, access } =
+        ProjectAccess::view(&state.db, &me.0, ProjectId(id.0)).await?;
     Ok(HttpResponse::Created().json(ProjectOut::new(project, access).with_help(contact.as_ref())))
 }
 
@@ -57,9 +59,9 @@ pub async fn create(
 pub async fn list(state: web::Data<AppState>, me: ApiSteward) -> Result<HttpResponse, Problem> {
     let mut out = Vec::new();
     for project in store::visible_to(&state.db, &me.0).await? {
-        let access = store::find_for(&state.db, &me.0, project.id)
+        let access = ProjectAccess::view(&state.db, &me.0, project.id)
             .await?
-            .map_or(Access::Feedback, |(_, a)| a);
+            .access;
         let contact = help::store::contact(&state.db, project.id).await?;
         out.push(ProjectOut::new(project, access).with_help(contact.as_ref()));
     }
@@ -84,7 +86,8 @@ pub async fn get(
     me: ApiSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, Problem> {
-    let (project, access) = project_for(&state, &me.0, path.into_inner(), false).await?;
+    let Granted { project, access } =
+        ProjectAccess::view(&state.db, &me.0, ProjectId(path.into_inner())).await?;
     let contact = help::store::contact(&state.db, project.id).await?;
     Ok(HttpResponse::Ok().json(ProjectOut::new(project, access).with_help(contact.as_ref())))
 }

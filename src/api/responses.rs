@@ -10,16 +10,17 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::accounts::ApiSteward;
+use crate::api::Problem;
 use crate::api::schema::{
     ProblemDoc, ReceiptOut, ResponseOut, ResponsesPage, SubmissionBody, answer_json,
 };
-use crate::api::{Problem, survey_for};
 use crate::error::AppError;
 use crate::fields::FieldErrors;
 use crate::responses::{self, Channel, Mode, Submission, validate_context, validate_submission};
 use crate::results::store as results;
 use crate::state::AppState;
 use crate::surveys::{self, Availability, Question, RawAnswer, Survey};
+use crate::surveys::{SurveyAccess, SurveyId};
 use crate::{export, results::routes::CsvQuery};
 
 /// `?page=&per_page=`
@@ -37,7 +38,7 @@ pub struct PageParams {
 #[into_params(parameter_in = Query)]
 pub struct BomParams {
     /// `1` adds a UTF-8 byte-order mark for Excel.
-    #[allow(
+    #[expect(
         dead_code,
         reason = "read through CsvQuery; declared here for the OpenAPI document"
     )]
@@ -64,7 +65,9 @@ pub async fn list(
     path: web::Path<i64>,
     query: web::Query<PageParams>,
 ) -> Result<HttpResponse, Problem> {
-    let (survey, _, _) = survey_for(&state, &me.0, path.into_inner(), true).await?;
+    let survey = SurveyAccess::build(&state.db, &me.0, SurveyId(path.into_inner()))
+        .await?
+        .survey;
     let page = query.page.unwrap_or(1).max(1);
     let per_page = query.per_page.unwrap_or(50).clamp(1, 200);
     let questions = surveys::store::questions(&state.db, survey.id, true).await?;
@@ -116,7 +119,9 @@ pub async fn csv(
     path: web::Path<i64>,
     query: web::Query<CsvQuery>,
 ) -> Result<HttpResponse, Problem> {
-    let (survey, _, _) = survey_for(&state, &me.0, path.into_inner(), true).await?;
+    let survey = SurveyAccess::build(&state.db, &me.0, SurveyId(path.into_inner()))
+        .await?
+        .survey;
     let questions = surveys::store::questions(&state.db, survey.id, true).await?;
     Ok(export::csv_response(
         state.db.clone(),

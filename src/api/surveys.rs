@@ -4,11 +4,13 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
 use crate::accounts::ApiSteward;
+use crate::api::Problem;
 use crate::api::schema::{ProblemDoc, SurveyBody, SurveyOut};
 use crate::api::store::{ReplaceError, replace_survey};
-use crate::api::{Problem, project_for, survey_for};
+use crate::projects::{ProjectAccess, ProjectId};
 use crate::results;
 use crate::state::AppState;
+use crate::surveys::SurveyAccess;
 use crate::surveys::{Status, Survey, SurveyId, store};
 
 async fn survey_json(state: &AppState, id: SurveyId) -> Result<SurveyOut, Problem> {
@@ -41,7 +43,7 @@ pub async fn create(
     path: web::Path<i64>,
     body: web::Json<SurveyBody>,
 ) -> Result<HttpResponse, Problem> {
-    let (project, _) = project_for(&state, &me.0, path.into_inner(), true).await?;
+    let project = ProjectAccess::build(&state.db, &me.0, ProjectId(path.into_inner())).await?;
     let new = body.parse().map_err(Problem::invalid)?;
     let txn = crate::db::begin_write(&state.db).await?;
     let survey = store::create(&txn, project.id, &new).await?;
@@ -67,7 +69,9 @@ pub async fn get(
     me: ApiSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, Problem> {
-    let (survey, _, _) = survey_for(&state, &me.0, path.into_inner(), false).await?;
+    let survey = SurveyAccess::view(&state.db, &me.0, SurveyId(path.into_inner()))
+        .await?
+        .survey;
     Ok(HttpResponse::Ok().json(survey_json(&state, survey.id).await?))
 }
 
@@ -95,7 +99,9 @@ pub async fn replace(
     path: web::Path<i64>,
     body: web::Json<SurveyBody>,
 ) -> Result<HttpResponse, Problem> {
-    let (survey, _, _) = survey_for(&state, &me.0, path.into_inner(), true).await?;
+    let survey = SurveyAccess::build(&state.db, &me.0, SurveyId(path.into_inner()))
+        .await?
+        .survey;
     let new = body.parse().map_err(Problem::invalid)?;
     let has_responses = results::store::count_responses(&state.db, survey.id).await? > 0;
     match replace_survey(&state.db, survey.id, &new, has_responses).await {
@@ -142,7 +148,9 @@ pub async fn publish(
     me: ApiSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, Problem> {
-    let (survey, _, _) = survey_for(&state, &me.0, path.into_inner(), true).await?;
+    let survey = SurveyAccess::build(&state.db, &me.0, SurveyId(path.into_inner()))
+        .await?
+        .survey;
     if store::questions(&state.db, survey.id, false)
         .await?
         .is_empty()
@@ -176,7 +184,9 @@ pub async fn close(
     me: ApiSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, Problem> {
-    let (survey, _, _) = survey_for(&state, &me.0, path.into_inner(), true).await?;
+    let survey = SurveyAccess::build(&state.db, &me.0, SurveyId(path.into_inner()))
+        .await?
+        .survey;
     if survey.status == Status::Draft {
         return Err(Problem::conflict(
             "This survey is still a draft. Publish it before closing it.",

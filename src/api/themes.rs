@@ -3,9 +3,10 @@
 use actix_web::{HttpResponse, web};
 
 use crate::accounts::ApiSteward;
+use crate::api::Problem;
 use crate::api::responses::BomParams;
 use crate::api::schema::ProblemDoc;
-use crate::api::{Problem, project_for};
+use crate::projects::{ProjectAccess, ProjectId};
 use crate::results::aggregate_routes::min_group;
 use crate::results::routes::CsvQuery;
 use crate::state::AppState;
@@ -19,7 +20,7 @@ async fn download(
     format: Format,
     bom: bool,
 ) -> Result<HttpResponse, Problem> {
-    let (project, _) = project_for(state, &me.0, project, true).await?;
+    let project = ProjectAccess::build(&state.db, &me.0, ProjectId(project)).await?;
     let min = min_group(state);
     Ok(respond(
         &state.db,

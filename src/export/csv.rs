@@ -57,7 +57,6 @@ pub fn record(out: &mut Vec<u8>, cells: &[String]) -> Result<(), ::csv::Error> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]

@@ -137,7 +137,6 @@ impl LocalContact {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     fn input(name: &str, phone: &str, hours: &str) -> ContactInput {

@@ -6,13 +6,13 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::{html, see_other};
 use crate::error::AppError;
 use crate::help::model::{ContactInput, LocalContact};
 use crate::help::{store, views};
+use crate::projects::ProjectAccess;
 use crate::projects::ProjectId;
-use crate::projects::routes::buildable;
 use crate::state::AppState;
+use crate::web::respond::{html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
 
 /// `GET /projects/{id}/help`
@@ -22,7 +22,8 @@ pub async fn page(
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let contact = store::contact(&state.db, project.id).await?;
     Ok(html(
         StatusCode::OK,
@@ -43,7 +44,8 @@ pub async fn save(
     path: web::Path<i64>,
     form: CsrfForm<ContactInput>,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let CsrfForm { form, token } = form;
     match LocalContact::parse(&form) {
         Ok(contact) => {

@@ -248,7 +248,6 @@ pub fn parse_reminder_days(text: &str) -> Result<u32, &'static str> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]

@@ -7,7 +7,6 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::{html, see_other};
 use crate::error::AppError;
 use crate::invitations::model::{
     MAX_ADDRESSES, Purpose, accepts_invitations, parse_reminder_days, plausible_token,
@@ -18,8 +17,9 @@ use crate::invitations::views::{self, InvitationsPage};
 use crate::invitations::{send, store};
 use crate::projects::Project;
 use crate::state::AppState;
-use crate::surveys::routes::buildable_survey;
 use crate::surveys::{Survey, SurveyId, store as surveys};
+use crate::surveys::{SurveyAccess, SurveyGrant};
+use crate::web::respond::{html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors, csrf};
 
 /// The cookie that carries an identified survey's invitation link token to the submission.
@@ -81,7 +81,9 @@ pub async fn page(
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let (project, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    let SurveyGrant {
+        project, survey, ..
+    } = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
     let r = Render {
         addresses: "",
         reminder_days: None,
@@ -98,7 +100,9 @@ pub async fn invite(
     path: web::Path<i64>,
     form: CsrfForm<InviteForm>,
 ) -> Result<HttpResponse, AppError> {
-    let (project, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    let SurveyGrant {
+        project, survey, ..
+    } = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
     let CsrfForm { form, token } = form;
     let candidates = split_addresses(&form.addresses);
     let mut errors = FieldErrors::new();
@@ -160,7 +164,9 @@ pub async fn set_reminders(
     path: web::Path<i64>,
     form: CsrfForm<ReminderForm>,
 ) -> Result<HttpResponse, AppError> {
-    let (project, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    let SurveyGrant {
+        project, survey, ..
+    } = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
     let CsrfForm { form, token } = form;
     match parse_reminder_days(&form.reminder_days) {
         Ok(days) => {

@@ -6,13 +6,13 @@ use actix_web::{HttpResponse, web};
 use chrono::Utc;
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::html;
 use crate::error::AppError;
 use crate::live::store;
 use crate::live::views::{self, FormLink, ProjectForms};
 use crate::projects::store as projects;
 use crate::state::AppState;
 use crate::surveys::{self, Availability, SurveyKind};
+use crate::web::respond::html;
 
 /// How many of their own submissions the page lists.
 const OWN: u64 = 10;

@@ -114,7 +114,6 @@ async fn listen(
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use chrono::{DateTime, Utc};
 
     use super::*;

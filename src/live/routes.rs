@@ -5,41 +5,22 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::html;
 use crate::error::AppError;
 use crate::live::model::{BACKLOG_CAP, last_event_id};
 use crate::live::views::{self, BoardLinks, SurveyBoard};
 use crate::live::{sse, store};
-use crate::projects::{Access, Project, ProjectId, store as projects};
+use crate::projects::{Access, Project, ProjectId};
+use crate::projects::{Granted, ProjectAccess};
 use crate::results::store as results;
 use crate::state::AppState;
 use crate::surveys::{self, Status, Survey, SurveyId};
+use crate::surveys::{SurveyAccess, SurveyGrant};
+use crate::web::respond::html;
 
 /// Newest responses shown per survey on a survey board.
 const NEWEST: u64 = 5;
 /// Newest responses shown per survey on a project board.
 const NEWEST_ON_PROJECT: u64 = 3;
-
-/// The survey, its project and this person's access when they are a member; 404 otherwise.
-async fn watchable_survey(
-    state: &AppState,
-    me: &CurrentSteward,
-    id: i64,
-) -> Result<(Survey, Project, Access), AppError> {
-    results::find_survey_for(&state.db, &me.steward, SurveyId(id))
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
-async fn watchable_project(
-    state: &AppState,
-    me: &CurrentSteward,
-    id: i64,
-) -> Result<(Project, Access), AppError> {
-    projects::find_for(&state.db, &me.steward, ProjectId(id))
-        .await?
-        .ok_or(AppError::NotFound)
-}
 
 /// The safeguarding banner for stewards of the project (flags awaiting review, on this survey
 /// or anywhere in the project); practitioners see none, as they cannot open the review page.
@@ -126,7 +107,11 @@ pub async fn survey_page(
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (survey, project, access) = watchable_survey(&state, &me, path.into_inner()).await?;
+    let SurveyGrant {
+        survey,
+        project,
+        access,
+    } = SurveyAccess::view(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
     let links = survey_links(&survey);
     let title = format!("Live: {}", survey.title);
     let banner = banner(&state, &project, access, Some(survey.id)).await?;
@@ -144,7 +129,11 @@ pub async fn survey_fragment(
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (survey, project, access) = watchable_survey(&state, &me, path.into_inner()).await?;
+    let SurveyGrant {
+        survey,
+        project,
+        access,
+    } = SurveyAccess::view(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
     let banner = banner(&state, &project, access, Some(survey.id)).await?;
     let board = survey_board(&state, survey, true, NEWEST).await?;
     Ok(fragment_response(views::fragment(
@@ -160,7 +149,8 @@ pub async fn project_page(
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (project, access) = watchable_project(&state, &me, path.into_inner()).await?;
+    let Granted { project, access } =
+        ProjectAccess::view(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let boards = project_boards(&state, &project).await?;
     let title = format!("Live: {}", project.title);
     let banner = banner(&state, &project, access, None).await?;
@@ -183,7 +173,8 @@ pub async fn project_fragment(
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (project, access) = watchable_project(&state, &me, path.into_inner()).await?;
+    let Granted { project, access } =
+        ProjectAccess::view(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let boards = project_boards(&state, &project).await?;
     let banner = banner(&state, &project, access, None).await?;
     Ok(fragment_response(views::fragment(&boards, true, banner)))
@@ -223,7 +214,9 @@ pub async fn survey_events(
     path: web::Path<i64>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let (survey, project, _) = watchable_survey(&state, &me, path.into_inner()).await?;
+    let SurveyGrant {
+        survey, project, ..
+    } = SurveyAccess::view(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
     Ok(stream(&state, project.id.0, Some(survey.id.0), resume_from(&req)).await?)
 }
 
@@ -234,6 +227,7 @@ pub async fn project_events(
     path: web::Path<i64>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let (project, _) = watchable_project(&state, &me, path.into_inner()).await?;
+    let project =
+        ProjectAccess::practise(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     Ok(stream(&state, project.id.0, None, resume_from(&req)).await?)
 }

@@ -190,7 +190,6 @@ fn html_body(base_url: &Url, content: &Content) -> Markup {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     fn to() -> EmailAddress {

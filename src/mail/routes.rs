@@ -3,13 +3,13 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::accounts::routes::{NoFields, html, see_other};
 use crate::accounts::{CurrentSteward, EmailAddress, Role};
 use crate::error::AppError;
 use crate::mail::model::OutboxId;
 use crate::mail::{messages, store, views};
 use crate::state::AppState;
 use crate::web::CsrfForm;
+use crate::web::respond::{NoFields, html, see_other};
 
 /// Failed messages listed at most.
 const FAILED_SHOWN: u64 = 50;

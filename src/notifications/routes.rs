@@ -6,12 +6,12 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::html;
 use crate::error::AppError;
 use crate::notifications::store;
 use crate::state::AppState;
 use crate::web::choices::radios;
 use crate::web::forms::{button, csrf_field, error_summary};
+use crate::web::respond::html;
 use crate::web::{CsrfForm, FieldErrors, NavUser, Page};
 
 /// The form.

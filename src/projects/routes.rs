@@ -6,39 +6,16 @@ use actix_web::{HttpResponse, web};
 use anyhow::Context;
 use serde::Deserialize;
 
-use crate::accounts::routes::{NoFields, html, see_other};
 use crate::accounts::{CurrentSteward, EmailAddress, Role, StewardId, store as accounts_store};
 use crate::error::AppError;
 use crate::projects::model::{MemberRole, NewProject, Project, ProjectId, ProjectInput};
 use crate::projects::store::{self, Access};
 use crate::projects::views::{self, MemberRow};
+use crate::projects::{Granted, ProjectAccess};
 use crate::state::AppState;
 use crate::surveys;
+use crate::web::respond::{NoFields, html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
-
-/// The project and access of this person, or 404 when they cannot see it.
-pub async fn visible(
-    state: &AppState,
-    me: &CurrentSteward,
-    id: ProjectId,
-) -> Result<(Project, Access), AppError> {
-    store::find_for(&state.db, &me.steward, id)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
-/// The project, when this person may build in it: 404 if they cannot see it, 403 if they can
-/// see it but not build.
-pub async fn buildable(
-    state: &AppState,
-    me: &CurrentSteward,
-    id: ProjectId,
-) -> Result<Project, AppError> {
-    match visible(state, me, id).await? {
-        (project, Access::Build) => Ok(project),
-        (_, Access::Feedback) => Err(AppError::Forbidden),
-    }
-}
 
 /// Creates (`existing` is `None`) or updates a project and, in the same transaction, makes the
 /// person at its lead address its safeguarding lead (invited by email if they have no account).
@@ -146,11 +123,11 @@ pub async fn overview(
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (project, access) = visible(&state, &me, ProjectId(path.into_inner())).await?;
+    let granted = ProjectAccess::view(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
+    let reviewer = ProjectAccess::reviews(&state.db, &granted, &me.steward).await?;
+    let Granted { project, access } = granted;
     let members = member_rows(&state, project.id).await?;
     let surveys = surveys::store::list_for_project(&state.db, project.id).await?;
-    let reviewer =
-        crate::safeguarding::leads::can_review(&state.db, project.id, access, &me.steward).await?;
     let banner = if reviewer {
         let flagged =
             crate::safeguarding::store::unreviewed_responses(&state.db, project.id, None).await?;
@@ -181,7 +158,8 @@ pub async fn edit_page(
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let typed = ProjectInput {
         title: project.title,
         outcome: project.outcome,
@@ -207,7 +185,8 @@ pub async fn edit(
     path: web::Path<i64>,
     form: CsrfForm<ProjectInput>,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let CsrfForm { form, token } = form;
     match NewProject::parse(&form) {
         Ok(new) => {
@@ -227,7 +206,8 @@ pub async fn members_page(
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let members = member_rows(&state, project.id).await?;
     Ok(html(
         StatusCode::OK,
@@ -255,7 +235,8 @@ pub async fn add_member(
     path: web::Path<i64>,
     form: CsrfForm<MemberForm>,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let CsrfForm { form, token } = form;
     let mut errors = FieldErrors::new();
     let role = MemberRole::parse(&form.role);
@@ -320,7 +301,7 @@ pub async fn remove_member(
     _form: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     let (project_id, steward_id) = path.into_inner();
-    let project = buildable(&state, &me, ProjectId(project_id)).await?;
+    let project = ProjectAccess::build(&state.db, &me.steward, ProjectId(project_id)).await?;
     let members = store::members(&state.db, project.id).await?;
     if !members.iter().any(|(id, ..)| id.0 == steward_id) {
         return Err(AppError::NotFound);

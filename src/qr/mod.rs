@@ -62,7 +62,6 @@ pub fn png(text: &str, scale: usize) -> anyhow::Result<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]

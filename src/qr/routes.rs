@@ -5,11 +5,13 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::html;
 use crate::error::AppError;
 use crate::live::views;
 use crate::state::AppState;
+use crate::surveys::SurveyAccess;
+use crate::surveys::SurveyId;
 use crate::surveys::{self, Survey};
+use crate::web::respond::html;
 
 /// Pixels per module in PNG downloads (a version-3 code comes out about 300 pixels wide).
 const PNG_SCALE: usize = 8;
@@ -77,7 +79,9 @@ pub async fn poster(
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (survey, _) = crate::results::routes::buildable(&state, &me, path.into_inner()).await?;
+    let survey = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner()))
+        .await?
+        .survey;
     let svg = svg_for(&state, &survey)?;
     let link = short_link(&state, &survey);
     Ok(html(

@@ -7,14 +7,15 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::html as respond;
 use crate::error::AppError;
 use crate::responses::look::Look;
 use crate::responses::model::Receipt;
 use crate::responses::routes::help_for;
 use crate::responses::views::{self, Sent};
 use crate::state::AppState;
-use crate::surveys::routes::buildable_survey;
+use crate::surveys::SurveyAccess;
+use crate::surveys::SurveyId;
+use crate::web::respond::html as respond;
 
 /// `?flagged=yes` and `?easy_read=yes`.
 #[derive(Deserialize, Default)]
@@ -63,7 +64,9 @@ pub async fn sent(
     path: web::Path<i64>,
     query: web::Query<SentQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (_, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    let survey = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner()))
+        .await?
+        .survey;
     let flagged = query.flagged == "yes";
     let easy_read = query.easy_read == "yes";
     let look = Look {

@@ -6,7 +6,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use crate::accounts::routes::html as respond;
 use crate::error::{AppError, human_wait};
 use crate::responses::model::{Receipt, StoredResponse};
 use crate::responses::routes::{client, with_retry_after};
@@ -14,6 +13,7 @@ use crate::responses::store;
 use crate::state::AppState;
 use crate::surveys::{Survey, store as surveys};
 use crate::web::forms::{Input, button, csrf_field, error_summary};
+use crate::web::respond::html as respond;
 use crate::web::{CsrfForm, CsrfToken, FieldErrors, Page};
 
 /// The receipt form's fields.

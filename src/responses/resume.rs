@@ -7,7 +7,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 
 use crate::accounts::EmailAddress;
-use crate::accounts::routes::{html, see_other};
 use crate::error::{AppError, human_wait};
 use crate::mail::messages::resume_message;
 use crate::responses::draft::{self, DraftToken, Resumed};
@@ -20,6 +19,7 @@ use crate::responses::steps::{first_gap, with_cookie};
 use crate::responses::views::human_time;
 use crate::state::AppState;
 use crate::surveys::{Layout, Question, Survey, store as surveys};
+use crate::web::respond::{html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
 
 type Pairs = Vec<(String, String)>;

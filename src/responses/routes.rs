@@ -9,7 +9,6 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::html;
 use crate::error::AppError;
 use crate::responses::look::{Look, easy_read_cookie};
 use crate::responses::model::{
@@ -21,6 +20,7 @@ use crate::responses::views;
 use crate::state::AppState;
 use crate::surveys::render::error_target;
 use crate::surveys::{Availability, Layout, Question, Survey, SurveyKind, store as surveys};
+use crate::web::respond::html;
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
 
 type Pairs = Vec<(String, String)>;

@@ -4,7 +4,6 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::accounts::routes::{html, see_other};
 use crate::error::AppError;
 use crate::responses::draft::{self, DraftToken};
 use crate::responses::look::Look;
@@ -21,6 +20,7 @@ use crate::responses::{resume, store, views};
 use crate::state::AppState;
 use crate::surveys::render::raw_from_pairs;
 use crate::surveys::{Layout, Question, RawAnswer, Survey};
+use crate::web::respond::{html, see_other};
 use crate::web::{CsrfForm, CsrfToken};
 
 type Pairs = Vec<(String, String)>;

@@ -6,15 +6,18 @@ use anyhow::Context;
 use chrono::Utc;
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::html;
 use crate::disclosure::MinGroup;
 use crate::error::AppError;
+use crate::projects::ProjectAccess;
 use crate::projects::{Project, ProjectId};
 use crate::results::aggregate_store::{QuestionAggregate, aggregates, group_questions};
 use crate::results::aggregate_views;
 use crate::results::csv::aggregates_csv;
-use crate::results::routes::{CsvQuery, buildable};
+use crate::results::routes::CsvQuery;
 use crate::state::AppState;
+use crate::surveys::SurveyAccess;
+use crate::surveys::SurveyId;
+use crate::web::respond::html;
 use crate::{safeguarding, surveys};
 
 /// The smallest group shown, from the settings.
@@ -46,7 +49,7 @@ pub async fn project_page(
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let project =
-        crate::projects::routes::buildable(&state, &me, ProjectId(path.into_inner())).await?;
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let (surveys, aggs) = project_aggregates(&state, &project).await?;
     let flagged = safeguarding::store::unreviewed_responses(&state.db, project.id, None).await?;
     let banner = safeguarding::views::banner(project.id, flagged);
@@ -71,7 +74,7 @@ pub async fn project_csv(
     query: web::Query<CsvQuery>,
 ) -> Result<HttpResponse, AppError> {
     let project =
-        crate::projects::routes::buildable(&state, &me, ProjectId(path.into_inner())).await?;
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let (_, aggs) = project_aggregates(&state, &project).await?;
     let scope = format!("project {}", project.id.0);
     let body = aggregates_csv(&scope, &aggs, min_group(&state), query.bom())
@@ -99,7 +102,9 @@ pub async fn survey_csv(
     path: web::Path<i64>,
     query: web::Query<CsvQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (survey, _) = buildable(&state, &me, path.into_inner()).await?;
+    let survey = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner()))
+        .await?
+        .survey;
     let questions = surveys::store::questions(&state.db, survey.id, true).await?;
     let aggs = survey_aggregates(&state, &survey, questions).await?;
     let scope = format!("survey {}", survey.id.0);

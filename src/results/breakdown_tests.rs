@@ -1,5 +1,4 @@
 //! Breakdown tests: groups, columns, suppression and ISO weeks.
-#![allow(clippy::unwrap_used)]
 
 use chrono::TimeZone;
 

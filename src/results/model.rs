@@ -214,7 +214,6 @@ pub const WITHHELD: &str = "[withheld for safeguarding review]";
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::surveys::question::QuestionInput;
     use crate::surveys::{QuestionDef, QuestionId};

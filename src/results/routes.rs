@@ -5,14 +5,14 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::html;
 use crate::error::AppError;
 use crate::export;
-use crate::projects::{Access, Project};
 use crate::results::{store, views};
 use crate::safeguarding;
 use crate::state::AppState;
-use crate::surveys::{self, Survey, SurveyId};
+use crate::surveys::{self, SurveyId};
+use crate::surveys::{SurveyAccess, SurveyGrant};
+use crate::web::respond::html;
 
 /// Responses shown per page of the results table.
 pub const PER_PAGE: u64 = 25;
@@ -36,20 +36,6 @@ impl CsvQuery {
     }
 }
 
-/// The survey if this steward may build in its project: 404 when they cannot see it, 403
-/// when they see it without build access.
-pub async fn buildable(
-    state: &AppState,
-    me: &CurrentSteward,
-    id: i64,
-) -> Result<(Survey, Project), AppError> {
-    match store::find_survey_for(&state.db, &me.steward, SurveyId(id)).await? {
-        None => Err(AppError::NotFound),
-        Some((_, _, Access::Feedback)) => Err(AppError::Forbidden),
-        Some((survey, project, Access::Build)) => Ok((survey, project)),
-    }
-}
-
 /// `GET /surveys/{id}/results`
 pub async fn results_page(
     state: web::Data<AppState>,
@@ -57,7 +43,9 @@ pub async fn results_page(
     path: web::Path<i64>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (survey, project) = buildable(&state, &me, path.into_inner()).await?;
+    let SurveyGrant {
+        survey, project, ..
+    } = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
     let questions = surveys::store::questions(&state.db, survey.id, true).await?;
     let total = store::count_responses(&state.db, survey.id).await?;
     let pages = total.div_ceil(PER_PAGE).max(1);
@@ -98,7 +86,9 @@ pub async fn responses_csv(
     path: web::Path<i64>,
     query: web::Query<CsvQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (survey, _) = buildable(&state, &me, path.into_inner()).await?;
+    let survey = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner()))
+        .await?
+        .survey;
     let questions = surveys::store::questions(&state.db, survey.id, true).await?;
     Ok(export::csv_response(
         state.db.clone(),

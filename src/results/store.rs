@@ -9,7 +9,6 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
-use crate::projects::Access;
 use crate::results::model::{QuestionSummary, ResponseRow, summarise};
 use crate::surveys::{AnswerValue, Question, QuestionId, QuestionKind, SurveyId};
 
@@ -146,18 +145,4 @@ pub async fn responses_after<C: ConnectionTrait>(
         .all(db)
         .await?;
     with_answers(db, questions, rows).await
-}
-
-/// A survey and its project's access for this person, or `None` when they may not see it.
-pub async fn find_survey_for<C: ConnectionTrait>(
-    db: &C,
-    who: &crate::accounts::Steward,
-    id: SurveyId,
-) -> Result<Option<(crate::surveys::Survey, crate::projects::Project, Access)>, sea_orm::DbErr> {
-    let Some(survey) = crate::surveys::store::find(db, id).await? else {
-        return Ok(None);
-    };
-    Ok(crate::projects::store::find_for(db, who, survey.project_id)
-        .await?
-        .map(|(project, access)| (survey, project, access)))
 }

@@ -7,12 +7,10 @@ use sea_orm::{ConnectionTrait, DbErr};
 use url::Url;
 
 use crate::accounts::session::{hash_secret, new_secret};
-use crate::accounts::{CurrentSteward, EmailAddress, PersonName, Role, Steward, store as accounts};
-use crate::error::AppError;
+use crate::accounts::{EmailAddress, PersonName, Role, Steward, store as accounts};
 use crate::mail::{self, MailKind};
-use crate::projects::{Access, MemberRole, Project, ProjectId, store as projects};
+use crate::projects::{MemberRole, ProjectId, store as projects};
 use crate::safeguarding::messages::{lead_added_content, lead_invite_content};
-use crate::state::AppState;
 
 /// Days a lead's invitation link works, as for invitations by an administrator.
 const INVITE_DAYS: i64 = 7;
@@ -98,31 +96,4 @@ async fn tell<C: ConnectionTrait>(
         "safeguarding lead told"
     );
     Ok(())
-}
-
-/// Whether this person may open and review the project's flags: stewards who can build the
-/// project (and admins), and the project's safeguarding leads.
-pub async fn can_review<C: ConnectionTrait>(
-    db: &C,
-    project: ProjectId,
-    access: Access,
-    who: &Steward,
-) -> Result<bool, DbErr> {
-    Ok(access == Access::Build
-        || projects::member_role(db, project, who.id).await? == Some(MemberRole::SafeguardingLead))
-}
-
-/// The one access check for the flag pages: the project when this person may review its
-/// flags; 404 when they cannot see the project, 403 when they can see it but not review.
-pub async fn reviewable(
-    state: &AppState,
-    me: &CurrentSteward,
-    id: ProjectId,
-) -> Result<Project, AppError> {
-    let (project, access) = crate::projects::routes::visible(state, me, id).await?;
-    if can_review(&state.db, project.id, access, &me.steward).await? {
-        Ok(project)
-    } else {
-        Err(AppError::Forbidden)
-    }
 }

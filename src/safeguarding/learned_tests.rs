@@ -1,7 +1,6 @@
 //! Tests of the learned second opinion: the embedded file trains, its out-of-fold figures are
 //! sane, training is deterministic, the model learns only what it is shown, and the CSV is
 //! read by column name with or without categories.
-#![allow(clippy::unwrap_used)]
 
 use super::*;
 

@@ -53,7 +53,6 @@ pub fn flag_log(flags: &[FlagSummary], bom: bool) -> Result<Vec<u8>, ::csv::Erro
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::safeguarding::model::FlagId;
 

@@ -159,7 +159,6 @@ pub fn lead_added_content(base: &Url, project: ProjectId, project_title: &str) -
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]

@@ -143,7 +143,6 @@ pub fn banner_text(responses: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]

@@ -284,7 +284,6 @@ impl SafeguardingSettings {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     fn review(outcome: &str, note: &str) -> Result<NewReview, FieldErrors> {

@@ -8,16 +8,16 @@ use anyhow::Context;
 use chrono::Utc;
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::{html, see_other};
 use crate::error::AppError;
 use crate::fields::FieldErrors;
+use crate::projects::ProjectAccess;
 use crate::projects::{Project, ProjectId};
 use crate::results::CsvQuery;
-use crate::safeguarding::leads::reviewable;
 use crate::safeguarding::model::{FlagId, flag_path};
 use crate::safeguarding::review::{FilterInput, Filters, NewReview, ReviewInput};
 use crate::safeguarding::{flag_views, log_csv, review_store, views};
 use crate::state::AppState;
+use crate::web::respond::{html, see_other};
 use crate::web::{CsrfForm, CsrfToken};
 
 /// `GET /projects/{id}/safeguarding?status=…&age=…`
@@ -27,7 +27,8 @@ pub async fn page(
     path: web::Path<i64>,
     query: web::Query<FilterInput>,
 ) -> Result<HttpResponse, AppError> {
-    let project = reviewable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::safeguard(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let filters = Filters::parse(&query);
     let all = review_store::list(&state.db, &project).await?;
     let now = Utc::now();
@@ -48,7 +49,8 @@ pub async fn csv(
     path: web::Path<i64>,
     query: web::Query<CsvQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let project = reviewable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::safeguard(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let flags = review_store::list(&state.db, &project).await?;
     let body = log_csv::flag_log(&flags, query.bom()).context("writing the flag log")?;
     Ok(crate::export::download(
@@ -88,7 +90,7 @@ pub async fn flag(
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
     let (project_id, flag_id) = path.into_inner();
-    let project = reviewable(&state, &me, ProjectId(project_id)).await?;
+    let project = ProjectAccess::safeguard(&state.db, &me.steward, ProjectId(project_id)).await?;
     let typed = ReviewInput::default();
     render(
         &state,
@@ -110,7 +112,7 @@ pub async fn review(
     form: CsrfForm<ReviewInput>,
 ) -> Result<HttpResponse, AppError> {
     let (project_id, flag_id) = path.into_inner();
-    let project = reviewable(&state, &me, ProjectId(project_id)).await?;
+    let project = ProjectAccess::safeguard(&state.db, &me.steward, ProjectId(project_id)).await?;
     let flag = FlagId(flag_id);
     let CsrfForm { form, token } = form;
     let review = match NewReview::parse(&form) {

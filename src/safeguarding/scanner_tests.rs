@@ -1,6 +1,5 @@
 //! Table-driven scanner tests on `src/safeguarding/data/examples.csv`, plus categories,
 //! negation, figures of speech and the CSV scan.
-#![allow(clippy::unwrap_used)]
 
 use super::*;
 

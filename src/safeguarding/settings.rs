@@ -6,16 +6,16 @@ use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::{html as respond, see_other};
 use crate::error::AppError;
 use crate::fields::FieldErrors;
+use crate::projects::ProjectAccess;
 use crate::projects::{Project, ProjectId};
 use crate::safeguarding::alerts;
-use crate::safeguarding::leads::reviewable;
 use crate::safeguarding::model::review_path;
 use crate::safeguarding::review::{SafeguardingSettings, SettingsInput};
 use crate::state::AppState;
 use crate::web::forms::{Input, button, csrf_field, error_summary};
+use crate::web::respond::{html as respond, see_other};
 use crate::web::{CsrfForm, CsrfToken, NavUser, Page};
 
 fn page(
@@ -60,7 +60,8 @@ pub async fn show(
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let project = reviewable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::safeguard(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let current = alerts::settings(&state.db, project.id).await?;
     Ok(respond(
         StatusCode::OK,
@@ -81,7 +82,8 @@ pub async fn save(
     path: web::Path<i64>,
     form: CsrfForm<SettingsInput>,
 ) -> Result<HttpResponse, AppError> {
-    let project = reviewable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::safeguard(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let CsrfForm { form, token } = form;
     match SafeguardingSettings::parse(&form) {
         Ok(new) => {

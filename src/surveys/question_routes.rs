@@ -5,15 +5,16 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::{NoFields, html, see_other};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::surveys::SurveyAccess;
+use crate::surveys::SurveyId;
 use crate::surveys::model::Survey;
 use crate::surveys::question::{Question, QuestionDef, QuestionId, QuestionKey};
 use crate::surveys::question_form::question_form;
-use crate::surveys::routes::buildable_survey;
 use crate::surveys::settings::QuestionForm;
 use crate::surveys::store;
+use crate::web::respond::{NoFields, html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
 
 async fn question_in(
@@ -21,7 +22,9 @@ async fn question_in(
     me: &CurrentSteward,
     ids: (i64, i64),
 ) -> Result<(Survey, Question), AppError> {
-    let (_, survey) = buildable_survey(state, me, ids.0).await?;
+    let survey = SurveyAccess::build(&state.db, &me.steward, SurveyId(ids.0))
+        .await?
+        .survey;
     let question = store::find_question(&state.db, survey.id, QuestionId(ids.1))
         .await?
         .ok_or(AppError::NotFound)?;
@@ -71,7 +74,9 @@ pub async fn new_page(
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let (_, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    let survey = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner()))
+        .await?
+        .survey;
     let typed = QuestionForm {
         required: "no".into(),
         ..QuestionForm::default()
@@ -95,7 +100,9 @@ pub async fn create(
     path: web::Path<i64>,
     form: CsrfForm<QuestionForm>,
 ) -> Result<HttpResponse, AppError> {
-    let (_, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    let survey = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner()))
+        .await?
+        .survey;
     let CsrfForm { form, token } = form;
     let mut errors = FieldErrors::new();
     let def = match form.parse() {

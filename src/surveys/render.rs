@@ -369,7 +369,6 @@ fn long_text(parts: &Parts<'_>, raw: &RawAnswer) -> Markup {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::surveys::question::QuestionInput;
 

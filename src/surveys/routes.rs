@@ -7,9 +7,8 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::{NoFields, html, see_other};
 use crate::error::AppError;
-use crate::projects::routes::buildable;
+use crate::projects::ProjectAccess;
 use crate::projects::{Project, ProjectId};
 use crate::state::AppState;
 use crate::surveys::model::{DEFAULT_PRIVACY_NOTICE, Status, Survey, SurveyId};
@@ -17,20 +16,9 @@ use crate::surveys::question_form;
 use crate::surveys::settings::{SurveyInput, parse_survey, yes_no};
 use crate::surveys::store;
 use crate::surveys::views::{self, Builder, QuestionRow};
+use crate::surveys::{SurveyAccess, SurveyGrant};
+use crate::web::respond::{NoFields, html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
-
-/// The survey and its project, when this person may build in it.
-pub async fn buildable_survey(
-    state: &AppState,
-    me: &CurrentSteward,
-    id: i64,
-) -> Result<(Project, Survey), AppError> {
-    let survey = store::find(&state.db, SurveyId(id))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let project = buildable(state, me, survey.project_id).await?;
-    Ok((project, survey))
-}
 
 pub async fn new_page(
     state: web::Data<AppState>,
@@ -38,7 +26,8 @@ pub async fn new_page(
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let typed = SurveyInput {
         kind: "questionnaire".into(),
         privacy_notice: DEFAULT_PRIVACY_NOTICE.into(),
@@ -65,7 +54,8 @@ pub async fn create(
     path: web::Path<i64>,
     form: CsrfForm<SurveyInput>,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let CsrfForm { form, token } = form;
     match parse_survey(&form) {
         Ok(new) => {
@@ -85,7 +75,9 @@ pub async fn settings_page(
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let (project, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    let SurveyGrant {
+        project, survey, ..
+    } = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
     Ok(html(
         StatusCode::OK,
         views::settings_form(
@@ -105,7 +97,9 @@ pub async fn update_settings(
     path: web::Path<i64>,
     form: CsrfForm<SurveyInput>,
 ) -> Result<HttpResponse, AppError> {
-    let (project, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    let SurveyGrant {
+        project, survey, ..
+    } = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
     let CsrfForm { form, token } = form;
     match parse_survey(&form) {
         Ok(new) => {
@@ -165,7 +159,9 @@ pub async fn builder(
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (project, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    let SurveyGrant {
+        project, survey, ..
+    } = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
     builder_page(
         &state,
         &me,
@@ -189,7 +185,9 @@ pub async fn preview(
     path: web::Path<i64>,
     query: web::Query<PreviewQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (_, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    let survey = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner()))
+        .await?
+        .survey;
     let questions = store::questions(&state.db, survey.id, false).await?;
     let easy_read = query.easy_read == "yes";
     let help = if survey.audience.shows_help() {
@@ -211,7 +209,9 @@ async fn change_status(
     from: Status,
     to: Status,
 ) -> Result<HttpResponse, AppError> {
-    let (project, survey) = buildable_survey(state, me, id).await?;
+    let SurveyGrant {
+        project, survey, ..
+    } = SurveyAccess::build(&state.db, &me.steward, SurveyId(id)).await?;
     if survey.status != from {
         return Err(AppError::BadRequest(format!(
             "This survey is {}, so that cannot be done now. Go back to the survey and reload the page.",
@@ -278,7 +278,9 @@ pub async fn duplicate(
     path: web::Path<i64>,
     _form: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
-    let (_, survey) = buildable_survey(&state, &me, path.into_inner()).await?;
+    let survey = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner()))
+        .await?
+        .survey;
     let txn = crate::db::begin_write(&state.db).await?;
     let copy = store::duplicate(&txn, &survey).await?;
     txn.commit().await?;

@@ -91,7 +91,6 @@ pub fn train(examples: &[(String, Vec<i64>)], threads: usize) -> Option<Coder> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::themes::model::ThemeId;
 

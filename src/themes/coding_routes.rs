@@ -8,14 +8,14 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::{NoFields, html, see_other};
 use crate::error::AppError;
-use crate::projects::routes::buildable;
+use crate::projects::ProjectAccess;
 use crate::projects::{Project, ProjectId};
 use crate::state::AppState;
 use crate::themes::coding_store as cs;
 use crate::themes::model::{AnswerId, CodingId, CodingStatus, ThemeId, ThemeStatus};
 use crate::themes::{coding_views, store};
+use crate::web::respond::{NoFields, html, see_other};
 use crate::web::{CsrfForm, CsrfToken};
 
 /// Answers per coding page.
@@ -49,7 +49,8 @@ pub async fn page(
     query: web::Query<PageQuery>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let n = page_number(query.page.as_deref())?;
     let questions = cs::text_questions(&state.db, project.id).await?;
     let answers = cs::text_answers(&state.db, &questions, n, PER_PAGE + 1).await?;
@@ -95,7 +96,7 @@ async fn answer_and_theme(
     path: (i64, i64),
     form: &CodingForm,
 ) -> Result<(Project, AnswerId, ThemeId), AppError> {
-    let project = buildable(state, me, ProjectId(path.0)).await?;
+    let project = ProjectAccess::build(&state.db, &me.steward, ProjectId(path.0)).await?;
     let answer = cs::find_answer(&state.db, project.id, AnswerId(path.1))
         .await?
         .ok_or(AppError::NotFound)?;
@@ -167,7 +168,8 @@ pub async fn queue(
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let items = cs::queue(&state.db, project.id, QUEUE_SIZE).await?;
     let questions = cs::text_questions(&state.db, project.id).await?;
     let mut texts = HashMap::new();
@@ -211,7 +213,7 @@ async fn settle(
     path: (i64, i64),
     status: CodingStatus,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(&state, &me, ProjectId(path.0)).await?;
+    let project = ProjectAccess::build(&state.db, &me.steward, ProjectId(path.0)).await?;
     let coding = cs::find_suggestion(&state.db, project.id, CodingId(path.1))
         .await?
         .ok_or(AppError::NotFound)?;

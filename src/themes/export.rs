@@ -169,7 +169,6 @@ pub fn filename(project: i64, what: &str, ext: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use std::collections::{HashMap, HashSet};
 
     use chrono::Utc;

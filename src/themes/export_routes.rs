@@ -5,8 +5,8 @@ use actix_web::{HttpResponse, web};
 
 use crate::accounts::CurrentSteward;
 use crate::error::AppError;
+use crate::projects::ProjectAccess;
 use crate::projects::ProjectId;
-use crate::projects::routes::buildable;
 use crate::results::aggregate_routes::min_group;
 use crate::results::routes::CsvQuery;
 use crate::state::AppState;
@@ -20,7 +20,7 @@ async fn download(
     format: Format,
     bom: bool,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(state, me, ProjectId(project)).await?;
+    let project = ProjectAccess::build(&state.db, &me.steward, ProjectId(project)).await?;
     let min = min_group(state);
     respond(
         &state.db,

@@ -200,7 +200,6 @@ pub fn steward_reviewed(codings: &[CodingFact]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     fn fact(theme: i64, source: Source, status: CodingStatus) -> CodingFact {

@@ -7,9 +7,8 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::CurrentSteward;
-use crate::accounts::routes::{NoFields, html, see_other};
 use crate::error::AppError;
-use crate::projects::routes::buildable;
+use crate::projects::ProjectAccess;
 use crate::projects::{Project, ProjectId};
 use crate::results::aggregate_routes::min_group;
 use crate::state::AppState;
@@ -19,6 +18,7 @@ use crate::themes::model::{
     CodingFact, NewTheme, Theme, ThemeId, ThemeInput, ThemeStatus, applied_themes,
 };
 use crate::themes::{export_store, stats_views, store, views};
+use crate::web::respond::{NoFields, html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
 
 async fn theme_of(
@@ -27,7 +27,7 @@ async fn theme_of(
     project: i64,
     theme: i64,
 ) -> Result<(Project, Theme), AppError> {
-    let project = buildable(state, me, ProjectId(project)).await?;
+    let project = ProjectAccess::build(&state.db, &me.steward, ProjectId(project)).await?;
     let theme = store::find(&state.db, project.id, ThemeId(theme))
         .await?
         .ok_or(AppError::NotFound)?;
@@ -64,7 +64,8 @@ pub async fn list(
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let page = list_page(
         &state,
         &me,
@@ -84,7 +85,8 @@ pub async fn create(
     path: web::Path<i64>,
     form: CsrfForm<ThemeInput>,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let CsrfForm { form, token } = form;
     let taken = store::taken_names(&state.db, project.id, None).await?;
     match NewTheme::parse(&form, &taken) {
@@ -290,7 +292,8 @@ pub async fn suggestions(
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let project = buildable(&state, &me, ProjectId(path.into_inner())).await?;
+    let project =
+        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let questions = cs::text_questions(&state.db, project.id).await?;
     let answers = cs::text_answers(&state.db, &questions, 0, 0).await?;
     let by_answer = cs::by_answer(cs::codings(&state.db, project.id, None).await?);

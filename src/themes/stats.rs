@@ -217,7 +217,6 @@ pub fn export_key() -> [u8; 32] {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     fn fact(theme: i64, source: Source, status: CodingStatus) -> (CodingFact, f64) {

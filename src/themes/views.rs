@@ -33,7 +33,10 @@ fn theme_fields(typed: &ThemeInput, errors: &FieldErrors) -> Markup {
 
 /// The themes list with counts and shares of the project's `total` text answers, the
 /// download links and the create form.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one page, each part a plain value the handler already holds"
+)]
 pub fn list(
     nav: &NavUser,
     csrf: &str,
@@ -105,7 +108,10 @@ pub fn list(
 }
 
 /// A theme's page.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one page, each part a plain value the handler already holds"
+)]
 pub fn theme(
     nav: &NavUser,
     csrf: &str,

@@ -207,7 +207,6 @@ pub async fn coded_answers(db: &DatabaseTransaction, cat: &Catalogue) -> Result<
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
     use calamine::{Reader, Xlsx};
 

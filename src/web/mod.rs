@@ -7,6 +7,7 @@ pub mod csrf;
 pub mod forms;
 pub mod layout;
 pub mod middleware;
+pub mod respond;
 pub mod routing;
 
 pub use csrf::{CsrfForm, CsrfToken};

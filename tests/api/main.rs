@@ -1,5 +1,6 @@
 //! Black-box tests: the real server on port 0, a fresh database each, real HTTP.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+// Test-only code throughout (so clippy.toml's unwrap/expect allowance covers the helpers too).
+#![cfg(test)]
 
 #[allow(dead_code, reason = "shared helpers; not every branch uses every one")]
 mod helpers;

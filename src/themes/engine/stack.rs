@@ -106,7 +106,10 @@ impl DenseLogReg {
                 }
             }
             for j in 0..d {
-                #[allow(clippy::needless_range_loop)]
+                #[expect(
+                    clippy::needless_range_loop,
+                    reason = "mirrors the lower triangle: h[k][j] and h[j][k] index both ways"
+                )]
                 for k in 0..j {
                     h[k][j] = h[j][k];
                 }

@@ -1,5 +1,4 @@
 //! Codebook integration test: stemming, phrases, punctuation.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test-only module
 
 use crate::themes::engine::Codebook;
 

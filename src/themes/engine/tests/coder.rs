@@ -1,5 +1,4 @@
 //! Coder tests on the shipped data: learning curve, determinism, eval JSON schema.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test-only module
 
 use std::path::Path;
 

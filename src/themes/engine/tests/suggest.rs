@@ -1,5 +1,4 @@
 //! Theme suggestion test on the shipped data: texts with no theme.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test-only module
 
 use std::path::Path;
 

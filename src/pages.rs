@@ -150,3 +150,12 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
 pub async fn not_found() -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
 }
+
+/// Serves `/assets/{file}` when the file name carries the current hash; 404 otherwise.
+pub async fn asset(file: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let (body, content_type) = crate::web::assets::find(&file).ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header(("Cache-Control", "public, max-age=31536000, immutable"))
+        .body(body))
+}

@@ -4,17 +4,36 @@
 use actix_web::web;
 
 use crate::accounts::{self, admin};
-use crate::web::assets;
 use crate::web::routing::Routes;
 use crate::{api, invitations, mail, notifications, pages, responses, results};
 
 /// The whole route table.
 pub fn routes(cfg: &mut web::ServiceConfig) {
+    table().register(cfg);
+    cfg.service(
+        api_table()
+            .into_scope(api_scope())
+            .default_service(web::to(api::not_found)),
+    );
+}
+
+/// Every path this service answers, API paths with their `/api/v1` prefix: for tests that walk
+/// the table (every non-public route must refuse strangers).
+pub fn paths() -> Vec<String> {
+    let api = api_table()
+        .paths()
+        .into_iter()
+        .map(|p| format!("/api/v1{p}"));
+    table().paths().into_iter().chain(api).collect()
+}
+
+/// The pages (everything outside `/api/v1`).
+fn table() -> Routes {
     let t = Routes::new()
         .route("/", web::get().to(pages::landing))
         .route("/healthz", web::get().to(pages::healthz))
         .route("/readyz", web::get().to(pages::readyz))
-        .route("/assets/{file}", web::get().to(assets::serve))
+        .route("/assets/{file}", web::get().to(pages::asset))
         .route("/accessibility", web::get().to(pages::accessibility))
         .route("/privacy", web::get().to(pages::privacy))
         .route("/home", web::get().to(pages::home))
@@ -68,11 +87,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/mail/{id}/resend",
             web::post().to(mail::routes::resend),
         );
-    let t = themes_routes(safeguarding_and_aggregates(live_routes(
+    themes_routes(safeguarding_and_aggregates(live_routes(
         invitations_and_notifications(api_and_results(child_first(runner(builder_routes(t))))),
-    )));
-    t.register(cfg);
-    cfg.service(api_scope());
+    )))
 }
 
 /// Projects and the survey builder (stewards): every route needs Build access to the project,
@@ -316,13 +333,17 @@ fn themes_routes(t: Routes) -> Routes {
         )
 }
 
-/// The JSON API under `/api/v1`: its own JSON, path and query settings so every bad input is
-/// answered with problem+json.
+/// The scope the JSON API lives in (`/api/v1`): its own JSON, path and query settings so every
+/// bad input is answered with problem+json.
 fn api_scope() -> actix_web::Scope {
-    let scope = web::scope("/api/v1")
+    web::scope("/api/v1")
         .app_data(api::json_config())
         .app_data(api::path_config())
-        .app_data(api::query_config());
+        .app_data(api::query_config())
+}
+
+/// The JSON API's routes (under `/api/v1`).
+fn api_table() -> Routes {
     Routes::new()
         .route("/projects", web::post().to(api::projects::create))
         .route("/projects", web::get().to(api::projects::list))
@@ -373,6 +394,4 @@ fn api_scope() -> actix_web::Scope {
             "/projects/{id}/coded-answers.xlsx",
             web::get().to(api::themes::coded_xlsx),
         )
-        .into_scope(scope)
-        .default_service(web::to(api::not_found))
 }

@@ -248,7 +248,7 @@ pub async fn accept_invite(
 }
 
 fn token_rows(rows: Vec<entity::api_token::Model>) -> Vec<views::TokenRow> {
-    let when = |t: chrono::DateTime<chrono::Utc>| t.format("%-d %B %Y").to_string();
+    let when = |t| crate::web::When::day(t).to_string();
     rows.into_iter()
         .map(|t| views::TokenRow {
             id: t.id,

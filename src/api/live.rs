@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use crate::accounts::ApiSteward;
 use crate::api::Problem;
 use crate::api::schema::ProblemDoc;
-use crate::live::routes::{resume_from, stream};
+use crate::live::{resume_from, stream};
 use crate::state::AppState;
 use crate::surveys::{SurveyAccess, SurveyGrant, SurveyId};
 

@@ -34,7 +34,7 @@ pub async fn create(
     }
     let (new, contact) = body.parse().map_err(Problem::invalid)?;
     let txn = crate::db::begin_write(&state.db).await?;
-    let (id, told) = crate::projects::routes::save_in(&txn, &state, None, &new, me.0.id).await?;
+    let (id, told) = crate::projects::save_in(&txn, &state, None, &new, me.0.id).await?;
     help::store::save(&txn, id, contact.as_ref()).await?;
     txn.commit().await?;
     if told > 0 {

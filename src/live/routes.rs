@@ -35,7 +35,7 @@ async fn banner(
     }
     let flagged =
         crate::safeguarding::store::unreviewed_responses(&state.db, project.id, survey).await?;
-    Ok(crate::safeguarding::views::banner(project.id, flagged))
+    Ok(crate::safeguarding::banner(project.id, flagged))
 }
 
 async fn survey_board(

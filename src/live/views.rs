@@ -1,12 +1,13 @@
-//! Live boards (counts, summaries and the newest responses, refreshed by a small script), the
-//! printable QR poster and the practitioners' "My feedback forms" page.
+//! Live boards (counts, summaries and the newest responses, refreshed by a small script) and
+//! the practitioners' "My feedback forms" page.
 
-use maud::{Markup, PreEscaped, html};
+use maud::{Markup, html};
 
 use crate::live::store::OwnSubmission;
 use crate::projects::Project;
 use crate::results::{QuestionSummary, ResponseRow, summary_section};
 use crate::surveys::{Question, Survey};
+use crate::web::When;
 use crate::web::{NavUser, Page, assets};
 
 /// What one survey's part of a board shows.
@@ -29,10 +30,6 @@ pub struct BoardLinks {
     pub back: String,
 }
 
-fn when(t: &chrono::DateTime<chrono::Utc>) -> String {
-    t.format("%-d %b %Y %H:%M:%S UTC").to_string()
-}
-
 fn newest(board: &SurveyBoard) -> Markup {
     html! {
         @if board.newest.is_empty() {
@@ -41,7 +38,7 @@ fn newest(board: &SurveyBoard) -> Markup {
             ol class="list live-newest" {
                 @for r in &board.newest {
                     li {
-                        p class="body" { strong { (when(&r.submitted_at)) } " · " (r.channel) }
+                        p class="body" { strong { (When::moment(r.submitted_at)) } " · " (r.channel) }
                         dl class="summary-list" {
                             @for q in &board.questions {
                                 @if let Some(a) = r.answers.get(&q.id) {
@@ -80,7 +77,7 @@ fn section(board: &SurveyBoard, link: bool) -> Markup {
                 div class="summary-row" {
                     dt class="summary-key" { "Latest" }
                     dd class="summary-value" {
-                        (board.newest.first().map(|r| when(&r.submitted_at)).unwrap_or_else(|| "None yet".into()))
+                        (board.newest.first().map(|r| When::moment(r.submitted_at).to_string()).unwrap_or_else(|| "None yet".into()))
                     }
                 }
             }
@@ -132,25 +129,6 @@ pub fn board(
         })
 }
 
-/// The printable poster: title, call to action, the QR code and the short link.
-pub fn poster(nav: &NavUser, survey: &Survey, qr_svg: &str, link: &str) -> Markup {
-    let back = format!("/surveys/{}", survey.id.0);
-    Page::new(&format!("Poster: {}", survey.title))
-        .user(Some(nav))
-        .back(&back)
-        .render(html! {
-            div class="poster" {
-                h1 class="heading-xl" { (survey.title) }
-                p class="lead" { "We want to hear from you. Scan the code with your phone's camera to tell us what you think." }
-                div class="poster-qr" { (PreEscaped(qr_svg)) }
-                p class="lead" { "Or type this link:" }
-                p class="poster-link" { (link) }
-                p class="body" { "No account needed. You can stop at any time." }
-            }
-            p class="body no-print" { "Use your browser's Print command to print this poster." }
-        })
-}
-
 /// One open feedback form on the "My feedback forms" page.
 pub struct FormLink {
     pub title: String,
@@ -192,7 +170,7 @@ pub fn feedback(nav: &NavUser, projects: &[ProjectForms], own: &[OwnSubmission])
         } @else {
             ul class="list" {
                 @for s in own {
-                    li { (s.survey_title) " – " (when(&s.submitted_at)) }
+                    li { (s.survey_title) " – " (When::moment(s.submitted_at)) }
                 }
             }
             p class="hint" { "Feedback on anonymous forms is not listed here." }

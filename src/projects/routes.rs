@@ -3,12 +3,12 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use anyhow::Context;
 use serde::Deserialize;
 
 use crate::accounts::{CurrentSteward, EmailAddress, Role, StewardId, store as accounts_store};
 use crate::error::AppError;
-use crate::projects::model::{MemberRole, NewProject, Project, ProjectId, ProjectInput};
+use crate::projects::model::{MemberRole, NewProject, ProjectId, ProjectInput};
+use crate::projects::save::save;
 use crate::projects::store::{self, Access};
 use crate::projects::views::{self, MemberRow};
 use crate::projects::{Granted, ProjectAccess};
@@ -16,50 +16,6 @@ use crate::state::AppState;
 use crate::surveys;
 use crate::web::respond::{NoFields, html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
-
-/// Creates (`existing` is `None`) or updates a project and, in the same transaction, makes the
-/// person at its lead address its safeguarding lead (invited by email if they have no account).
-pub async fn save(
-    state: &AppState,
-    existing: Option<&Project>,
-    new: &NewProject,
-    creator: StewardId,
-) -> Result<ProjectId, AppError> {
-    let txn = crate::db::begin_write(&state.db)
-        .await
-        .context("saving a project")?;
-    let (id, told) = save_in(&txn, state, existing, new, creator).await?;
-    txn.commit().await.context("saving a project")?;
-    if told > 0 {
-        state.mail.wake();
-    }
-    Ok(id)
-}
-
-/// [`save`] inside the caller's transaction, for callers that store more with the project;
-/// returns the project and how many messages were queued (wake the mail worker after commit).
-pub async fn save_in<C: sea_orm::ConnectionTrait>(
-    txn: &C,
-    state: &AppState,
-    existing: Option<&Project>,
-    new: &NewProject,
-    creator: StewardId,
-) -> Result<(ProjectId, u64), AppError> {
-    let id = match existing {
-        Some(p) => {
-            store::update(txn, p.id, new).await?;
-            p.id
-        }
-        None => store::create(txn, new, creator).await?,
-    };
-    let lead = EmailAddress::parse(&new.safeguarding_lead)
-        .map_err(|m| AppError::Unexpected(anyhow::anyhow!(m)))?;
-    let previous = existing.map(|p| p.safeguarding_lead.as_str());
-    let told =
-        crate::safeguarding::leads::appoint(txn, &state.base_url, id, &new.title, &lead, previous)
-            .await?;
-    Ok((id, told))
-}
 
 pub async fn list(
     state: web::Data<AppState>,
@@ -133,8 +89,8 @@ pub async fn overview(
             crate::safeguarding::store::unreviewed_responses(&state.db, project.id, None).await?;
         // Stewards find "Safeguarding concerns" among the building links; a lead needs its own.
         maud::html! {
-            (crate::safeguarding::views::banner(project.id, flagged))
-            @if access != Access::Build { (crate::safeguarding::views::project_link(project.id)) }
+            (crate::safeguarding::banner(project.id, flagged))
+            @if access != Access::Build { (crate::safeguarding::project_link(project.id)) }
         }
     } else {
         maud::html! {}

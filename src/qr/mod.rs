@@ -2,6 +2,7 @@
 //! binary itself.
 
 pub mod routes;
+pub mod views;
 
 use qrcode::render::svg;
 use qrcode::{Color, EcLevel, QrCode};

@@ -6,7 +6,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::accounts::CurrentSteward;
 use crate::error::AppError;
-use crate::live::views;
+use crate::qr::views;
 use crate::state::AppState;
 use crate::surveys::SurveyAccess;
 use crate::surveys::SurveyId;

@@ -7,7 +7,8 @@ use crate::fields::FieldErrors;
 use crate::projects::Project;
 use crate::safeguarding::model::{FlagDetail, audit_label, category_label, flag_path, review_path};
 use crate::safeguarding::review::{Outcome, ReviewInput};
-use crate::safeguarding::views::{status_tag, when};
+use crate::safeguarding::views::status_tag;
+use crate::web::When;
 use crate::web::choices::{Choice, radios, textarea};
 use crate::web::forms::{button, csrf_field, error_summary};
 use crate::web::{NavUser, Page};
@@ -30,7 +31,7 @@ fn context(d: &FlagDetail) -> Markup {
     html! {
         h2 class="heading-m" { "The answer in context" }
         @if let Some(at) = d.summary.answer_deleted_at {
-            div class="inset" { p class="body" { "The person who wrote this deleted it on " (when(&at)) "." } }
+            div class="inset" { p class="body" { "The person who wrote this deleted it on " (When::moment(at)) "." } }
         } @else if d.context.is_empty() {
             p class="body" { "This response can no longer be found." }
         } @else {
@@ -69,7 +70,7 @@ fn audit(d: &FlagDetail) -> Markup {
                     tbody {
                         @for a in &d.audit {
                             tr {
-                                th scope="row" { (when(&a.at)) }
+                                th scope="row" { (When::moment(a.at)) }
                                 td { (a.by.as_deref().unwrap_or("The person who wrote it")) }
                                 td { (audit_label(&a.action)) }
                                 td { (a.note.as_deref().unwrap_or("")) }
@@ -133,9 +134,9 @@ pub fn page(
                 div class="summary-row" { dt class="summary-key" { "Category" } dd class="summary-value" { (category_label(&s.category)) } }
                 div class="summary-row" { dt class="summary-key" { "Why it was flagged" } dd class="summary-value" { (s.phrase) } }
                 div class="summary-row" { dt class="summary-key" { "Survey" } dd class="summary-value" { (s.survey_title) } }
-                div class="summary-row" { dt class="summary-key" { "Flagged" } dd class="summary-value" { (when(&s.flagged_at)) } }
+                div class="summary-row" { dt class="summary-key" { "Flagged" } dd class="summary-value" { (When::moment(s.flagged_at)) } }
                 @if let Some((by, at)) = &s.reviewed {
-                    div class="summary-row" { dt class="summary-key" { "Last reviewed" } dd class="summary-value" { "By " (by) " on " (when(at)) } }
+                    div class="summary-row" { dt class="summary-key" { "Last reviewed" } dd class="summary-value" { "By " (by) " on " (When::moment(*at)) } }
                 }
             }
             (context(d))

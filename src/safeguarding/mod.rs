@@ -41,3 +41,4 @@ pub use model::{FlagId, is_withheld};
 pub use outcome::was_flagged;
 pub use scanner::{DEFAULT_LEXICON, DEFAULT_PHRASES, DEFAULT_RULES, Flag, Scanner, scan_csv};
 pub use store::withheld_answer_ids;
+pub use views::{banner, project_link};

@@ -9,6 +9,7 @@ use crate::safeguarding::model::{
     FlagSummary, banner_text, category_label, flag_path, review_path,
 };
 use crate::safeguarding::review::{AgeFilter, Filters, Outcome, StatusFilter, status_label};
+use crate::web::When;
 use crate::web::forms::secondary_button;
 use crate::web::{NavUser, Page};
 
@@ -32,11 +33,6 @@ pub fn project_link(project: ProjectId) -> Markup {
     html! {
         p class="body" { a href=(review_path(project)) { "Safeguarding concerns" } }
     }
-}
-
-/// A moment as the pages show it.
-pub fn when(at: &chrono::DateTime<chrono::Utc>) -> String {
-    at.format("%-d %b %Y %H:%M").to_string()
 }
 
 /// A status tag: red while it waits, amber-ish (blue) when escalated, green or grey after.
@@ -100,7 +96,7 @@ fn table(project: ProjectId, flags: &[&FlagSummary]) -> Markup {
                             td { a href=(flag_path(project, f.id)) { "Flag " (f.id.0) } }
                             td { (f.survey_title) }
                             td { (category_label(&f.category)) }
-                            td { (when(&f.flagged_at)) }
+                            td { (When::moment(f.flagged_at)) }
                             td {
                                 (status_tag(f.outcome))
                                 @if f.answer_deleted_at.is_some() { " " strong class="tag tag-grey" { "Answer deleted" } }

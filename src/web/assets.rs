@@ -1,11 +1,10 @@
-//! Static assets served by the binary itself, with a content hash in the URL and a long cache life.
+//! Static assets built into the binary, named by a content hash so they can be cached for a
+//! year (`pages::asset` serves them). Pure: no request or error types here, so the error page
+//! can link the stylesheet without an import circle.
 
 use std::sync::LazyLock;
 
-use actix_web::{HttpResponse, web};
 use sha2::{Digest, Sha256};
-
-use crate::error::AppError;
 
 const STYLESHEET: &str = include_str!("../../static/chorus.css");
 const SCRIPT: &str = include_str!("../../static/chorus.js");
@@ -51,15 +50,11 @@ pub fn stylesheet_url() -> &'static str {
     &CSS.path
 }
 
-/// Serves `/assets/{file}` when the file name carries the current hash.
-pub async fn serve(path: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let wanted = format!("/assets/{}", path.into_inner());
-    let asset: &Asset = [&*CSS, &*JS, &*LIVE]
+/// The body and content type of `/assets/{file}` when the file name carries the current hash.
+pub fn find(file: &str) -> Option<(&'static str, &'static str)> {
+    let wanted = format!("/assets/{file}");
+    [&*CSS, &*JS, &*LIVE]
         .into_iter()
         .find(|a| a.path == wanted)
-        .ok_or(AppError::NotFound)?;
-    Ok(HttpResponse::Ok()
-        .content_type(asset.content_type)
-        .insert_header(("Cache-Control", "public, max-age=31536000, immutable"))
-        .body(asset.body))
+        .map(|a| (a.body, a.content_type))
 }

@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod choices;
 pub mod csrf;
+pub mod date;
 pub mod forms;
 pub mod layout;
 pub mod middleware;
@@ -11,5 +12,6 @@ pub mod respond;
 pub mod routing;
 
 pub use csrf::{CsrfForm, CsrfToken};
+pub use date::When;
 pub use forms::FieldErrors;
 pub use layout::{NavUser, Page, table_region};

@@ -24,6 +24,11 @@ impl Routes {
         self
     }
 
+    /// Every path in the table, in the order first added.
+    pub fn paths(&self) -> Vec<String> {
+        self.entries.iter().map(|(p, _)| p.clone()).collect()
+    }
+
     fn resources(self) -> impl Iterator<Item = actix_web::Resource> {
         self.entries.into_iter().map(|(path, routes)| {
             routes

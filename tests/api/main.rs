@@ -30,6 +30,7 @@ mod projects;
 mod qr;
 mod receipts;
 mod results;
+mod route_access;
 mod runner;
 mod runner_fixtures;
 mod runner_storage;

@@ -115,7 +115,7 @@ impl Server {
         loop {
             let line = self
                 .lines
-                .recv_timeout(Duration::from_secs(20))
+                .recv_timeout(Duration::from_secs(90))
                 .unwrap_or_else(|_| panic!("no line with {needle:?}"));
             self.stdout.push(line.clone());
             if line.contains(needle) {

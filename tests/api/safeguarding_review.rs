@@ -99,7 +99,7 @@ async fn each_outcome_is_recorded_with_who_and_when_and_only_no_concern_releases
         review(&api, &client, &flags[2], "escalated", "Unsure").await,
         StatusCode::SEE_OTHER
     );
-    let today = chrono::Utc::now().format("%-d %b %Y").to_string();
+    let today = chrono::Utc::now().format("%-d %B %Y").to_string();
     for (flag, what) in flags.iter().zip([
         "Concern — action taken",
         "No concern",

@@ -7,9 +7,9 @@ use maud::{Markup, html};
 
 use crate::accounts::CurrentSteward;
 use crate::error::AppError;
-use crate::state::AppState;
 use crate::web::Page;
 use crate::web::respond::html as page_response;
+use sea_orm::DatabaseConnection;
 
 pub async fn landing(current: Option<CurrentSteward>) -> HttpResponse {
     let nav = current.as_ref().map(CurrentSteward::nav);
@@ -132,8 +132,8 @@ pub async fn healthz() -> HttpResponse {
 }
 
 /// `GET /readyz`: the database answers.
-pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    match state.db.ping().await {
+pub async fn readyz(db: web::Data<DatabaseConnection>) -> HttpResponse {
+    match db.get_ref().ping().await {
         Ok(()) => HttpResponse::Ok()
             .content_type("text/plain; charset=utf-8")
             .body("ready"),

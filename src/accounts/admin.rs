@@ -11,11 +11,12 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::respond::{NoFields, html, see_other};
 use crate::web::{CsrfForm, FieldErrors};
+use sea_orm::DatabaseConnection;
 
 const INVITE_DAYS: i64 = 7;
 
 async fn render(
-    state: &AppState,
+    db: &DatabaseConnection,
     me: &CurrentSteward,
     typed: &views::Typed<'_>,
     role: &str,
@@ -23,7 +24,7 @@ async fn render(
     link: Option<views::NewLink<'_>>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let people = store::list(&state.db).await?;
+    let people = store::list(db).await?;
     Ok(html(
         status,
         views::people(&me.nav(), me.steward.id, &people, typed, role, errors, link),
@@ -31,12 +32,12 @@ async fn render(
 }
 
 pub async fn people(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
 ) -> Result<HttpResponse, AppError> {
     me.require(&[Role::Admin])?;
     render(
-        &state,
+        db.get_ref(),
         &me,
         &views::Typed::default(),
         "steward",
@@ -83,7 +84,7 @@ pub async fn invite(
     };
     let (Some(name), Some(email), Some(role)) = (name, email, role) else {
         return render(
-            &state,
+            &state.db,
             &me,
             &typed,
             &form.role,
@@ -110,7 +111,7 @@ pub async fn invite(
             "Someone with this email address already has an account",
         );
         return render(
-            &state,
+            &state.db,
             &me,
             &typed,
             &form.role,
@@ -131,7 +132,7 @@ pub async fn invite(
         url: &url,
     };
     render(
-        &state,
+        &state.db,
         &me,
         &views::Typed::default(),
         "steward",
@@ -142,7 +143,11 @@ pub async fn invite(
     .await
 }
 
-async fn target(state: &AppState, me: &CurrentSteward, id: i64) -> Result<StewardId, AppError> {
+async fn target(
+    db: &DatabaseConnection,
+    me: &CurrentSteward,
+    id: i64,
+) -> Result<StewardId, AppError> {
     me.require(&[Role::Admin])?;
     let id = StewardId(id);
     if id == me.steward.id {
@@ -150,9 +155,7 @@ async fn target(state: &AppState, me: &CurrentSteward, id: i64) -> Result<Stewar
             "You cannot change your own account here. Ask another administrator.".into(),
         ));
     }
-    store::find(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    store::find(db, id).await?.ok_or(AppError::NotFound)?;
     Ok(id)
 }
 
@@ -163,37 +166,37 @@ pub struct RoleForm {
 }
 
 pub async fn change_role(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
     form: CsrfForm<RoleForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = target(&state, &me, path.into_inner()).await?;
+    let id = target(db.get_ref(), &me, path.into_inner()).await?;
     let role = Role::parse(&form.form.role)
         .ok_or_else(|| AppError::Unprocessable("Select a role from the list.".into()))?;
-    store::set_role(&state.db, id, role).await?;
+    store::set_role(db.get_ref(), id, role).await?;
     Ok(see_other("/admin/stewards"))
 }
 
 pub async fn disable(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
     _f: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
-    let id = target(&state, &me, path.into_inner()).await?;
-    store::set_disabled(&state.db, id, true).await?;
+    let id = target(db.get_ref(), &me, path.into_inner()).await?;
+    store::set_disabled(db.get_ref(), id, true).await?;
     Ok(see_other("/admin/stewards"))
 }
 
 pub async fn enable(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
     _f: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
-    let id = target(&state, &me, path.into_inner()).await?;
-    store::set_disabled(&state.db, id, false).await?;
+    let id = target(db.get_ref(), &me, path.into_inner()).await?;
+    store::set_disabled(db.get_ref(), id, false).await?;
     Ok(see_other("/admin/stewards"))
 }
 
@@ -203,7 +206,7 @@ pub async fn new_invite_link(
     path: web::Path<i64>,
     _f: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
-    let id = target(&state, &me, path.into_inner()).await?;
+    let id = target(&state.db, &me, path.into_inner()).await?;
     let steward = store::find(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -221,7 +224,7 @@ pub async fn new_invite_link(
         url: &url,
     };
     render(
-        &state,
+        &state.db,
         &me,
         &views::Typed::default(),
         "steward",

@@ -13,6 +13,7 @@ use crate::error::{AppError, human_wait};
 use crate::state::AppState;
 use crate::web::respond::{NoFields, html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
+use sea_orm::DatabaseConnection;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -200,12 +201,12 @@ pub async fn setup(
 }
 
 pub async fn invite_page(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     path: web::Path<String>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
     let secret = path.into_inner();
-    let steward = store::find_by_invite(&state.db, &hash_secret(&secret))
+    let steward = store::find_by_invite(db.get_ref(), &hash_secret(&secret))
         .await?
         .ok_or(AppError::NotFound)?;
     let action = format!("/invite/{secret}");
@@ -261,10 +262,10 @@ fn token_rows(rows: Vec<entity::api_token::Model>) -> Vec<views::TokenRow> {
 }
 
 pub async fn tokens_page(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
 ) -> Result<HttpResponse, AppError> {
-    let rows = token_rows(store::list_tokens(&state.db, me.steward.id).await?);
+    let rows = token_rows(store::list_tokens(db.get_ref(), me.steward.id).await?);
     Ok(html(
         StatusCode::OK,
         views::tokens(&me.nav(), &rows, "", &FieldErrors::new(), None),
@@ -278,7 +279,7 @@ pub struct TokenForm {
 }
 
 pub async fn create_token(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     form: CsrfForm<TokenForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -290,14 +291,14 @@ pub async fn create_token(
         errors.add("label", "Label must be 100 characters or fewer");
     }
     if !errors.is_empty() {
-        let rows = token_rows(store::list_tokens(&state.db, me.steward.id).await?);
+        let rows = token_rows(store::list_tokens(db.get_ref(), me.steward.id).await?);
         return Ok(html(
             StatusCode::UNPROCESSABLE_ENTITY,
             views::tokens(&me.nav(), &rows, label, &errors, None),
         ));
     }
-    let token = tokens::create(&state.db, me.steward.id, label).await?;
-    let rows = token_rows(store::list_tokens(&state.db, me.steward.id).await?);
+    let token = tokens::create(db.get_ref(), me.steward.id, label).await?;
+    let rows = token_rows(store::list_tokens(db.get_ref(), me.steward.id).await?);
     Ok(html(
         StatusCode::CREATED,
         views::tokens(&me.nav(), &rows, "", &errors, Some(&token)),
@@ -305,12 +306,12 @@ pub async fn create_token(
 }
 
 pub async fn revoke_token(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
     _form: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
-    if !store::revoke_token(&state.db, me.steward.id, path.into_inner()).await? {
+    if !store::revoke_token(db.get_ref(), me.steward.id, path.into_inner()).await? {
         return Err(AppError::NotFound);
     }
     Ok(see_other("/account/tokens"))

@@ -9,6 +9,7 @@ use crate::help;
 use crate::projects::store;
 use crate::projects::{Granted, ProjectAccess, ProjectId};
 use crate::state::AppState;
+use sea_orm::DatabaseConnection;
 
 /// Creates a project; the token's steward becomes a project steward.
 #[utoipa::path(
@@ -56,13 +57,16 @@ pub async fn create(
     ),
     security(("bearer" = []))
 )]
-pub async fn list(state: web::Data<AppState>, me: ApiSteward) -> Result<HttpResponse, Problem> {
+pub async fn list(
+    db: web::Data<DatabaseConnection>,
+    me: ApiSteward,
+) -> Result<HttpResponse, Problem> {
     let mut out = Vec::new();
-    for project in store::visible_to(&state.db, &me.0).await? {
-        let access = ProjectAccess::view(&state.db, &me.0, project.id)
+    for project in store::visible_to(db.get_ref(), &me.0).await? {
+        let access = ProjectAccess::view(db.get_ref(), &me.0, project.id)
             .await?
             .access;
-        let contact = help::store::contact(&state.db, project.id).await?;
+        let contact = help::store::contact(db.get_ref(), project.id).await?;
         out.push(ProjectOut::new(project, access).with_help(contact.as_ref()));
     }
     Ok(HttpResponse::Ok().json(out))
@@ -82,12 +86,12 @@ pub async fn list(state: web::Data<AppState>, me: ApiSteward) -> Result<HttpResp
     security(("bearer" = []))
 )]
 pub async fn get(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: ApiSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, Problem> {
     let Granted { project, access } =
-        ProjectAccess::view(&state.db, &me.0, ProjectId(path.into_inner())).await?;
-    let contact = help::store::contact(&state.db, project.id).await?;
+        ProjectAccess::view(db.get_ref(), &me.0, ProjectId(path.into_inner())).await?;
+    let contact = help::store::contact(db.get_ref(), project.id).await?;
     Ok(HttpResponse::Ok().json(ProjectOut::new(project, access).with_help(contact.as_ref())))
 }

@@ -11,20 +11,20 @@ use crate::help::model::{ContactInput, LocalContact};
 use crate::help::{store, views};
 use crate::projects::ProjectAccess;
 use crate::projects::ProjectId;
-use crate::state::AppState;
 use crate::web::respond::{html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
+use sea_orm::DatabaseConnection;
 
 /// `GET /projects/{id}/help`
 pub async fn page(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
     let project =
-        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
-    let contact = store::contact(&state.db, project.id).await?;
+        ProjectAccess::build(db.get_ref(), &me.steward, ProjectId(path.into_inner())).await?;
+    let contact = store::contact(db.get_ref(), project.id).await?;
     Ok(html(
         StatusCode::OK,
         views::form(
@@ -39,17 +39,17 @@ pub async fn page(
 
 /// `POST /projects/{id}/help`: save (or, with every box empty, remove) the local contact.
 pub async fn save(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
     form: CsrfForm<ContactInput>,
 ) -> Result<HttpResponse, AppError> {
     let project =
-        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
+        ProjectAccess::build(db.get_ref(), &me.steward, ProjectId(path.into_inner())).await?;
     let CsrfForm { form, token } = form;
     match LocalContact::parse(&form) {
         Ok(contact) => {
-            store::save(&state.db, project.id, contact.as_ref()).await?;
+            store::save(db.get_ref(), project.id, contact.as_ref()).await?;
             Ok(see_other(&format!("/projects/{}", project.id.0)))
         }
         Err(errors) => Ok(html(

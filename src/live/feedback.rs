@@ -10,22 +10,22 @@ use crate::error::AppError;
 use crate::live::store;
 use crate::live::views::{self, FormLink, ProjectForms};
 use crate::projects::store as projects;
-use crate::state::AppState;
 use crate::surveys::{self, Availability, SurveyKind};
 use crate::web::respond::html;
+use sea_orm::DatabaseConnection;
 
 /// How many of their own submissions the page lists.
 const OWN: u64 = 10;
 
 /// `GET /feedback`
 pub async fn page(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
 ) -> Result<HttpResponse, AppError> {
     let now = Utc::now();
     let mut list = Vec::new();
-    for project in projects::visible_to(&state.db, &me.steward).await? {
-        let forms = surveys::store::list_for_project(&state.db, project.id)
+    for project in projects::visible_to(db.get_ref(), &me.steward).await? {
+        let forms = surveys::store::list_for_project(db.get_ref(), project.id)
             .await?
             .into_iter()
             .filter(|s| {
@@ -38,7 +38,7 @@ pub async fn page(
             .collect();
         list.push(ProjectForms { project, forms });
     }
-    let own = store::own_submissions(&state.db, me.steward.id.0, OWN).await?;
+    let own = store::own_submissions(db.get_ref(), me.steward.id.0, OWN).await?;
     Ok(html(
         StatusCode::OK,
         views::feedback(&me.nav(), &list, &own),

@@ -16,6 +16,7 @@ use crate::state::AppState;
 use crate::surveys::{self, Status, Survey, SurveyId};
 use crate::surveys::{SurveyAccess, SurveyGrant};
 use crate::web::respond::html;
+use sea_orm::DatabaseConnection;
 
 /// Newest responses shown per survey on a survey board.
 const NEWEST: u64 = 5;
@@ -25,7 +26,7 @@ const NEWEST_ON_PROJECT: u64 = 3;
 /// The safeguarding banner for stewards of the project (flags awaiting review, on this survey
 /// or anywhere in the project); practitioners see none, as they cannot open the review page.
 async fn banner(
-    state: &AppState,
+    db: &DatabaseConnection,
     project: &Project,
     access: Access,
     survey: Option<SurveyId>,
@@ -33,27 +34,26 @@ async fn banner(
     if access != Access::Build {
         return Ok(maud::html! {});
     }
-    let flagged =
-        crate::safeguarding::store::unreviewed_responses(&state.db, project.id, survey).await?;
+    let flagged = crate::safeguarding::store::unreviewed_responses(db, project.id, survey).await?;
     Ok(crate::safeguarding::banner(project.id, flagged))
 }
 
 async fn survey_board(
-    state: &AppState,
+    db: &DatabaseConnection,
     survey: Survey,
     summaries: bool,
     newest: u64,
 ) -> Result<SurveyBoard, AppError> {
-    let questions = surveys::store::questions(&state.db, survey.id, true).await?;
-    let total = results::count_responses(&state.db, survey.id).await?;
+    let questions = surveys::store::questions(db, survey.id, true).await?;
+    let total = results::count_responses(db, survey.id).await?;
     let summaries = if summaries {
-        results::summaries(&state.db, &questions).await?
+        results::summaries(db, &questions).await?
     } else {
         Vec::new()
     };
-    let mut newest = results::page_responses(&state.db, survey.id, &questions, 1, newest).await?;
+    let mut newest = results::page_responses(db, survey.id, &questions, 1, newest).await?;
     // Flagged answers stay off boards until reviewed; the rest are redacted.
-    let withheld = crate::safeguarding::store::withheld_cells(&state.db, survey.id).await?;
+    let withheld = crate::safeguarding::store::withheld_cells(db, survey.id).await?;
     crate::results::model::protect_text(&mut newest, &questions, &withheld);
     Ok(SurveyBoard {
         survey,
@@ -68,7 +68,7 @@ async fn project_boards(state: &AppState, project: &Project) -> Result<Vec<Surve
     let mut boards = Vec::new();
     for survey in surveys::store::list_for_project(&state.db, project.id).await? {
         if survey.status != Status::Draft {
-            boards.push(survey_board(state, survey, true, NEWEST_ON_PROJECT).await?);
+            boards.push(survey_board(&state.db, survey, true, NEWEST_ON_PROJECT).await?);
         }
     }
     Ok(boards)
@@ -103,7 +103,7 @@ fn fragment_response(markup: maud::Markup) -> HttpResponse {
 
 /// `GET /surveys/{id}/live`
 pub async fn survey_page(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
@@ -111,11 +111,11 @@ pub async fn survey_page(
         survey,
         project,
         access,
-    } = SurveyAccess::view(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
+    } = SurveyAccess::view(db.get_ref(), &me.steward, SurveyId(path.into_inner())).await?;
     let links = survey_links(&survey);
     let title = format!("Live: {}", survey.title);
-    let banner = banner(&state, &project, access, Some(survey.id)).await?;
-    let board = survey_board(&state, survey, true, NEWEST).await?;
+    let banner = banner(db.get_ref(), &project, access, Some(survey.id)).await?;
+    let board = survey_board(db.get_ref(), survey, true, NEWEST).await?;
     let content = views::fragment(std::slice::from_ref(&board), false, banner);
     Ok(html(
         StatusCode::OK,
@@ -125,7 +125,7 @@ pub async fn survey_page(
 
 /// `GET /surveys/{id}/live/fragment`: the board's figures alone, for the script to swap in.
 pub async fn survey_fragment(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
@@ -133,9 +133,9 @@ pub async fn survey_fragment(
         survey,
         project,
         access,
-    } = SurveyAccess::view(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
-    let banner = banner(&state, &project, access, Some(survey.id)).await?;
-    let board = survey_board(&state, survey, true, NEWEST).await?;
+    } = SurveyAccess::view(db.get_ref(), &me.steward, SurveyId(path.into_inner())).await?;
+    let banner = banner(db.get_ref(), &project, access, Some(survey.id)).await?;
+    let board = survey_board(db.get_ref(), survey, true, NEWEST).await?;
     Ok(fragment_response(views::fragment(
         std::slice::from_ref(&board),
         false,
@@ -153,7 +153,7 @@ pub async fn project_page(
         ProjectAccess::view(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let boards = project_boards(&state, &project).await?;
     let title = format!("Live: {}", project.title);
-    let banner = banner(&state, &project, access, None).await?;
+    let banner = banner(&state.db, &project, access, None).await?;
     let content = views::fragment(&boards, true, banner);
     Ok(html(
         StatusCode::OK,
@@ -176,7 +176,7 @@ pub async fn project_fragment(
     let Granted { project, access } =
         ProjectAccess::view(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let boards = project_boards(&state, &project).await?;
-    let banner = banner(&state, &project, access, None).await?;
+    let banner = banner(&state.db, &project, access, None).await?;
     Ok(fragment_response(views::fragment(&boards, true, banner)))
 }
 

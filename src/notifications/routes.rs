@@ -8,11 +8,11 @@ use serde::Deserialize;
 use crate::accounts::CurrentSteward;
 use crate::error::AppError;
 use crate::notifications::store;
-use crate::state::AppState;
 use crate::web::choices::radios;
 use crate::web::forms::{button, csrf_field, error_summary};
 use crate::web::respond::html;
 use crate::web::{CsrfForm, FieldErrors, NavUser, Page};
+use sea_orm::DatabaseConnection;
 
 /// The form.
 #[derive(Deserialize, Default)]
@@ -57,10 +57,10 @@ fn page_markup(
 
 /// `GET /account/notifications`.
 pub async fn page(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
 ) -> Result<HttpResponse, AppError> {
-    let on = store::wants_digest(&state.db, me.steward.id).await?;
+    let on = store::wants_digest(db.get_ref(), me.steward.id).await?;
     let selected = if on { "yes" } else { "no" };
     Ok(html(
         StatusCode::OK,
@@ -70,7 +70,7 @@ pub async fn page(
 
 /// `POST /account/notifications`.
 pub async fn save(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     form: CsrfForm<DigestForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -87,7 +87,7 @@ pub async fn save(
             ));
         }
     };
-    store::set_digest(&state.db, me.steward.id, on).await?;
+    store::set_digest(db.get_ref(), me.steward.id, on).await?;
     let notice = if on {
         "Saved. Your first daily summary comes tomorrow."
     } else {

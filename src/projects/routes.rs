@@ -16,12 +16,13 @@ use crate::state::AppState;
 use crate::surveys;
 use crate::web::respond::{NoFields, html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
+use sea_orm::DatabaseConnection;
 
 pub async fn list(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
 ) -> Result<HttpResponse, AppError> {
-    let projects = store::visible_to(&state.db, &me.steward).await?;
+    let projects = store::visible_to(db.get_ref(), &me.steward).await?;
     Ok(html(
         StatusCode::OK,
         views::list(&me.nav(), &projects, me.steward.role.can_build()),
@@ -61,8 +62,8 @@ pub async fn create(
     }
 }
 
-async fn member_rows(state: &AppState, id: ProjectId) -> Result<Vec<MemberRow>, AppError> {
-    Ok(store::members(&state.db, id)
+async fn member_rows(db: &DatabaseConnection, id: ProjectId) -> Result<Vec<MemberRow>, AppError> {
+    Ok(store::members(db, id)
         .await?
         .into_iter()
         .map(|(id, name, email, role)| MemberRow {
@@ -75,18 +76,20 @@ async fn member_rows(state: &AppState, id: ProjectId) -> Result<Vec<MemberRow>, 
 }
 
 pub async fn overview(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let granted = ProjectAccess::view(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
-    let reviewer = ProjectAccess::reviews(&state.db, &granted, &me.steward).await?;
+    let granted =
+        ProjectAccess::view(db.get_ref(), &me.steward, ProjectId(path.into_inner())).await?;
+    let reviewer = ProjectAccess::reviews(db.get_ref(), &granted, &me.steward).await?;
     let Granted { project, access } = granted;
-    let members = member_rows(&state, project.id).await?;
-    let surveys = surveys::store::list_for_project(&state.db, project.id).await?;
+    let members = member_rows(db.get_ref(), project.id).await?;
+    let surveys = surveys::store::list_for_project(db.get_ref(), project.id).await?;
     let banner = if reviewer {
         let flagged =
-            crate::safeguarding::store::unreviewed_responses(&state.db, project.id, None).await?;
+            crate::safeguarding::store::unreviewed_responses(db.get_ref(), project.id, None)
+                .await?;
         // Stewards find "Safeguarding concerns" among the building links; a lead needs its own.
         maud::html! {
             (crate::safeguarding::banner(project.id, flagged))
@@ -109,13 +112,13 @@ pub async fn overview(
 }
 
 pub async fn edit_page(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
     let project =
-        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
+        ProjectAccess::build(db.get_ref(), &me.steward, ProjectId(path.into_inner())).await?;
     let typed = ProjectInput {
         title: project.title,
         outcome: project.outcome,
@@ -157,14 +160,14 @@ pub async fn edit(
 }
 
 pub async fn members_page(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
     let project =
-        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
-    let members = member_rows(&state, project.id).await?;
+        ProjectAccess::build(db.get_ref(), &me.steward, ProjectId(path.into_inner())).await?;
+    let members = member_rows(db.get_ref(), project.id).await?;
     Ok(html(
         StatusCode::OK,
         views::members(
@@ -186,13 +189,13 @@ pub struct MemberForm {
 }
 
 pub async fn add_member(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
     form: CsrfForm<MemberForm>,
 ) -> Result<HttpResponse, AppError> {
     let project =
-        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
+        ProjectAccess::build(db.get_ref(), &me.steward, ProjectId(path.into_inner())).await?;
     let CsrfForm { form, token } = form;
     let mut errors = FieldErrors::new();
     let role = MemberRole::parse(&form.role);
@@ -204,7 +207,7 @@ pub async fn add_member(
         None
     } else {
         match EmailAddress::parse(&form.email) {
-            Ok(email) => match accounts_store::find_by_email(&state.db, &email).await? {
+            Ok(email) => match accounts_store::find_by_email(db.get_ref(), &email).await? {
                 Some((steward, _)) => Some(steward),
                 None => {
                     errors.add(
@@ -230,11 +233,11 @@ pub async fn add_member(
     }
     match (person, role) {
         (Some(person), Some(role)) if errors.is_empty() => {
-            store::set_member(&state.db, project.id, person.id, role).await?;
+            store::set_member(db.get_ref(), project.id, person.id, role).await?;
             Ok(see_other(&format!("/projects/{}/members", project.id.0)))
         }
         _ => {
-            let members = member_rows(&state, project.id).await?;
+            let members = member_rows(db.get_ref(), project.id).await?;
             Ok(html(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 views::members(
@@ -251,18 +254,18 @@ pub async fn add_member(
 }
 
 pub async fn remove_member(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<(i64, i64)>,
     _form: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     let (project_id, steward_id) = path.into_inner();
-    let project = ProjectAccess::build(&state.db, &me.steward, ProjectId(project_id)).await?;
-    let members = store::members(&state.db, project.id).await?;
+    let project = ProjectAccess::build(db.get_ref(), &me.steward, ProjectId(project_id)).await?;
+    let members = store::members(db.get_ref(), project.id).await?;
     if !members.iter().any(|(id, ..)| id.0 == steward_id) {
         return Err(AppError::NotFound);
     }
-    store::remove_member(&state.db, project.id, StewardId(steward_id)).await?;
+    store::remove_member(db.get_ref(), project.id, StewardId(steward_id)).await?;
     if steward_id == me.steward.id.0 && me.steward.role != Role::Admin {
         return Ok(see_other("/projects"));
     }

@@ -12,6 +12,7 @@ use crate::surveys::SurveyAccess;
 use crate::surveys::SurveyId;
 use crate::surveys::{self, Survey};
 use crate::web::respond::html;
+use sea_orm::DatabaseConnection;
 
 /// Pixels per module in PNG downloads (a version-3 code comes out about 300 pixels wide).
 const PNG_SCALE: usize = 8;
@@ -28,8 +29,8 @@ pub fn short_link(state: &AppState, survey: &Survey) -> String {
     format!("{}s/{}", state.base_url, survey.slug)
 }
 
-async fn by_slug(state: &AppState, slug: &str) -> Result<Survey, AppError> {
-    surveys::store::find_by_slug(&state.db, slug)
+async fn by_slug(db: &DatabaseConnection, slug: &str) -> Result<Survey, AppError> {
+    surveys::store::find_by_slug(db, slug)
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -52,7 +53,7 @@ pub async fn svg(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let survey = by_slug(&state, &path.into_inner()).await?;
+    let survey = by_slug(&state.db, &path.into_inner()).await?;
     let body = svg_for(&state, &survey)?;
     Ok(HttpResponse::Ok()
         .content_type("image/svg+xml")
@@ -65,7 +66,7 @@ pub async fn png(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let survey = by_slug(&state, &path.into_inner()).await?;
+    let survey = by_slug(&state.db, &path.into_inner()).await?;
     let body = crate::qr::png(&qr_link(&state, &survey), PNG_SCALE)?;
     Ok(HttpResponse::Ok()
         .content_type("image/png")

@@ -19,18 +19,19 @@ use crate::safeguarding::{flag_views, log_csv, review_store, views};
 use crate::state::AppState;
 use crate::web::respond::{html, see_other};
 use crate::web::{CsrfForm, CsrfToken};
+use sea_orm::DatabaseConnection;
 
 /// `GET /projects/{id}/safeguarding?status=…&age=…`
 pub async fn page(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
     query: web::Query<FilterInput>,
 ) -> Result<HttpResponse, AppError> {
     let project =
-        ProjectAccess::safeguard(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
+        ProjectAccess::safeguard(db.get_ref(), &me.steward, ProjectId(path.into_inner())).await?;
     let filters = Filters::parse(&query);
-    let all = review_store::list(&state.db, &project).await?;
+    let all = review_store::list(db.get_ref(), &project).await?;
     let now = Utc::now();
     let shown: Vec<_> = all
         .iter()
@@ -44,14 +45,14 @@ pub async fn page(
 
 /// `GET /projects/{id}/safeguarding.csv`: the flag log, never any answer text.
 pub async fn csv(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
     query: web::Query<CsvQuery>,
 ) -> Result<HttpResponse, AppError> {
     let project =
-        ProjectAccess::safeguard(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
-    let flags = review_store::list(&state.db, &project).await?;
+        ProjectAccess::safeguard(db.get_ref(), &me.steward, ProjectId(path.into_inner())).await?;
+    let flags = review_store::list(db.get_ref(), &project).await?;
     let body = log_csv::flag_log(&flags, query.bom()).context("writing the flag log")?;
     Ok(crate::export::download(
         format!("project-{}-safeguarding.csv", project.id.0),
@@ -60,7 +61,7 @@ pub async fn csv(
 }
 
 async fn render(
-    state: &AppState,
+    db: &DatabaseConnection,
     me: &CurrentSteward,
     project: &Project,
     flag: FlagId,
@@ -68,7 +69,7 @@ async fn render(
     typed: &ReviewInput,
     errors: &FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let detail = review_store::detail(&state.db, project, flag)
+    let detail = review_store::detail(db, project, flag)
         .await?
         .ok_or(AppError::NotFound)?;
     let status = if errors.is_empty() {
@@ -84,16 +85,17 @@ async fn render(
 
 /// `GET /projects/{id}/safeguarding/{flag}`
 pub async fn flag(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<(i64, i64)>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
     let (project_id, flag_id) = path.into_inner();
-    let project = ProjectAccess::safeguard(&state.db, &me.steward, ProjectId(project_id)).await?;
+    let project =
+        ProjectAccess::safeguard(db.get_ref(), &me.steward, ProjectId(project_id)).await?;
     let typed = ReviewInput::default();
     render(
-        &state,
+        db.get_ref(),
         &me,
         &project,
         FlagId(flag_id),
@@ -117,7 +119,7 @@ pub async fn review(
     let CsrfForm { form, token } = form;
     let review = match NewReview::parse(&form) {
         Ok(review) => review,
-        Err(errors) => return render(&state, &me, &project, flag, &token, &form, &errors).await,
+        Err(errors) => return render(&state.db, &me, &project, flag, &token, &form, &errors).await,
     };
     let txn = crate::db::begin_write(&state.db)
         .await

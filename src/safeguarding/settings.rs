@@ -13,10 +13,10 @@ use crate::projects::{Project, ProjectId};
 use crate::safeguarding::alerts;
 use crate::safeguarding::model::review_path;
 use crate::safeguarding::review::{SafeguardingSettings, SettingsInput};
-use crate::state::AppState;
 use crate::web::forms::{Input, button, csrf_field, error_summary};
 use crate::web::respond::{html as respond, see_other};
 use crate::web::{CsrfForm, CsrfToken, NavUser, Page};
+use sea_orm::DatabaseConnection;
 
 fn page(
     nav: &NavUser,
@@ -55,14 +55,14 @@ fn page(
 
 /// `GET /projects/{id}/safeguarding/settings`
 pub async fn show(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
     let project =
-        ProjectAccess::safeguard(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
-    let current = alerts::settings(&state.db, project.id).await?;
+        ProjectAccess::safeguard(db.get_ref(), &me.steward, ProjectId(path.into_inner())).await?;
+    let current = alerts::settings(db.get_ref(), project.id).await?;
     Ok(respond(
         StatusCode::OK,
         page(
@@ -77,17 +77,17 @@ pub async fn show(
 
 /// `POST /projects/{id}/safeguarding/settings`
 pub async fn save(
-    state: web::Data<AppState>,
+    db: web::Data<DatabaseConnection>,
     me: CurrentSteward,
     path: web::Path<i64>,
     form: CsrfForm<SettingsInput>,
 ) -> Result<HttpResponse, AppError> {
     let project =
-        ProjectAccess::safeguard(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
+        ProjectAccess::safeguard(db.get_ref(), &me.steward, ProjectId(path.into_inner())).await?;
     let CsrfForm { form, token } = form;
     match SafeguardingSettings::parse(&form) {
         Ok(new) => {
-            alerts::save_settings(&state.db, project.id, &new).await?;
+            alerts::save_settings(db.get_ref(), project.id, &new).await?;
             Ok(see_other(&review_path(project.id)))
         }
         Err(errors) => Ok(respond(

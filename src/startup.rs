@@ -203,11 +203,13 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     // Handlers take the parts they use: the database alone, or the whole state when they need
     // settings, mail, the live hub or the writer as well.
     let db = web::Data::new(state.db.clone());
+    let settings = web::Data::from(state.settings.clone());
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
             .app_data(db.clone())
+            .app_data(settings.clone())
             .app_data(web::PayloadConfig::new(256 * 1024))
             .app_data(
                 web::FormConfig::default()

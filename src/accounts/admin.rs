@@ -4,8 +4,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
+use crate::accounts::CurrentSteward;
 use crate::accounts::model::{EmailAddress, PersonName, Role, StewardId};
-use crate::accounts::session::{CurrentSteward, hash_secret, new_secret};
+use crate::accounts::secrets::{hash_secret, new_secret};
 use crate::accounts::{store, views};
 use crate::error::AppError;
 use crate::state::AppState;

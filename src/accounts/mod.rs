@@ -5,6 +5,7 @@ pub mod admin;
 pub mod model;
 pub mod password;
 pub mod routes;
+pub mod secrets;
 pub mod session;
 pub mod store;
 pub mod throttle;
@@ -12,6 +13,7 @@ pub mod tokens;
 mod views;
 
 pub use model::{EmailAddress, Password, PersonName, Role, Steward, StewardId};
-pub use session::{CurrentSteward, SetupGate};
+pub use secrets::SetupGate;
+pub use session::CurrentSteward;
 pub use throttle::SignInThrottle;
 pub use tokens::ApiSteward;

@@ -5,9 +5,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::model::{EmailAddress, Password, PersonName, Role};
-use crate::accounts::session::{
-    self, CurrentSteward, SESSION_COOKIE, expired_session_cookie, hash_secret,
-};
+use crate::accounts::secrets::hash_secret;
+use crate::accounts::session::{self, CurrentSteward, SESSION_COOKIE, expired_session_cookie};
 use crate::accounts::{password, store, tokens, views};
 use crate::error::{AppError, human_wait};
 use crate::state::AppState;
@@ -86,7 +85,7 @@ pub async fn sign_in(
     match steward.filter(|_| ok) {
         Some(steward) => {
             state.throttle.succeed(&form.email);
-            let cookie = session::start(&state, &req, &steward).await?;
+            let cookie = session::start(&state.db, &state.settings, &req, &steward).await?;
             tracing::info!(steward = steward.id.0, "signed in");
             let mut res = see_other("/home");
             res.add_cookie(&cookie)
@@ -193,7 +192,7 @@ pub async fn setup(
         .await?
         .ok_or(AppError::NotFound)?;
     tracing::info!(steward = id.0, "first administrator created");
-    let cookie = session::start(&state, &req, &steward).await?;
+    let cookie = session::start(&state.db, &state.settings, &req, &steward).await?;
     let mut res = see_other("/home");
     res.add_cookie(&cookie)
         .map_err(|e| AppError::Unexpected(e.into()))?;
@@ -241,7 +240,7 @@ pub async fn accept_invite(
     };
     let hash = password::hash(password).await?;
     store::set_password(&state.db, steward.id, hash).await?;
-    let cookie = session::start(&state, &req, &steward).await?;
+    let cookie = session::start(&state.db, &state.settings, &req, &steward).await?;
     let mut res = see_other("/home");
     res.add_cookie(&cookie)
         .map_err(|e| AppError::Unexpected(e.into()))?;

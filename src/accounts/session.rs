@@ -3,38 +3,22 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Mutex;
 
 use actix_web::cookie::{Cookie, SameSite, time};
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::Utc;
-use rand::RngCore;
-use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
+use sea_orm::DatabaseConnection;
 
 use crate::accounts::model::{Role, Steward};
+use crate::accounts::secrets::{hash_secret, new_secret};
 use crate::accounts::store;
+use crate::config::Settings;
 use crate::error::AppError;
-use crate::state::AppState;
 use crate::web::{CsrfToken, NavUser};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "chorus_session";
-
-/// A new random secret (256 bits), URL-safe.
-pub fn new_secret() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// The hash under which a secret is stored: the database never holds the secret itself.
-pub fn hash_secret(secret: &str) -> String {
-    hex::encode(Sha256::digest(secret.as_bytes()))
-}
 
 /// The session cookie carrying `token`.
 pub fn session_cookie(token: String, secure: bool) -> Cookie<'static> {
@@ -59,16 +43,17 @@ pub fn expired_session_cookie(secure: bool) -> Cookie<'static> {
 
 /// Starts a new session for a steward, ending the one the browser had (rotation at sign-in).
 pub async fn start(
-    state: &AppState,
+    db: &DatabaseConnection,
+    settings: &Settings,
     req: &HttpRequest,
     steward: &Steward,
 ) -> Result<Cookie<'static>, AppError> {
     if let Some(old) = req.cookie(SESSION_COOKIE) {
-        store::delete_session(&state.db, &hash_secret(old.value())).await?;
+        store::delete_session(db, &hash_secret(old.value())).await?;
     }
     let token = new_secret();
-    store::create_session(&state.db, steward.id, hash_secret(&token)).await?;
-    Ok(session_cookie(token, state.settings.is_https()))
+    store::create_session(db, steward.id, hash_secret(&token)).await?;
+    Ok(session_cookie(token, settings.is_https()))
 }
 
 /// The signed-in steward of this request; redirects to sign-in when there is none.
@@ -109,64 +94,38 @@ impl FromRequest for CurrentSteward {
         let csrf = CsrfToken::from_request(&req, payload);
         Box::pin(async move {
             let csrf = csrf.await?.0;
-            let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| {
-                AppError::Unexpected(anyhow::anyhow!("application state missing"))
-            })?;
+            let (db, settings) = parts(&req)?;
             let token = req.cookie(SESSION_COOKIE).ok_or(AppError::SignInRequired)?;
             let hash = hash_secret(token.value());
-            let (session, steward) = store::find_session(&state.db, &hash)
+            let (session, steward) = store::find_session(db, &hash)
                 .await?
                 .ok_or(AppError::SignInRequired)?;
             let now = Utc::now();
-            let idle = chrono::Duration::from_std(state.settings.session_idle)
+            let idle = chrono::Duration::from_std(settings.session_idle)
                 .map_err(|e| AppError::Unexpected(e.into()))?;
-            let lifetime = chrono::Duration::from_std(state.settings.session_lifetime)
+            let lifetime = chrono::Duration::from_std(settings.session_lifetime)
                 .map_err(|e| AppError::Unexpected(e.into()))?;
             if steward.disabled
                 || now - session.last_seen_at > idle
                 || now - session.created_at > lifetime
             {
-                store::delete_session(&state.db, &hash).await?;
+                store::delete_session(db, &hash).await?;
                 return Err(AppError::SignInRequired);
             }
             if now - session.last_seen_at > chrono::Duration::seconds(30) {
-                store::touch_session(&state.db, session.id).await?;
+                store::touch_session(db, session.id).await?;
             }
             Ok(CurrentSteward { steward, csrf })
         })
     }
 }
 
-/// The first-run setup link: valid while no steward exists and until it is used.
-#[derive(Default)]
-pub struct SetupGate {
-    hash: Mutex<Option<String>>,
-}
-
-impl SetupGate {
-    /// Makes a new setup secret and returns it (to print once, on the terminal).
-    pub fn open(&self) -> String {
-        let secret = new_secret();
-        if let Ok(mut guard) = self.hash.lock() {
-            *guard = Some(hash_secret(&secret));
-        }
-        secret
-    }
-
-    /// Whether `secret` is the current setup secret.
-    pub fn accepts(&self, secret: &str) -> bool {
-        let candidate = hash_secret(secret);
-        self.hash
-            .lock()
-            .ok()
-            .and_then(|g| g.clone())
-            .is_some_and(|h| bool::from(h.as_bytes().ct_eq(candidate.as_bytes())))
-    }
-
-    /// Uses the link up.
-    pub fn close(&self) {
-        if let Ok(mut guard) = self.hash.lock() {
-            *guard = None;
-        }
-    }
+/// The database and settings an extractor needs, registered once at start-up.
+pub(crate) fn parts(req: &HttpRequest) -> Result<(&DatabaseConnection, &Settings), AppError> {
+    let missing = || AppError::Unexpected(anyhow::anyhow!("application state missing"));
+    let db = req
+        .app_data::<web::Data<DatabaseConnection>>()
+        .ok_or_else(missing)?;
+    let settings = req.app_data::<web::Data<Settings>>().ok_or_else(missing)?;
+    Ok((db.get_ref(), settings.get_ref()))
 }

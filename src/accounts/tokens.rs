@@ -5,13 +5,12 @@ use std::pin::Pin;
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpRequest};
 
 use crate::accounts::model::{Steward, StewardId};
-use crate::accounts::session::{hash_secret, new_secret};
+use crate::accounts::secrets::{hash_secret, new_secret};
 use crate::accounts::store;
 use crate::error::{ApiError, AppError};
-use crate::state::AppState;
 
 /// Prefix that makes Chorus tokens recognisable (for example to secret scanners).
 pub const PREFIX: &str = "chorus_";
@@ -37,9 +36,7 @@ impl FromRequest for ApiSteward {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| {
-                AppError::Unexpected(anyhow::anyhow!("application state missing"))
-            })?;
+            let (db, _) = crate::accounts::session::parts(&req)?;
             let token = req
                 .headers()
                 .get(header::AUTHORIZATION)
@@ -48,7 +45,7 @@ impl FromRequest for ApiSteward {
                 .map(str::trim)
                 .filter(|t| t.starts_with(PREFIX))
                 .ok_or(AppError::SignInRequired)?;
-            let steward = store::find_by_token(&state.db, &hash_secret(token))
+            let steward = store::find_by_token(db, &hash_secret(token))
                 .await?
                 .ok_or(AppError::SignInRequired)?;
             Ok(ApiSteward(steward))

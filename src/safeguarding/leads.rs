@@ -6,7 +6,7 @@ use chrono::{Duration, Utc};
 use sea_orm::{ConnectionTrait, DbErr};
 use url::Url;
 
-use crate::accounts::session::{hash_secret, new_secret};
+use crate::accounts::secrets::{hash_secret, new_secret};
 use crate::accounts::{EmailAddress, PersonName, Role, Steward, store as accounts};
 use crate::mail::{self, MailKind};
 use crate::projects::{MemberRole, ProjectId, store as projects};

@@ -19,6 +19,7 @@
 //! For other capabilities: [`withheld_answer_ids`], [`is_withheld`], [`leads::appoint`],
 //! [`leads::can_review`], [`store::answers_deleted`] and [`alerts::send_overdue_reminders`].
 
+mod about;
 pub mod alerts;
 pub mod flag_views;
 pub mod leads;

@@ -206,7 +206,7 @@ pub async fn record_review<C: ConnectionTrait>(
         .one(db)
         .await?
         .map_or(0, |f| f.survey_id);
-    let (survey_title, _) = crate::safeguarding::store::titles(db, survey_id, project.id).await?;
+    let (survey_title, _) = crate::safeguarding::about::titles(db, survey_id, project.id).await?;
     let about = About {
         project: project.id,
         survey_title: &survey_title,

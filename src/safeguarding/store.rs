@@ -14,37 +14,13 @@ use url::Url;
 
 use crate::projects::ProjectId;
 use crate::responses::{Receipt, Submission};
+use crate::safeguarding::about::{SurveyInfo, survey_info};
 use crate::safeguarding::alerts;
 use crate::safeguarding::messages::{About, alert_content, deleted_content};
 use crate::safeguarding::model::{ANSWER_DELETED, FlagId, scan_answers};
 use crate::safeguarding::review::Outcome;
 use crate::safeguarding::scanner::Scanner;
 use crate::surveys::SurveyId;
-
-struct SurveyInfo {
-    project: ProjectId,
-    survey_title: String,
-    project_title: String,
-    lead: String,
-}
-
-async fn survey_info<C: ConnectionTrait>(
-    db: &C,
-    id: SurveyId,
-) -> Result<Option<SurveyInfo>, DbErr> {
-    let Some(s) = crate::surveys::store::find(db, id).await? else {
-        return Ok(None);
-    };
-    let Some(p) = crate::projects::store::find(db, s.project_id).await? else {
-        return Ok(None);
-    };
-    Ok(Some(SurveyInfo {
-        project: p.id,
-        survey_title: s.title,
-        project_title: p.title,
-        lead: p.safeguarding_lead,
-    }))
-}
 
 /// Scans the typed answers of newly stored submissions and, for each that matches, inserts
 /// `safeguarding_flag` rows and queues one alert to the project's safeguarding lead and one to
@@ -244,19 +220,6 @@ pub async fn unreviewed_responses<C: ConnectionTrait>(
         .map(|(response, flag)| response.ok_or(flag))
         .collect();
     Ok(ids.len() as u64)
-}
-
-/// A questionnaire's and a project's titles, for messages.
-pub(crate) async fn titles<C: ConnectionTrait>(
-    db: &C,
-    survey: i64,
-    project: ProjectId,
-) -> Result<(String, String), DbErr> {
-    let info = survey_info(db, SurveyId(survey)).await?;
-    Ok(match info {
-        Some(i) if i.project == project => (i.survey_title, i.project_title),
-        _ => (String::new(), String::new()),
-    })
 }
 
 /// The respondent is deleting `response` with their receipt code: for each of its flags, note

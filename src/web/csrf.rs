@@ -18,8 +18,8 @@ use serde::de::DeserializeOwned;
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
+use crate::config::Settings;
 use crate::error::AppError;
-use crate::state::AppState;
 
 const COOKIE: &str = "chorus_csrf";
 
@@ -54,8 +54,8 @@ pub async fn ensure_cookie(
         }
     };
     let secure = req
-        .app_data::<web::Data<AppState>>()
-        .is_some_and(|s| s.settings.is_https());
+        .app_data::<web::Data<Settings>>()
+        .is_some_and(|s| s.is_https());
     req.extensions_mut().insert(cookie.clone());
     let mut res = next.call(req).await?;
     if cookie.fresh && !res.request().path().starts_with("/api/") {
@@ -78,9 +78,9 @@ fn sign(key: &[u8], cookie: &str) -> Result<String, AppError> {
     Ok(hex::encode(mac.finalize().into_bytes()))
 }
 
-fn state(req: &HttpRequest) -> Result<&web::Data<AppState>, AppError> {
-    req.app_data::<web::Data<AppState>>()
-        .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("application state missing")))
+fn settings(req: &HttpRequest) -> Result<&web::Data<Settings>, AppError> {
+    req.app_data::<web::Data<Settings>>()
+        .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("settings missing")))
 }
 
 /// The token to put in forms on this page.
@@ -97,7 +97,7 @@ impl FromRequest for CsrfToken {
                 .get::<CsrfCookie>()
                 .cloned()
                 .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("CSRF middleware missing")))?;
-            let key = state(req)?.settings.secret_key.clone();
+            let key = settings(req)?.secret_key.clone();
             Ok(CsrfToken(sign(key.bytes(), &cookie.value)?))
         })();
         std::future::ready(result)
@@ -112,7 +112,7 @@ pub fn verify(req: &HttpRequest, token: &str) -> Result<String, AppError> {
         .cookie(COOKIE)
         .map(|c| c.value().to_owned())
         .ok_or(AppError::CsrfRejected)?;
-    let expected = sign(state(req)?.settings.secret_key.bytes(), &cookie)?;
+    let expected = sign(settings(req)?.secret_key.bytes(), &cookie)?;
     if !bool::from(expected.as_bytes().ct_eq(token.as_bytes())) {
         return Err(AppError::CsrfRejected);
     }

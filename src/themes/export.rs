@@ -3,7 +3,7 @@
 //! coded answer with an export-local pseudonymous response id).
 
 use crate::disclosure::{MinGroup, redact, suppress};
-use crate::results::breakdown::MODES;
+use crate::results::MODES;
 use crate::surveys::Audience;
 use crate::themes::export_store::Catalogue;
 use crate::themes::model::Theme;

@@ -10,7 +10,7 @@ use crate::accounts::CurrentSteward;
 use crate::error::AppError;
 use crate::projects::ProjectAccess;
 use crate::projects::{Project, ProjectId};
-use crate::results::aggregate_routes::min_group;
+use crate::results::min_group;
 use crate::state::AppState;
 use crate::themes::coding_store as cs;
 use crate::themes::engine::{SuggestConfig, suggest_themes};

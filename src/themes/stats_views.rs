@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use maud::{Markup, html};
 
 use crate::disclosure::{MinGroup, redact, suppress};
-use crate::results::breakdown::MODES;
+use crate::results::MODES;
 use crate::surveys::Audience;
 use crate::themes::export_store::Catalogue;
 use crate::themes::stats::{QUOTES, ThemeStats, share_label, week_series};

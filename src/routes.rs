@@ -285,7 +285,9 @@ fn safeguarding_and_aggregates(t: Routes) -> Routes {
 /// Themes, coding and theme exports (capability: themes): Build access to the project; the
 /// fixed paths (`/themes/suggestions`, the downloads) are registered before `/themes/{theme}`.
 fn themes_routes(t: Routes) -> Routes {
-    use crate::themes::{coding_routes as c, export_routes as ex, routes as th};
+    use crate::themes::{
+        coding::routes as c, export::routes as ex, merge_routes as m, routes as th,
+    };
     t.route("/projects/{id}/themes", web::get().to(th::list))
         .route("/projects/{id}/themes.csv", web::get().to(ex::themes_csv))
         .route("/projects/{id}/themes.xlsx", web::get().to(ex::themes_xlsx))
@@ -306,15 +308,15 @@ fn themes_routes(t: Routes) -> Routes {
         .route("/projects/{id}/themes/{theme}", web::post().to(th::edit))
         .route(
             "/projects/{id}/themes/{theme}/merge",
-            web::post().to(th::merge),
+            web::post().to(m::merge),
         )
         .route(
             "/projects/{id}/themes/{theme}/retire",
-            web::post().to(th::retire),
+            web::post().to(m::retire),
         )
         .route(
             "/projects/{id}/themes/{theme}/restore",
-            web::post().to(th::restore),
+            web::post().to(m::restore),
         )
         .route("/projects/{id}/coding", web::get().to(c::page))
         .route("/projects/{id}/coding/queue", web::get().to(c::queue))

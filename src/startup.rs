@@ -136,9 +136,7 @@ impl Application {
             live,
             themes,
             surveys: Arc::new(crate::surveys::cache::SurveyCache::default()),
-            exports: Arc::new(tokio::sync::Semaphore::new(
-                crate::themes::export_stream::EXPORTS_AT_ONCE,
-            )),
+            exports: Arc::new(tokio::sync::Semaphore::new(crate::themes::EXPORTS_AT_ONCE)),
         };
         let server = serve(listener, state)?;
         Ok(Application {

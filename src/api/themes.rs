@@ -7,10 +7,10 @@ use crate::api::Problem;
 use crate::api::responses::BomParams;
 use crate::api::schema::ProblemDoc;
 use crate::projects::{ProjectAccess, ProjectId};
-use crate::results::aggregate_routes::min_group;
-use crate::results::routes::CsvQuery;
+use crate::results::CsvQuery;
+use crate::results::min_group;
 use crate::state::AppState;
-use crate::themes::export_stream::{Export, Format, respond};
+use crate::themes::export::{Export, Format, respond};
 
 async fn download(
     state: &AppState,

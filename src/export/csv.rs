@@ -1,9 +1,6 @@
-//! Pure CSV pieces: the header, one row per response, and cells that spreadsheets will not run.
+//! Pure CSV pieces: the byte-order mark, cells that spreadsheets will not run, and one record.
 
 use std::borrow::Cow;
-
-use crate::results::model::ResponseRow;
-use crate::surveys::Question;
 
 /// The UTF-8 byte-order mark Excel needs to read UTF-8 correctly.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -14,35 +11,6 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
         Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => Cow::Owned(format!("'{cell}")),
         _ => Cow::Borrowed(cell),
     }
-}
-
-/// Column names: the response's own columns, then one per question key (archived included).
-pub fn header(questions: &[Question]) -> Vec<String> {
-    let mut cells: Vec<String> = ["response_id", "submitted_at", "mode", "channel", "context"]
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    cells.extend(questions.iter().map(|q| q.def.key.as_str().to_owned()));
-    cells
-}
-
-/// The cells of one response, in header order; choices joined with "; ", faces as words.
-pub fn row(response: &ResponseRow, questions: &[Question]) -> Vec<String> {
-    let mut cells = vec![
-        response.id.to_string(),
-        response.submitted_at.to_rfc3339(),
-        response.mode.clone(),
-        response.channel.clone(),
-        response.context.clone().unwrap_or_default(),
-    ];
-    cells.extend(questions.iter().map(|q| {
-        response
-            .answers
-            .get(&q.id)
-            .map(|a| a.display(q.def.kind))
-            .unwrap_or_default()
-    }));
-    cells
 }
 
 /// Appends one CSV record (neutralised and quoted as needed) to `out`.

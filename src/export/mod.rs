@@ -1,8 +1,13 @@
-//! CSV exports of responses: safe cells (formula neutralisation), an optional byte-order mark
-//! for Excel, and a body streamed page by page so memory stays flat however big the survey.
+//! Generic CSV exports: safe cells (formula neutralisation), an optional byte-order mark for
+//! Excel, one record at a time, and the HTTP download response. What goes in the rows belongs to
+//! the capability that owns the data (`results` for responses, `themes` for themes).
 
 pub mod csv;
-pub mod stream;
+mod download;
 
-pub use self::csv::{BOM, header, neutralise, record, row};
-pub use stream::{csv_response, download, filename, responses_csv};
+pub use self::csv::{BOM, neutralise, record};
+pub use download::{attachment, download};
+
+/// Transitional: `api/responses.rs` (restructured by another branch) still calls
+/// `export::csv_response`; the response CSV now lives in `results`.
+pub use crate::results::csv_response;

@@ -6,24 +6,18 @@ use anyhow::Context;
 use chrono::Utc;
 
 use crate::accounts::CurrentSteward;
-use crate::disclosure::MinGroup;
 use crate::error::AppError;
 use crate::projects::ProjectAccess;
 use crate::projects::{Project, ProjectId};
 use crate::results::aggregate_store::{QuestionAggregate, aggregates, group_questions};
 use crate::results::aggregate_views;
 use crate::results::csv::aggregates_csv;
-use crate::results::routes::CsvQuery;
+use crate::results::params::{CsvQuery, min_group};
 use crate::state::AppState;
 use crate::surveys::SurveyAccess;
 use crate::surveys::SurveyId;
 use crate::web::respond::html;
 use crate::{safeguarding, surveys};
-
-/// The smallest group shown, from the settings.
-pub fn min_group(state: &AppState) -> MinGroup {
-    MinGroup(state.settings.min_group)
-}
 
 async fn project_aggregates(
     state: &AppState,

@@ -11,7 +11,7 @@ use sea_orm::{
 };
 
 use crate::projects::ProjectId;
-use crate::themes::coding_store::{Coding, project_themes};
+use crate::themes::coding::store::{Coding, project_themes};
 use crate::themes::model::{AnswerId, CodingId, CodingStatus, Source, ThemeId};
 
 /// Replaces the project's keyword codings with `wanted` (answer, theme) pairs, touching only

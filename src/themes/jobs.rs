@@ -12,7 +12,7 @@ use sea_orm::DatabaseConnection;
 use tokio::sync::mpsc;
 
 use crate::projects::ProjectId;
-use crate::themes::coding_store::{self as cs, Coding};
+use crate::themes::coding::store::{self as cs, Coding};
 use crate::themes::engine::Coder;
 use crate::themes::model::{
     AnswerId, CodingFact, ThemeId, ThemeStatus, applied_themes, steward_reviewed,

@@ -8,7 +8,7 @@ use maud::{Markup, html};
 use crate::projects::Project;
 use crate::themes::engine::ThemeSuggestion;
 use crate::themes::model::{Theme, ThemeId, ThemeInput, ThemeStatus};
-use crate::themes::stats::share_label;
+use crate::themes::stats::model::share_label;
 use crate::themes::store::ThemeEvent;
 use crate::web::choices::textarea;
 use crate::web::forms::{Input, button, csrf_field, error_summary, secondary_button};

@@ -1,7 +1,7 @@
 //! Decision helpers of the coder: calibration inputs, threshold tuning, the
 //! "at least one label" rule and quick F1 on boolean label matrices.
 
-use crate::themes::engine::coder::CoderConfig;
+use crate::themes::engine::config::CoderConfig;
 use crate::themes::engine::stack::DenseLogReg;
 
 /// Fixed sigmoid on the mean decision value of `members` members (used without CV).

@@ -7,7 +7,8 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-use crate::themes::engine::coder::{Coder, CoderConfig, TrainingExample};
+use crate::themes::engine::coder::{Coder, TrainingExample};
+use crate::themes::engine::config::CoderConfig;
 use crate::themes::engine::metrics;
 use crate::themes::engine::rng::SplitMix64;
 

@@ -11,6 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::{Deserialize, Serialize};
 
 use crate::text::{TextStemmer, tokenize};
+use crate::themes::engine::config::FeatureConfig;
 use crate::themes::engine::rng::mix64;
 
 /// A sparse vector: `(feature id, value)` sorted by id.
@@ -36,37 +37,6 @@ impl Hasher for IdHasher {
 
 /// Map from n-gram hash to feature id.
 pub type HashIndex = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
-
-/// Settings of the feature extractor.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FeatureConfig {
-    /// Word n-gram lengths over stems, inclusive (e.g. `(1, 2)`); `(0, 0)` disables.
-    pub word_ngrams: (usize, usize),
-    /// Character n-gram lengths inside space-padded tokens; `(0, 0)` disables.
-    pub char_ngrams: (usize, usize),
-    /// Minimum number of training documents a feature must occur in.
-    pub min_df: u32,
-    /// Maximum vocabulary size (most frequent kept).
-    pub max_features: usize,
-    /// Relative weight of the character block (word block has weight 1).
-    pub char_weight: f32,
-    /// Add a token-count bucket feature (1, 2, 3–4, 5–8, 9–16, 17–32, more) to the word
-    /// block, so very short answers ("N/a", "Nothing") can be told apart.
-    pub length_feature: bool,
-}
-
-impl Default for FeatureConfig {
-    fn default() -> Self {
-        Self {
-            word_ngrams: (1, 2),
-            char_ngrams: (3, 5),
-            min_df: 2,
-            max_features: 60_000,
-            char_weight: 1.5,
-            length_feature: true,
-        }
-    }
-}
 
 fn fnv(seed: u64, bytes: &[u8]) -> u64 {
     let mut h = 0xCBF2_9CE4_8422_2325 ^ seed;
@@ -309,30 +279,5 @@ impl Vectorizer {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn vectors_are_unit_length_and_deterministic() {
-        let cfg = FeatureConfig {
-            min_df: 1,
-            length_feature: false,
-            ..FeatureConfig::default()
-        };
-        let s = TextStemmer::new();
-        let docs: Vec<TermCounts> = [
-            "the staff were kind",
-            "waiting times too long",
-            "kind staff",
-        ]
-        .iter()
-        .map(|t| term_counts(&cfg, &s, t))
-        .collect();
-        let v = Vectorizer::fit(&cfg, &docs);
-        let a = v.transform("Kind STAFF!");
-        let n: f32 = a.iter().map(|e| e.1 * e.1).sum();
-        assert!((n - 1.0).abs() < 1e-4);
-        assert_eq!(a, Vectorizer::fit(&cfg, &docs).transform("kind staff"));
-        assert!(v.transform("zzzz qqqq").is_empty());
-    }
-}
+#[path = "features_tests.rs"]
+mod tests;

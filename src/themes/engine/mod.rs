@@ -5,12 +5,14 @@
 
 pub mod codebook;
 pub mod coder;
+pub mod config;
 mod decision;
 pub mod eval;
 pub mod features;
 pub mod linear;
 pub mod metrics;
 mod ovr;
+pub mod platt;
 pub mod rng;
 pub mod stack;
 pub mod suggest;
@@ -19,7 +21,8 @@ pub mod suggest;
 mod tests;
 
 pub use codebook::Codebook;
-pub use coder::{Assessment, Coder, CoderConfig, MemberConfig, TrainingExample};
+pub use coder::{Assessment, Coder, TrainingExample};
+pub use config::{CoderConfig, MemberConfig};
 pub use eval::{EvalError, EvalReport, run_eval};
 pub use metrics::{MultiLabelScores, score};
 pub use suggest::{SuggestConfig, ThemeSuggestion, suggest_themes};

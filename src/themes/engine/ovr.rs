@@ -1,7 +1,7 @@
 //! One-vs-rest training of the per-label linear models, optionally NB-SVM style
 //! (Wang & Manning 2012): features scaled per label by the naive-Bayes log-count ratio.
 
-use crate::themes::engine::coder::{CoderConfig, MemberConfig};
+use crate::themes::engine::config::{CoderConfig, MemberConfig};
 use crate::themes::engine::features::SparseVec;
 use crate::themes::engine::linear::{
     LinearModel, SvmParams, train_logreg_scaled, train_svm_scaled,
@@ -129,5 +129,38 @@ pub(crate) fn train_labels(
                 b: -1.0,
             })
         })
+        .collect()
+}
+
+/// Fit every member's one-vs-rest models on `rows`; returns them member-major.
+pub(super) fn fit_members(
+    xs: &[SparseVec],
+    is_char: &[bool],
+    rows: &[usize],
+    ys: &[Vec<bool>],
+    cfg: &CoderConfig,
+    salt: u64,
+) -> Vec<LinearModel> {
+    let txs: Vec<&SparseVec> = rows.iter().map(|&i| &xs[i]).collect();
+    let tys: Vec<Vec<bool>> = ys
+        .iter()
+        .map(|y| rows.iter().map(|&i| y[i]).collect())
+        .collect();
+    let plain = [MemberConfig {
+        nb_alpha: 0.0,
+        nb_beta: 1.0,
+        logistic: false,
+        c_factor: 1.0,
+        char_scale: 1.0,
+    }];
+    let members = if cfg.members.is_empty() {
+        &plain[..]
+    } else {
+        &cfg.members[..]
+    };
+    members
+        .iter()
+        .enumerate()
+        .flat_map(|(k, m)| train_labels(&txs, &tys, is_char, cfg, m, salt * 8 + k as u64))
         .collect()
 }

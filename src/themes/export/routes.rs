@@ -7,10 +7,10 @@ use crate::accounts::CurrentSteward;
 use crate::error::AppError;
 use crate::projects::ProjectAccess;
 use crate::projects::ProjectId;
-use crate::results::aggregate_routes::min_group;
-use crate::results::routes::CsvQuery;
+use crate::results::CsvQuery;
+use crate::results::min_group;
 use crate::state::AppState;
-use crate::themes::export_stream::{Export, Format, respond};
+use crate::themes::export::stream::{Export, Format, respond};
 
 async fn download(
     state: &AppState,

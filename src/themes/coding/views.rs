@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use maud::{Markup, html};
 
 use crate::projects::Project;
-use crate::themes::coding_store::{Coding, TextAnswer};
+use crate::themes::coding::store::{Coding, TextAnswer};
 use crate::themes::model::{
     AnswerId, CodingFact, CodingStatus, Source, Theme, ThemeId, ThemeStatus, applied_themes,
 };

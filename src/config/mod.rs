@@ -1,16 +1,20 @@
 //! Settings: built once from the environment and flags, validated, then passed in — no globals.
 
-use std::fmt;
-use std::io::Write;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use lettre::message::Mailbox;
-use lettre::{AsyncSmtpTransport, Tokio1Executor};
-use rand::RngCore;
 use url::Url;
 
+mod parse;
+mod raw;
+mod secrets;
+
+use parse::{parse_base_url, parse_database_url, parse_mail, parse_number};
+pub use raw::{DEFAULT_EXIT_URL, RawSettings};
+use secrets::load_or_create_key;
+pub use secrets::{DatabaseUrl, SecretKey, SmtpUrl};
 /// Everything the service needs to start, already checked.
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -61,78 +65,6 @@ pub struct MailSettings {
     pub lease: Duration,
 }
 
-/// An SMTP URL in lettre's form; its `Debug` hides any password.
-#[derive(Clone)]
-pub struct SmtpUrl(String);
-
-impl SmtpUrl {
-    /// The URL itself, for connecting.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-    /// `host:port` (or just the host), safe to show: never the user name or password.
-    pub fn server(&self) -> String {
-        match Url::parse(&self.0) {
-            Ok(url) => match (url.host_str(), url.port()) {
-                (Some(host), Some(port)) => format!("{host}:{port}"),
-                (Some(host), None) => host.to_owned(),
-                _ => "(unknown)".into(),
-            },
-            Err(_) => "(unknown)".into(),
-        }
-    }
-}
-
-impl fmt::Debug for SmtpUrl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SmtpUrl({})", self.server())
-    }
-}
-
-/// A database URL; its `Debug` hides any password.
-#[derive(Clone)]
-pub struct DatabaseUrl(String);
-
-impl DatabaseUrl {
-    /// The URL itself, for connecting.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-    /// Whether this points at SQLite.
-    pub fn is_sqlite(&self) -> bool {
-        self.0.starts_with("sqlite:")
-    }
-}
-
-impl fmt::Debug for DatabaseUrl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match Url::parse(&self.0) {
-            Ok(mut url) if url.password().is_some() => {
-                let _ = url.set_password(Some("***"));
-                write!(f, "{url}")
-            }
-            _ => write!(f, "{}", self.0),
-        }
-    }
-}
-
-/// Secret key material; never printed.
-#[derive(Clone)]
-pub struct SecretKey(Vec<u8>);
-
-impl SecretKey {
-    /// The raw key bytes.
-    pub fn bytes(&self) -> &[u8] {
-        &self.0
-    }
-}
-
-impl fmt::Debug for SecretKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("SecretKey(***)")
-    }
-}
-
 /// A configuration problem, named after the variable that holds it.
 #[derive(Debug, thiserror::Error)]
 #[error("{variable}: {message}")]
@@ -148,32 +80,6 @@ fn bad(variable: &'static str, message: impl Into<String>) -> ConfigError {
         variable,
         message: message.into(),
     }
-}
-
-/// Where "Exit this page" goes unless `CHORUS_EXIT_URL` says otherwise.
-pub const DEFAULT_EXIT_URL: &str = "https://www.google.com/";
-
-/// Raw settings as they come from flags or the environment.
-#[derive(Clone, Debug, Default)]
-pub struct RawSettings {
-    pub addr: Option<String>,
-    pub data_dir: Option<String>,
-    pub database_url: Option<String>,
-    pub base_url: Option<String>,
-    pub secret_key: Option<String>,
-    pub session_idle_minutes: Option<String>,
-    pub session_lifetime_hours: Option<String>,
-    pub rate_limit: Option<String>,
-    pub smtp_url: Option<String>,
-    pub mail_from: Option<String>,
-    pub mail_retry_base_ms: Option<String>,
-    pub mail_poll_ms: Option<String>,
-    pub mail_lease_secs: Option<String>,
-    pub reminder_days: Option<String>,
-    pub tasks_poll_ms: Option<String>,
-    pub exit_url: Option<String>,
-    pub resume_days: Option<String>,
-    pub min_group: Option<String>,
 }
 
 impl Settings {
@@ -299,138 +205,4 @@ impl Settings {
             .as_ref()
             .is_some_and(|u| u.scheme() == "https")
     }
-}
-
-fn parse_number(
-    raw: Option<String>,
-    variable: &'static str,
-    default: u64,
-) -> Result<u64, ConfigError> {
-    match raw.as_deref().map(str::trim) {
-        None | Some("") => Ok(default),
-        Some(text) => text.parse::<u64>().ok().filter(|n| *n > 0).ok_or_else(|| {
-            bad(
-                variable,
-                format!("'{text}' should be a whole number above 0"),
-            )
-        }),
-    }
-}
-
-fn parse_mail(raw: &RawSettings) -> Result<MailSettings, ConfigError> {
-    let smtp_url = match raw.smtp_url.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(text) => {
-            AsyncSmtpTransport::<Tokio1Executor>::from_url(text).map_err(|e| {
-                bad(
-                    "CHORUS_SMTP_URL",
-                    format!(
-                        "is not an SMTP URL such as smtp://host:25, smtp://user:pass@host:587?tls=required or smtps://user:pass@host:465 ({e})"
-                    ),
-                )
-            })?;
-            Some(SmtpUrl(text.to_owned()))
-        }
-    };
-    let from_text = raw
-        .mail_from
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .unwrap_or("Chorus <chorus@localhost>");
-    let from: Mailbox = from_text.parse().map_err(|_| {
-        bad(
-            "CHORUS_MAIL_FROM",
-            format!("'{from_text}' is not a sender such as Chorus <chorus@example.org>"),
-        )
-    })?;
-    let millis = |value: &Option<String>, variable, default| {
-        parse_number(value.clone(), variable, default).map(Duration::from_millis)
-    };
-    Ok(MailSettings {
-        smtp_url,
-        from,
-        retry_base: millis(&raw.mail_retry_base_ms, "CHORUS_MAIL_RETRY_BASE_MS", 30_000)?,
-        poll_interval: millis(&raw.mail_poll_ms, "CHORUS_MAIL_POLL_MS", 5_000)?,
-        lease: Duration::from_secs(parse_number(
-            raw.mail_lease_secs.clone(),
-            "CHORUS_MAIL_LEASE_SECS",
-            300,
-        )?),
-    })
-}
-
-fn parse_database_url(text: &str) -> Result<DatabaseUrl, ConfigError> {
-    let ok = text.starts_with("sqlite:")
-        || ((text.starts_with("postgres://") || text.starts_with("postgresql://"))
-            && Url::parse(text).is_ok());
-    if ok {
-        Ok(DatabaseUrl(text.to_owned()))
-    } else {
-        Err(bad(
-            "DATABASE_URL",
-            "should start with sqlite: or postgres:// (for example postgres://user@host:5432/chorus)",
-        ))
-    }
-}
-
-fn parse_base_url(text: &str) -> Result<Url, ConfigError> {
-    let url = Url::parse(text)
-        .ok()
-        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
-        .ok_or_else(|| {
-            bad(
-                "CHORUS_BASE_URL",
-                format!("'{text}' is not an absolute http or https URL"),
-            )
-        })?;
-    Ok(url)
-}
-
-fn load_or_create_key(data_dir: &Path) -> Result<SecretKey, ConfigError> {
-    let path = data_dir.join("secret.key");
-    match std::fs::read_to_string(&path) {
-        Ok(text) if text.trim().len() >= 32 => {
-            return Ok(SecretKey(text.trim().as_bytes().to_vec()));
-        }
-        Ok(_) => {
-            return Err(bad(
-                "CHORUS_SECRET_KEY",
-                format!(
-                    "the key file {} is too short; delete it to make a new one",
-                    path.display()
-                ),
-            ));
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => {
-            return Err(bad(
-                "CHORUS_SECRET_KEY",
-                format!("cannot read {}: {e}", path.display()),
-            ));
-        }
-    }
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let key = hex::encode(bytes);
-    write_private(&path, key.as_bytes()).map_err(|e| {
-        bad(
-            "CHORUS_SECRET_KEY",
-            format!("cannot write {}: {e}", path.display()),
-        )
-    })?;
-    Ok(SecretKey(key.into_bytes()))
-}
-
-fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
-    file.write_all(contents)?;
-    file.sync_all()
 }

@@ -14,45 +14,13 @@ use sea_orm::{
 
 use crate::projects::ProjectId;
 use crate::safeguarding;
-use crate::themes::coding_store::{self as cs, Coding};
-use crate::themes::model::{AnswerId, CodingStatus, Source, Theme, ThemeId};
-use crate::themes::stats::{CodedAnswer, Tally, in_force};
+use crate::themes::coding::store::{self as cs, Coding};
+use crate::themes::model::{AnswerId, CodingStatus, Source, ThemeId};
+use crate::themes::stats::model::{Catalogue, CodedAnswer, QuestionInfo, Tally, in_force};
 use crate::themes::store;
 
 /// Coded answers read per query.
 pub const PAGE: u64 = 500;
-
-/// A question of the project as the figures name it.
-#[derive(Clone, Debug)]
-pub struct QuestionInfo {
-    pub key: String,
-    pub prompt: String,
-    pub survey: String,
-    pub audience: String,
-}
-
-/// What every theme figure and export needs besides the coded answers themselves.
-#[derive(Clone, Debug)]
-pub struct Catalogue {
-    pub project: ProjectId,
-    /// Active first, then by name.
-    pub themes: Vec<Theme>,
-    pub questions: HashMap<i64, QuestionInfo>,
-    /// Answers awaiting safeguarding review: never quoted or exported.
-    pub withheld: HashSet<i64>,
-    /// Text answers in the project (the base of each theme's share).
-    pub text_answers: u64,
-}
-
-impl Catalogue {
-    /// A theme's name by id.
-    pub fn theme_name(&self, id: ThemeId) -> &str {
-        self.themes
-            .iter()
-            .find(|t| t.id == id)
-            .map_or("", |t| t.name.as_str())
-    }
-}
 
 /// How many text answers the project has (the base of each theme's share).
 pub async fn text_answer_count<C: ConnectionTrait>(

@@ -1,13 +1,14 @@
 //! The cells of the two theme exports, shared by CSV and XLSX: `themes` (one row per theme,
-//! small groups shown as "fewer than N", quotes redacted) and `coded-answers` (one row per
+//! small groups shown as "fewer than N", quotes redacted, both by `stats::disclosed`) and `coded-answers` (one row per
 //! coded answer with an export-local pseudonymous response id).
 
-use crate::disclosure::{MinGroup, redact, suppress};
-use crate::results::breakdown::MODES;
+use crate::disclosure::MinGroup;
+use crate::results::MODES;
 use crate::surveys::Audience;
-use crate::themes::export_store::Catalogue;
 use crate::themes::model::Theme;
-use crate::themes::stats::{CodedAnswer, ThemeStats, pseudonym, share};
+use crate::themes::stats::disclosed::{pseudonym, shown_counts};
+use crate::themes::stats::model::Catalogue;
+use crate::themes::stats::model::{CodedAnswer, ThemeStats, share};
 
 /// Example quotes per theme in `themes.csv`.
 pub const EXAMPLES: usize = 3;
@@ -73,11 +74,9 @@ pub fn themes_header() -> Vec<String> {
 
 /// Counts with small groups hidden (primary and secondary suppression).
 fn suppressed(counts: &[u64], min: MinGroup) -> Vec<Cell> {
-    let s = suppress(counts, min);
-    counts
-        .iter()
-        .enumerate()
-        .map(|(i, c)| match s.count(i, *c).value() {
+    shown_counts(counts, min)
+        .into_iter()
+        .map(|shown| match shown.value() {
             Some(n) => Cell::from(n),
             None => Cell::Text(min.label()),
         })
@@ -118,11 +117,7 @@ pub fn theme_row(
     };
     row.push(day(s.first_seen));
     row.push(day(s.last_seen));
-    let quotes: Vec<String> = if min.too_small(s.count) {
-        Vec::new()
-    } else {
-        s.quotes(EXAMPLES).map(redact).collect()
-    };
+    let quotes = s.shown_quotes(EXAMPLES, min);
     row.extend((0..EXAMPLES).map(|i| Cell::Text(quotes.get(i).cloned().unwrap_or_default())));
     row.extend([s.keyword, s.learned, s.steward].map(Cell::from));
     row
@@ -144,7 +139,7 @@ pub fn coded_row(a: &CodedAnswer, cat: &Catalogue, key: &[u8]) -> Option<Vec<Cel
     if a.withheld || cat.withheld.contains(&a.answer) {
         return None;
     }
-    let join = |f: &dyn Fn(&crate::themes::stats::Applied) -> String| {
+    let join = |f: &dyn Fn(&crate::themes::stats::model::Applied) -> String| {
         a.themes.iter().map(f).collect::<Vec<_>>().join(";")
     };
     Some(vec![
@@ -155,7 +150,7 @@ pub fn coded_row(a: &CodedAnswer, cat: &Catalogue, key: &[u8]) -> Option<Vec<Cel
                 .map(|q| q.key.clone())
                 .unwrap_or_default(),
         ),
-        Cell::Text(redact(&a.text)),
+        Cell::Text(a.shown_text()),
         Cell::Text(join(&|t| cat.theme_name(t.theme).to_owned())),
         Cell::Text(join(&|t| t.source.as_str().to_owned())),
         Cell::Text(join(&|t| format!("{:.2}", t.confidence))),
@@ -175,9 +170,9 @@ mod tests {
 
     use super::*;
     use crate::projects::ProjectId;
-    use crate::themes::export_store::QuestionInfo;
     use crate::themes::model::{Source, ThemeId, ThemeStatus};
-    use crate::themes::stats::{Applied, Tally};
+    use crate::themes::stats::model::QuestionInfo;
+    use crate::themes::stats::model::{Applied, Tally};
 
     fn answer(id: i64, mode: &str, text: &str, withheld: bool) -> CodedAnswer {
         CodedAnswer {

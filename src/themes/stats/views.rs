@@ -1,16 +1,17 @@
 //! A theme's figures on its page: count and share, week by week, by audience and by mode
-//! (small groups hidden), redacted quotes, the questions it comes up in and how answers got it.
+//! (small groups hidden and quotes redacted by `stats::disclosed`), the questions it comes up in and how answers got it.
 //! Every figure is a table or text.
 
 use std::collections::BTreeSet;
 
 use maud::{Markup, html};
 
-use crate::disclosure::{MinGroup, redact, suppress};
-use crate::results::breakdown::MODES;
+use crate::disclosure::MinGroup;
+use crate::results::MODES;
 use crate::surveys::Audience;
-use crate::themes::export_store::Catalogue;
-use crate::themes::stats::{QUOTES, ThemeStats, share_label, week_series};
+use crate::themes::stats::disclosed::shown_counts;
+use crate::themes::stats::model::Catalogue;
+use crate::themes::stats::model::{QUOTES, ThemeStats, share_label, week_series};
 use crate::web::table_region;
 
 /// Weeks shown in the trend table.
@@ -25,7 +26,7 @@ fn counts_table(
     min: MinGroup,
 ) -> Markup {
     let counts: Vec<u64> = rows.iter().map(|r| r.1).collect();
-    let s = suppress(&counts, min);
+    let shown_all = shown_counts(&counts, min);
     let most = counts.iter().copied().max().unwrap_or(0).max(1);
     table_region(
         caption,
@@ -34,8 +35,7 @@ fn counts_table(
                 caption class="caption" { (caption) }
                 thead { tr { th scope="col" { (first) } th scope="col" { "Answers" } } }
                 tbody {
-                    @for (i, (label, n)) in rows.iter().enumerate() {
-                        @let shown = s.count(i, *n);
+                    @for ((label, _), shown) in rows.iter().zip(shown_all.iter().copied()) {
                         tr {
                             th scope="row" { (label) }
                             td {
@@ -92,8 +92,8 @@ pub fn figures(stats: &ThemeStats, cat: &Catalogue, min: MinGroup) -> Markup {
         .collect();
     questions.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
     let q_counts: Vec<u64> = questions.iter().map(|q| q.2).collect();
-    let q_hidden = suppress(&q_counts, min);
-    let quotes: Vec<String> = stats.quotes(QUOTES).map(redact).collect();
+    let q_shown = shown_counts(&q_counts, min);
+    let quotes = stats.shown_quotes(QUOTES, min);
     html! {
         h2 class="heading-m" id="figures" { "How often it comes up" }
         dl class="summary-list" id="theme-figures" {
@@ -153,8 +153,8 @@ pub fn figures(stats: &ThemeStats, cat: &Catalogue, min: MinGroup) -> Markup {
                     caption class="caption" { "Questions this theme comes up in" }
                     thead { tr { th scope="col" { "Survey" } th scope="col" { "Question" } th scope="col" { "Answers" } } }
                     tbody {
-                        @for (i, (survey, prompt, n)) in questions.iter().enumerate() {
-                            tr { td { (survey) } th scope="row" { (prompt) } td { (min.show(q_hidden.count(i, *n))) } }
+                        @for ((survey, prompt, _), shown) in questions.iter().zip(q_shown.iter().copied()) {
+                            tr { td { (survey) } th scope="row" { (prompt) } td { (min.show(shown)) } }
                         }
                     }
                 }

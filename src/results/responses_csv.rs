@@ -1,11 +1,13 @@
-//! The streamed CSV body: responses read in pages of [`CHUNK`] by id and written chunk by chunk,
-//! so only one page is ever in memory.
+//! The survey responses CSV: the header, one row per response (pure), and the streamed body:
+//! responses read in pages of [`CHUNK`] by id and written chunk by chunk, so only one page is
+//! ever in memory, with a last column saying whether safeguarding flagged the response.
 
 use actix_web::web::Bytes;
 use futures_util::Stream;
 use sea_orm::DatabaseConnection;
 
-use crate::export::csv::{BOM, header, record, row};
+use crate::export::{BOM, attachment, record};
+use crate::results::model::ResponseRow;
 use crate::results::store;
 use crate::safeguarding;
 use crate::surveys::{Question, Survey};
@@ -99,6 +101,35 @@ pub fn responses_csv(
     })
 }
 
+/// Column names: the response's own columns, then one per question key (archived included).
+pub fn header(questions: &[Question]) -> Vec<String> {
+    let mut cells: Vec<String> = ["response_id", "submitted_at", "mode", "channel", "context"]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    cells.extend(questions.iter().map(|q| q.def.key.as_str().to_owned()));
+    cells
+}
+
+/// The cells of one response, in header order; choices joined with "; ", faces as words.
+pub fn row(response: &ResponseRow, questions: &[Question]) -> Vec<String> {
+    let mut cells = vec![
+        response.id.to_string(),
+        response.submitted_at.to_rfc3339(),
+        response.mode.clone(),
+        response.channel.clone(),
+        response.context.clone().unwrap_or_default(),
+    ];
+    cells.extend(questions.iter().map(|q| {
+        response
+            .answers
+            .get(&q.id)
+            .map(|a| a.display(q.def.kind))
+            .unwrap_or_default()
+    }));
+    cells
+}
+
 /// The streamed download response, with a file name for saving.
 pub fn csv_response(
     db: DatabaseConnection,
@@ -106,22 +137,5 @@ pub fn csv_response(
     questions: Vec<Question>,
     bom: bool,
 ) -> actix_web::HttpResponse {
-    actix_web::HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            actix_web::http::header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{}\"", filename(survey)),
-        ))
-        .streaming(responses_csv(db, survey, questions, bom))
-}
-
-/// A CSV made in memory, as a download named `name`.
-pub fn download(name: String, body: Vec<u8>) -> actix_web::HttpResponse {
-    actix_web::HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            actix_web::http::header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .body(body)
+    attachment(&filename(survey)).streaming(responses_csv(db, survey, questions, bom))
 }

@@ -19,10 +19,13 @@ use crate::disclosure::MinGroup;
 use crate::error::AppError;
 use crate::export::{BOM, record};
 use crate::projects::ProjectId;
-use crate::themes::export::{CODED_HEADER, Cell, coded_row, filename, theme_row, themes_header};
-use crate::themes::export_store::{Catalogue, catalogue, coded_page, tally};
-use crate::themes::stats::export_key;
-use crate::themes::xlsx;
+use crate::themes::export::model::{
+    CODED_HEADER, Cell, coded_row, filename, theme_row, themes_header,
+};
+use crate::themes::export::xlsx;
+use crate::themes::stats::disclosed::export_key;
+use crate::themes::stats::model::Catalogue;
+use crate::themes::stats::store::{catalogue, coded_page, tally};
 
 /// Theme exports an instance runs at once. Each reads in its own transaction and so holds one
 /// pooled connection until its download ends; the limit leaves the rest of the pool to

@@ -12,9 +12,11 @@ use crate::error::AppError;
 use crate::projects::ProjectAccess;
 use crate::projects::{Project, ProjectId};
 use crate::state::AppState;
-use crate::themes::coding_store as cs;
+use crate::themes::coding::decisions as dec;
+use crate::themes::coding::store as cs;
+use crate::themes::coding::views as coding_views;
 use crate::themes::model::{AnswerId, CodingId, CodingStatus, ThemeId, ThemeStatus};
-use crate::themes::{coding_views, store};
+use crate::themes::store;
 use crate::web::respond::{NoFields, html, see_other};
 use crate::web::{CsrfForm, CsrfToken};
 
@@ -139,7 +141,7 @@ pub async fn add(
         ));
     }
     let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
-    cs::steward_add(&txn, answer, theme, me.steward.id).await?;
+    dec::steward_add(&txn, answer, theme, me.steward.id).await?;
     txn.commit().await?;
     state.themes.request(project.id, true);
     back_to(&project, &form.form, answer)
@@ -155,7 +157,7 @@ pub async fn remove(
     let (project, answer, theme) =
         answer_and_theme(&state, &me, path.into_inner(), &form.form).await?;
     let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
-    cs::steward_remove(&txn, answer, theme, me.steward.id).await?;
+    dec::steward_remove(&txn, answer, theme, me.steward.id).await?;
     txn.commit().await?;
     state.themes.request(project.id, true);
     back_to(&project, &form.form, answer)
@@ -170,7 +172,7 @@ pub async fn queue(
 ) -> Result<HttpResponse, AppError> {
     let project =
         ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
-    let items = cs::queue(&state.db, project.id, QUEUE_SIZE).await?;
+    let items = dec::queue(&state.db, project.id, QUEUE_SIZE).await?;
     let questions = cs::text_questions(&state.db, project.id).await?;
     let mut texts = HashMap::new();
     for c in &items {
@@ -214,15 +216,15 @@ async fn settle(
     status: CodingStatus,
 ) -> Result<HttpResponse, AppError> {
     let project = ProjectAccess::build(&state.db, &me.steward, ProjectId(path.0)).await?;
-    let coding = cs::find_suggestion(&state.db, project.id, CodingId(path.1))
+    let coding = dec::find_suggestion(&state.db, project.id, CodingId(path.1))
         .await?
         .ok_or(AppError::NotFound)?;
     let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
     match status {
         CodingStatus::Rejected => {
-            cs::steward_remove(&txn, coding.answer, coding.theme, me.steward.id).await?
+            dec::steward_remove(&txn, coding.answer, coding.theme, me.steward.id).await?
         }
-        _ => cs::accept_learned(&txn, coding.id, me.steward.id).await?,
+        _ => dec::accept_learned(&txn, coding.id, me.steward.id).await?,
     }
     txn.commit().await?;
     state.themes.request(project.id, true);

@@ -14,9 +14,11 @@ use tokio::io::AsyncReadExt;
 
 use crate::disclosure::MinGroup;
 use crate::error::AppError;
-use crate::themes::export::{CODED_HEADER, Cell, coded_row, theme_row, themes_header};
-use crate::themes::export_store::{Catalogue, coded_page};
-use crate::themes::stats::{Tally, export_key};
+use crate::themes::export::model::{CODED_HEADER, Cell, coded_row, theme_row, themes_header};
+use crate::themes::stats::disclosed::export_key;
+use crate::themes::stats::model::Catalogue;
+use crate::themes::stats::model::Tally;
+use crate::themes::stats::store::coded_page;
 
 /// A workbook's bytes, chunk by chunk.
 pub type Body = Pin<Box<dyn Stream<Item = Result<Bytes, std::io::Error>>>>;

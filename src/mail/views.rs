@@ -71,7 +71,7 @@ pub fn mail_page(nav: &NavUser, page: &MailPage<'_>) -> Markup {
                             tr {
                                 td { "someone at " (domain_of(&m.to)) }
                                 td { (m.subject) }
-                                td { (m.created_at.format("%-d %b %Y %H:%M")) }
+                                td { (crate::web::When::moment(m.created_at)) }
                                 td { (m.attempts) }
                                 td { (m.last_error.map_or("Unknown", |e| e.describe())) }
                                 td {

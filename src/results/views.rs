@@ -110,7 +110,7 @@ fn responses_table(view: &ResultsView) -> Markup {
                 tbody {
                     @for r in view.rows {
                         tr {
-                            th scope="row" { (r.submitted_at.format("%-d %b %Y %H:%M")) }
+                            th scope="row" { (crate::web::When::moment(r.submitted_at)) }
                             td { (r.mode) }
                             td { (r.channel) }
                             @for q in view.questions {

@@ -182,7 +182,7 @@ pub fn theme(
                         @if let Some(into) = e.detail.get("into").and_then(|v| v.as_str()) { " into “" (into) "”" }
                         @if let Some(from) = e.detail.get("from_id").and(e.detail.get("from")).and_then(|v| v.as_str()) { " (“" (from) "” merged in)" }
                         " by " (e.steward.as_deref().unwrap_or("someone")) " on "
-                        time datetime=(e.at.to_rfc3339()) { (e.at.format("%-d %B %Y at %H:%M")) }
+                        (crate::web::When::moment(e.at))
                     }
                 }
             }

@@ -59,7 +59,7 @@ pub fn page(nav: &NavUser, v: &CodingPage<'_>) -> Markup {
         (running_notice(v.running))
         p class="body hint" {
             @match v.model {
-                Some((at, n)) => { "The learned coder was last trained on " (n) " answers you coded, on " (at.format("%-d %B %Y at %H:%M")) "." }
+                Some((at, n)) => { "The learned coder was last trained on " (n) " answers you coded, on " (crate::web::When::moment(at)) "." }
                 None => { "The learned coder starts suggesting themes once you have coded at least 10 answers." }
             }
         }

@@ -55,7 +55,7 @@ fn counts_table(
 }
 
 fn day(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
-    at.map(|d| d.format("%-d %B %Y").to_string())
+    at.map(|d| crate::web::When::day(d).to_string())
         .unwrap_or_else(|| "–".into())
 }
 

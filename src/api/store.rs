@@ -2,12 +2,11 @@
 //! (archiving instead of deleting once answers exist), and storing a public submission.
 //! Public submissions go through `responses::Submitter` (group commit), like the runner's.
 
-use chrono::Utc;
-use entity::{question, survey};
+use entity::question;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
-use crate::surveys::store::question_row;
-use crate::surveys::{NewSurvey, SurveyId};
+use crate::surveys::store::{question_row, update_settings};
+use crate::surveys::{ParsedSurvey, SurveyId};
 
 /// Why a survey's questions could not be replaced.
 #[derive(Debug)]
@@ -30,42 +29,24 @@ impl From<sea_orm::DbErr> for ReplaceError {
 pub async fn replace_survey(
     db: &DatabaseConnection,
     id: SurveyId,
-    new: &NewSurvey,
+    new: &ParsedSurvey,
     has_responses: bool,
 ) -> Result<(), ReplaceError> {
     let txn = crate::db::begin_write(db).await?;
-    survey::ActiveModel {
-        id: Set(id.0),
-        kind: Set(new.kind.as_str().to_owned()),
-        title: Set(new.title.clone()),
-        audience: Set(new.audience.as_str().to_owned()),
-        intro: Set(new.intro.clone()),
-        privacy_notice: Set(new.privacy_notice.clone()),
-        opens_at: Set(new.opens_at),
-        closes_at: Set(new.closes_at),
-        layout: Set(new.layout.as_str().to_owned()),
-        anonymous: Set(new.anonymous),
-        sensitive: Set(new.sensitive),
-        context_prompt: Set(new.context_prompt.clone()),
-        context_options: Set(serde_json::Value::from(new.context_options.clone()).to_string()),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .update(&txn)
-    .await?;
+    update_settings(&txn, id, new.settings()).await?;
     let existing = crate::surveys::store::questions(&txn, id, true).await?;
     if !has_responses {
         question::Entity::delete_many()
             .filter(question::Column::SurveyId.eq(id.0))
             .exec(&txn)
             .await?;
-        for (i, def) in new.questions.iter().enumerate() {
+        for (i, def) in new.questions().iter().enumerate() {
             question_row(id, position(i), def).insert(&txn).await?;
         }
         txn.commit().await?;
         return Ok(());
     }
-    for (i, def) in new.questions.iter().enumerate() {
+    for (i, def) in new.questions().iter().enumerate() {
         match existing.iter().find(|q| q.def.key == def.key) {
             Some(old) if old.def.kind != def.kind => {
                 return Err(ReplaceError::Conflict(format!(
@@ -85,10 +66,10 @@ pub async fn replace_survey(
             }
         }
     }
-    let end = position(new.questions.len());
+    let end = position(new.questions().len());
     for old in existing
         .iter()
-        .filter(|q| !new.questions.iter().any(|d| d.key == q.def.key))
+        .filter(|q| !new.questions().iter().any(|d| d.key == q.def.key))
     {
         question::ActiveModel {
             id: Set(old.id.0),

@@ -46,7 +46,7 @@ pub async fn create(
     let project = ProjectAccess::build(&state.db, &me.0, ProjectId(path.into_inner())).await?;
     let new = body.parse().map_err(Problem::invalid)?;
     let txn = crate::db::begin_write(&state.db).await?;
-    let survey = store::create(&txn, project.id, &new).await?;
+    let survey = store::insert(&txn, project.id, &new).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(survey_json(&state, survey.id).await?))
 }

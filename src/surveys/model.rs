@@ -6,6 +6,9 @@ use crate::projects::ProjectId;
 use crate::string_enum;
 use crate::surveys::question::QuestionDef;
 
+pub use crate::surveys::parse::{ParsedSurvey, SurveySettings};
+pub use crate::surveys::raw::{RawDate, RawSurvey};
+
 /// A survey's database id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct SurveyId(pub i64);
@@ -164,7 +167,9 @@ impl Survey {
     }
 }
 
-/// A validated new survey with its questions.
+/// A survey described in code (demo content, test fixtures, benchmarks), nothing checked:
+/// [`crate::surveys::store::create`] maps it into a [`RawSurvey`] and parses it like every
+/// other path, so it is stored only if it keeps every rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewSurvey {
     pub kind: SurveyKind,

@@ -10,9 +10,10 @@ use crate::state::AppState;
 use crate::surveys::SurveyAccess;
 use crate::surveys::SurveyId;
 use crate::surveys::model::Survey;
+use crate::surveys::parse::too_many_questions;
 use crate::surveys::question::{Question, QuestionDef, QuestionId, QuestionKey};
 use crate::surveys::question_form::question_form;
-use crate::surveys::settings::QuestionForm;
+use crate::surveys::question_form_fields::QuestionForm;
 use crate::surveys::store;
 use crate::web::respond::{NoFields, html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
@@ -68,6 +69,12 @@ async fn settle_key(
     Ok(())
 }
 
+/// The question-count rule's message if the survey cannot ask one more question.
+async fn no_room(state: &AppState, survey: &Survey) -> Result<Option<String>, AppError> {
+    let asked = store::questions(&state.db, survey.id, false).await?.len();
+    Ok(too_many_questions(asked + 1))
+}
+
 pub async fn new_page(
     state: web::Data<AppState>,
     me: CurrentSteward,
@@ -115,6 +122,9 @@ pub async fn create(
             None
         }
     };
+    if let Some(message) = no_room(&state, &survey).await? {
+        errors.add("prompt", message);
+    }
     match def {
         Some(def) if errors.is_empty() => {
             store::add_question(&state.db, survey.id, &def).await?;
@@ -256,6 +266,9 @@ pub async fn restore(
     let (survey, question) = question_in(&state, &me, path.into_inner()).await?;
     if !question.archived {
         return Err(AppError::NotFound);
+    }
+    if let Some(message) = no_room(&state, &survey).await? {
+        return Err(AppError::BadRequest(message));
     }
     let txn = crate::db::begin_write(&state.db).await?;
     store::restore_question(&txn, survey.id, question.id).await?;

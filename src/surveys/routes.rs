@@ -1,6 +1,7 @@
-//! Survey builder handlers: create a survey, change its settings, the builder page, preview,
-//! and its life (publish, close, reopen, duplicate). Every handler needs Build access to the
-//! survey's project: 404 when it cannot be seen, 403 when it can be seen but not built.
+//! Survey builder handlers: create a survey, change its settings, the builder page and preview;
+//! its life (publish, close, reopen, duplicate) is in `life_routes`, re-exported here. Every
+//! handler needs Build access to the survey's project: 404 when it cannot be seen, 403 when it
+//! can be seen but not built.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -11,14 +12,16 @@ use crate::error::AppError;
 use crate::projects::ProjectAccess;
 use crate::projects::{Project, ProjectId};
 use crate::state::AppState;
-use crate::surveys::model::{DEFAULT_PRIVACY_NOTICE, Status, Survey, SurveyId};
+use crate::surveys::model::{DEFAULT_PRIVACY_NOTICE, Survey, SurveyId};
 use crate::surveys::question_form;
 use crate::surveys::settings::{SurveyInput, parse_survey, yes_no};
 use crate::surveys::store;
 use crate::surveys::views::{self, Builder, QuestionRow};
 use crate::surveys::{SurveyAccess, SurveyGrant};
-use crate::web::respond::{NoFields, html, see_other};
+use crate::web::respond::{html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
+
+pub use crate::surveys::life_routes::{close, duplicate, publish, reopen};
 
 pub async fn new_page(
     state: web::Data<AppState>,
@@ -59,7 +62,7 @@ pub async fn create(
     let CsrfForm { form, token } = form;
     match parse_survey(&form) {
         Ok(new) => {
-            let survey = store::create(&state.db, project.id, &new).await?;
+            let survey = store::insert(&state.db, project.id, &new).await?;
             Ok(see_other(&format!("/surveys/{}", survey.id.0)))
         }
         Err(errors) => Ok(html(
@@ -103,7 +106,7 @@ pub async fn update_settings(
     let CsrfForm { form, token } = form;
     match parse_survey(&form) {
         Ok(new) => {
-            store::update_settings(&state.db, survey.id, &new).await?;
+            store::update_settings(&state.db, survey.id, new.settings()).await?;
             Ok(see_other(&format!("/surveys/{}", survey.id.0)))
         }
         Err(errors) => Ok(html(
@@ -131,7 +134,7 @@ async fn rows(
     Ok((asked, archived))
 }
 
-async fn builder_page(
+pub(crate) async fn builder_page(
     state: &AppState,
     me: &CurrentSteward,
     project: &Project,
@@ -200,89 +203,4 @@ pub async fn preview(
         StatusCode::OK,
         question_form::preview(&me.nav(), &survey, &questions, easy_read, help),
     ))
-}
-
-async fn change_status(
-    state: &AppState,
-    me: &CurrentSteward,
-    id: i64,
-    from: Status,
-    to: Status,
-) -> Result<HttpResponse, AppError> {
-    let SurveyGrant {
-        project, survey, ..
-    } = SurveyAccess::build(&state.db, &me.steward, SurveyId(id)).await?;
-    if survey.status != from {
-        return Err(AppError::BadRequest(format!(
-            "This survey is {}, so that cannot be done now. Go back to the survey and reload the page.",
-            survey.status.label().to_lowercase()
-        )));
-    }
-    if to == Status::Open
-        && store::questions(&state.db, survey.id, false)
-            .await?
-            .is_empty()
-    {
-        let mut errors = FieldErrors::new();
-        errors.add("questions", "Add at least one question before publishing");
-        return builder_page(
-            state,
-            me,
-            &project,
-            &survey,
-            &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    let txn = crate::db::begin_write(&state.db).await?;
-    store::set_status(&txn, survey.id, to).await?;
-    if to == Status::Closed {
-        // Invited people's addresses are kept only while the survey is open.
-        crate::invitations::forget_addresses(&txn, survey.id).await?;
-    }
-    txn.commit().await?;
-    Ok(see_other(&format!("/surveys/{}", survey.id.0)))
-}
-
-pub async fn publish(
-    state: web::Data<AppState>,
-    me: CurrentSteward,
-    path: web::Path<i64>,
-    _form: CsrfForm<NoFields>,
-) -> Result<HttpResponse, AppError> {
-    change_status(&state, &me, path.into_inner(), Status::Draft, Status::Open).await
-}
-
-pub async fn close(
-    state: web::Data<AppState>,
-    me: CurrentSteward,
-    path: web::Path<i64>,
-    _form: CsrfForm<NoFields>,
-) -> Result<HttpResponse, AppError> {
-    change_status(&state, &me, path.into_inner(), Status::Open, Status::Closed).await
-}
-
-pub async fn reopen(
-    state: web::Data<AppState>,
-    me: CurrentSteward,
-    path: web::Path<i64>,
-    _form: CsrfForm<NoFields>,
-) -> Result<HttpResponse, AppError> {
-    change_status(&state, &me, path.into_inner(), Status::Closed, Status::Open).await
-}
-
-pub async fn duplicate(
-    state: web::Data<AppState>,
-    me: CurrentSteward,
-    path: web::Path<i64>,
-    _form: CsrfForm<NoFields>,
-) -> Result<HttpResponse, AppError> {
-    let survey = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner()))
-        .await?
-        .survey;
-    let txn = crate::db::begin_write(&state.db).await?;
-    let copy = store::duplicate(&txn, &survey).await?;
-    txn.commit().await?;
-    Ok(see_other(&format!("/surveys/{}", copy.id.0)))
 }

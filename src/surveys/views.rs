@@ -207,7 +207,7 @@ pub fn builder(b: &Builder<'_>) -> Markup {
             }
             (post_button(b.csrf, &format!("/surveys/{id}/duplicate"), "Duplicate", "this survey", true))
 
-            h2 class="heading-m" { "Settings" }
+            h2 class="heading-m" id="settings" tabindex="-1" { "Settings" }
             dl class="summary-list" {
                 (row("Kind", html! { (s.kind.label()) }, Some((&change("kind"), "kind"))))
                 (row("Title", html! { (s.title) }, Some((&change("title"), "title"))))

@@ -41,6 +41,7 @@ mod safeguarding_migration;
 mod safeguarding_review;
 mod security;
 mod submitter;
+mod survey_rules;
 mod theme_exports;
 mod theme_views;
 mod themes;

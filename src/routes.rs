@@ -97,7 +97,7 @@ fn table() -> Routes {
 fn builder_routes(t: Routes) -> Routes {
     use crate::help::routes as help;
     use crate::projects::routes as p;
-    use crate::surveys::{question_routes as q, routes as s};
+    use crate::surveys::{life_routes as life, question_routes as q, routes as s};
     t.route("/projects", web::get().to(p::list))
         .route("/projects/new", web::get().to(p::new_page))
         .route("/projects/new", web::post().to(p::create))
@@ -122,10 +122,10 @@ fn builder_routes(t: Routes) -> Routes {
             "/surveys/{id}/preview/sent",
             web::get().to(crate::responses::preview::sent),
         )
-        .route("/surveys/{id}/publish", web::post().to(s::publish))
-        .route("/surveys/{id}/close", web::post().to(s::close))
-        .route("/surveys/{id}/reopen", web::post().to(s::reopen))
-        .route("/surveys/{id}/duplicate", web::post().to(s::duplicate))
+        .route("/surveys/{id}/publish", web::post().to(life::publish))
+        .route("/surveys/{id}/close", web::post().to(life::close))
+        .route("/surveys/{id}/reopen", web::post().to(life::reopen))
+        .route("/surveys/{id}/duplicate", web::post().to(life::duplicate))
         .route("/surveys/{id}/questions/new", web::get().to(q::new_page))
         .route("/surveys/{id}/questions/new", web::post().to(q::create))
         .route(

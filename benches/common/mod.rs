@@ -109,7 +109,7 @@ pub fn questionnaire(title: &str, audience: Audience, questions: Vec<QuestionDef
         title: title.into(),
         audience,
         intro: "One question.".into(),
-        privacy_notice: chorus::surveys::model::DEFAULT_PRIVACY_NOTICE.into(),
+        privacy_notice: chorus::surveys::DEFAULT_PRIVACY_NOTICE.into(),
         layout: Layout::SinglePage,
         anonymous: true,
         sensitive: false,

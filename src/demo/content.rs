@@ -3,7 +3,7 @@
 
 use crate::help::{ContactInput, LocalContact};
 use crate::projects::{NewProject, Scale};
-use crate::surveys::model::DEFAULT_PRIVACY_NOTICE;
+use crate::surveys::DEFAULT_PRIVACY_NOTICE;
 use crate::surveys::privacy::default_notice;
 use crate::surveys::question::{QuestionDef, QuestionKey, QuestionKind};
 use crate::surveys::{Audience, Layout, NewSurvey, SurveyKind};

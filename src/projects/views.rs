@@ -21,16 +21,6 @@ pub struct MemberRow {
     pub role: MemberRole,
 }
 
-/// The status tag of a survey.
-pub fn status_tag(status: Status) -> Markup {
-    let class = match status {
-        Status::Draft => "tag tag-grey",
-        Status::Open => "tag tag-green",
-        Status::Closed => "tag tag-red",
-    };
-    html! { strong class=(class) { (status.label()) } }
-}
-
 /// The list of projects a person can see.
 pub fn list(nav: &NavUser, projects: &[Project], can_create: bool) -> Markup {
     Page::new("Projects").user(Some(nav)).render(html! {
@@ -154,7 +144,7 @@ pub fn overview(
                             } @else {
                                 (s.title)
                             }
-                            " " (status_tag(s.status))
+                            " " (crate::surveys::status_tag(s.status))
                             span class="caption" { (s.kind.label()) " for " (s.audience.label().to_lowercase()) }
                             @if s.status == Status::Open {
                                 span class="caption" { "Public link: " a href=(s.path()) { (s.path()) } }

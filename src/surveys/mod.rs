@@ -24,5 +24,7 @@ pub use access::{SurveyAccess, SurveyGrant};
 pub use answer::{AnswerValue, RawAnswer};
 pub use model::{Audience, Availability, Layout, NewSurvey, Status, Survey, SurveyId, SurveyKind};
 pub use parse::{ParsedSurvey, SurveySettings};
+pub use privacy::DEFAULT_PRIVACY_NOTICE;
 pub use question::{Question, QuestionDef, QuestionId, QuestionKey, QuestionKind};
 pub use raw::{RawDate, RawSurvey};
+pub use views::status_tag;

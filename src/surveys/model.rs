@@ -6,8 +6,8 @@ use crate::projects::ProjectId;
 use crate::string_enum;
 use crate::surveys::question::QuestionDef;
 
-pub use crate::surveys::parse::{ParsedSurvey, SurveySettings};
-pub use crate::surveys::raw::{RawDate, RawSurvey};
+/// Longest title, in characters.
+pub const TITLE_MAX: usize = 120;
 
 /// A survey's database id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -101,10 +101,6 @@ impl Layout {
         }
     }
 }
-
-/// The privacy notice a new survey starts with (anonymous, for children or families); stewards
-/// can edit it. See [`crate::surveys::privacy`] for the defaults of other surveys.
-pub const DEFAULT_PRIVACY_NOTICE: &str = crate::surveys::privacy::ANONYMOUS_CHILDREN;
 
 /// A survey as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -20,8 +20,7 @@ use crate::surveys::raw::{RawDate, RawSurvey};
 use questions::questions;
 pub use questions::too_many_questions;
 
-/// Longest title, in characters.
-pub const TITLE_MAX: usize = 120;
+pub use crate::surveys::model::TITLE_MAX;
 /// Longest introduction, in characters.
 pub const INTRO_MAX: usize = 5000;
 /// Longest privacy notice, in characters.

@@ -23,6 +23,10 @@ macro_rules! receipt {
 
 /// The default for anonymous surveys for children or families: nobody can contact them, so
 /// it says who reads worrying answers and where help is.
+/// The privacy notice a new survey starts with (anonymous, for children or families); stewards
+/// can edit it. [`default_notice`] gives the defaults of other surveys.
+pub const DEFAULT_PRIVACY_NOTICE: &str = ANONYMOUS_CHILDREN;
+
 pub const ANONYMOUS_CHILDREN: &str = concat!(
     opening!(),
     "We do not ask for your name. ",

@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::surveys::model::TITLE_MAX;
 use crate::surveys::model::{NewSurvey, Survey};
-use crate::surveys::parse::TITLE_MAX;
 use crate::surveys::question::{QuestionDef, QuestionInput};
 
 /// A date as it arrives: the day the form's three boxes name, or an exact time (the API, a

@@ -12,7 +12,8 @@ use crate::error::AppError;
 use crate::projects::ProjectAccess;
 use crate::projects::{Project, ProjectId};
 use crate::state::AppState;
-use crate::surveys::model::{DEFAULT_PRIVACY_NOTICE, Survey, SurveyId};
+use crate::surveys::DEFAULT_PRIVACY_NOTICE;
+use crate::surveys::model::{Survey, SurveyId};
 use crate::surveys::question_form;
 use crate::surveys::settings::{SurveyInput, parse_survey, yes_no};
 use crate::surveys::store;
@@ -20,8 +21,6 @@ use crate::surveys::views::{self, Builder, QuestionRow};
 use crate::surveys::{SurveyAccess, SurveyGrant};
 use crate::web::respond::{html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
-
-pub use crate::surveys::life_routes::{close, duplicate, publish, reopen};
 
 pub async fn new_page(
     state: web::Data<AppState>,

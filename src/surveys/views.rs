@@ -3,7 +3,6 @@
 use maud::{Markup, html};
 
 use crate::projects::Project;
-use crate::projects::views::status_tag;
 use crate::surveys::model::{Audience, Layout, Status, Survey, SurveyKind};
 use crate::surveys::privacy::broken_promise;
 use crate::surveys::question::Question;
@@ -141,7 +140,7 @@ fn post_button(csrf: &str, action: &str, text: &str, hidden: &str, secondary: bo
 }
 
 fn date(d: Option<chrono::DateTime<chrono::Utc>>, empty: &str) -> String {
-    d.map(|d| d.format("%-d %B %Y").to_string())
+    d.map(|d| crate::web::When::day(d).to_string())
         .unwrap_or_else(|| empty.to_owned())
 }
 
@@ -261,4 +260,14 @@ pub fn builder(b: &Builder<'_>) -> Markup {
                 }
             }
         })
+}
+
+/// The status tag of a survey.
+pub fn status_tag(status: Status) -> Markup {
+    let class = match status {
+        Status::Draft => "tag tag-grey",
+        Status::Open => "tag tag-green",
+        Status::Closed => "tag tag-red",
+    };
+    html! { strong class=(class) { (status.label()) } }
 }

@@ -121,7 +121,7 @@ async fn a_steward_builds_previews_publishes_closes_and_duplicates_a_questionnai
     let (c, _) = app.signed_in_client(Role::Steward, "sam@example.org").await;
     let project = create_project(&app, &c, "Youth club").await;
     let form = body(&app, &c, &format!("/projects/{project}/surveys/new")).await;
-    assert!(form.contains(&chorus::surveys::model::DEFAULT_PRIVACY_NOTICE[..40]));
+    assert!(form.contains(&chorus::surveys::DEFAULT_PRIVACY_NOTICE[..40]));
     let survey = create_survey(&app, &c, project).await;
     for q in QUESTIONS {
         let res = add_question(&app, &c, survey, *q).await;

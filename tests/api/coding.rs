@@ -71,7 +71,7 @@ pub async fn make_project(
         title: "Our hub".into(),
         audience: Audience::Children,
         intro: "Tell us.".into(),
-        privacy_notice: chorus::surveys::model::DEFAULT_PRIVACY_NOTICE.into(),
+        privacy_notice: chorus::surveys::DEFAULT_PRIVACY_NOTICE.into(),
         layout: Layout::OnePerPage,
         anonymous: true,
         sensitive: false,

@@ -407,7 +407,7 @@ async fn stewards_are_warned_only_when_an_anonymous_survey_promises_to_contact_p
 
 #[tokio::test]
 async fn the_default_privacy_notice_no_longer_promises_to_contact_a_child() {
-    let notice = chorus::surveys::model::DEFAULT_PRIVACY_NOTICE;
+    let notice = chorus::surveys::DEFAULT_PRIVACY_NOTICE;
     assert!(!notice.contains("talk to someone to keep you safe"));
     assert!(notice.contains("We cannot contact you, because we do not know who you are"));
     assert!(notice.contains("someone whose job is keeping children safe"));

@@ -58,7 +58,7 @@ pub fn new_survey(kind: SurveyKind, layout: Layout, questions: &[QuestionInput])
         title: "Our youth club".into(),
         audience: Audience::Children,
         intro: "Tell us what you think of the youth club.".into(),
-        privacy_notice: chorus::surveys::model::DEFAULT_PRIVACY_NOTICE.into(),
+        privacy_notice: chorus::surveys::DEFAULT_PRIVACY_NOTICE.into(),
         layout,
         anonymous: true,
         sensitive: false,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::fields::FieldErrors;
-use crate::surveys::model::DEFAULT_PRIVACY_NOTICE;
+use crate::surveys::DEFAULT_PRIVACY_NOTICE;
 use crate::surveys::question::QuestionInput;
 use crate::surveys::raw::yes_no;
 use crate::surveys::{ParsedSurvey, Question, RawDate, RawSurvey, Survey};

@@ -182,7 +182,7 @@ fn questions_have_unique_keys_keep_their_own_rules_and_are_not_too_many() {
 #[test]
 fn a_default_notice_follows_the_audience_and_anonymity() {
     let raw = RawSurvey {
-        privacy_notice: crate::surveys::model::DEFAULT_PRIVACY_NOTICE.into(),
+        privacy_notice: crate::surveys::DEFAULT_PRIVACY_NOTICE.into(),
         anonymous: "no".into(),
         ..feedback()
     };

@@ -4,8 +4,7 @@
 use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
-use chrono::Utc;
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -16,10 +15,12 @@ use crate::api::schema::{
 };
 use crate::error::AppError;
 use crate::fields::FieldErrors;
-use crate::responses::{self, Channel, Mode, Submission, validate_context, validate_submission};
+use crate::responses::intake::{Intake, Refused, accept};
+use crate::responses::limits;
+use crate::responses::{Channel, Mode, Sent, Submission, SubmissionId};
 use crate::results::store as results;
 use crate::state::AppState;
-use crate::surveys::{self, Availability, Question, RawAnswer, Survey};
+use crate::surveys::{self, Availability, RawAnswer};
 use crate::surveys::{SurveyAccess, SurveyId};
 use crate::{export, results::routes::CsvQuery};
 
@@ -131,94 +132,81 @@ pub async fn csv(
     ))
 }
 
-fn unavailable(survey: &Survey) -> Option<Problem> {
-    match survey.availability(Utc::now()) {
-        Availability::Open => None,
-        Availability::Draft => Some(Problem::new(
-            StatusCode::CONFLICT,
-            "This survey is not open",
-            "This survey has not been published yet, so it cannot take answers.",
-        )),
-        Availability::NotYetOpen(at) => Some(Problem::new(
-            StatusCode::CONFLICT,
-            "This survey is not open yet",
-            format!("This survey opens at {}.", at.to_rfc3339()),
-        )),
-        Availability::Closed => Some(unavailable_closed()),
-    }
-}
-
-/// 410: the survey has closed.
-fn unavailable_closed() -> Problem {
-    Problem::new(
-        StatusCode::GONE,
-        "This survey has closed",
-        "This survey is no longer taking answers.",
-    )
-}
-
-/// Checks a body against the survey with the same rules as the HTML runner: every answer by
-/// key (unknown keys rejected), mode, channel and context.
-fn check(
-    survey: &Survey,
-    questions: &[Question],
-    body: &SubmissionBody,
-    submission_id: String,
-) -> Result<Submission, Problem> {
-    let mut errors = FieldErrors::new();
-    let mut raw = BTreeMap::new();
+/// Reads a body as a submission: `client_id` is required, answers are read by key (a value
+/// of the wrong shape is an error for that key), and a mode or channel left out is the usual one.
+fn sent(body: &SubmissionBody) -> Result<Sent, Problem> {
+    let Some(id) = body.client_id.map(SubmissionId::from_uuid) else {
+        let mut errors = FieldErrors::new();
+        errors.add(
+            "client_id",
+            "Send a client_id: a UUID made once per submission",
+        );
+        return Err(Problem::invalid(errors));
+    };
+    let mut unreadable = FieldErrors::new();
+    let mut answers = BTreeMap::new();
     for (key, value) in &body.answers {
         match RawAnswer::from_json(value) {
             Ok(r) => {
-                raw.insert(key.clone(), r);
+                answers.insert(key.clone(), r);
             }
-            Err(message) => errors.add(key.as_str(), message),
+            Err(message) => unreadable.add(key.as_str(), message),
         }
     }
-    let answers = match validate_submission(survey, questions, &raw) {
-        Ok(answers) => answers,
-        Err(found) => {
-            for (field, message) in found.iter() {
-                errors.add(field, message);
+    Ok(Sent {
+        unreadable,
+        mode: body
+            .mode
+            .as_deref()
+            .map_or(Some(Mode::SelfCompleted), Mode::parse),
+        channel: body
+            .channel
+            .as_deref()
+            .map_or(Some(Channel::Link), Channel::parse),
+        context: body.context.clone(),
+        ..Sent::new(id, answers)
+    })
+}
+
+/// A refused submission as problem+json.
+fn problem(refused: Refused) -> Problem {
+    match refused {
+        Refused::NotOpen(Availability::NotYetOpen(at)) => Problem::new(
+            StatusCode::CONFLICT,
+            "This survey is not open yet",
+            format!("This survey opens at {}.", at.to_rfc3339()),
+        ),
+        Refused::NotOpen(Availability::Closed) => Problem::new(
+            StatusCode::GONE,
+            "This survey has closed",
+            "This survey is no longer taking answers.",
+        ),
+        Refused::NotOpen(_) => Problem::new(
+            StatusCode::CONFLICT,
+            "This survey is not open",
+            "This survey has not been published yet, so it cannot take answers.",
+        ),
+        Refused::Limited { wait, .. } => AppError::TooManyRequests { retry_after: wait }.into(),
+        Refused::Invalid(invalid) => {
+            let mut errors = invalid.answers;
+            if invalid.mode {
+                errors.add("mode", "Send 'self', 'assisted' or 'paper'");
             }
-            Vec::new()
+            if invalid.channel {
+                errors.add("channel", "Send 'link', 'qr', 'email' or 'kiosk'");
+            }
+            if invalid.context {
+                errors.add("context", "Send one of the survey's context options");
+            }
+            Problem::invalid(errors)
         }
-    };
-    let mode = match body.mode.as_deref() {
-        None => Some(Mode::SelfCompleted),
-        Some(text) => Mode::parse(text),
-    };
-    if mode.is_none() {
-        errors.add("mode", "Send 'self', 'assisted' or 'paper'");
-    }
-    let channel = match body.channel.as_deref() {
-        None => Some(Channel::Link),
-        Some(text) => Channel::parse(text),
-    };
-    if channel.is_none() {
-        errors.add("channel", "Send 'link', 'qr', 'email' or 'kiosk'");
-    }
-    let context = validate_context(survey, body.context.as_deref())
-        .map_err(|_| errors.add("context", "Send one of the survey's context options"))
-        .ok()
-        .flatten();
-    match (mode, channel) {
-        (Some(mode), Some(channel)) if errors.is_empty() => Ok(Submission {
-            survey_id: survey.id,
-            submission_id,
-            answers,
-            mode,
-            channel,
-            context,
-            steward_id: None,
-            invitation: None,
-        }),
-        _ => Err(Problem::invalid(errors)),
+        Refused::Failed(err) => err.into(),
     }
 }
 
 /// Submits answers to an open survey; no token needed. Sending the same `client_id` again
-/// returns the first receipt with 200 and stores nothing more.
+/// returns the first receipt with 200 and stores nothing more (also after the survey closed).
+/// Submissions are limited per client address, as the runner's forms are.
 #[utoipa::path(
     post,
     path = "/api/v1/s/{slug}/responses",
@@ -232,9 +220,11 @@ fn check(
         (status = 409, description = "Not open (draft or not yet open)", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 410, description = "Closed", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 422, description = "Invalid answers, keyed by question key", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 429, description = "Too many submissions from this address; try again after Retry-After seconds", body = ProblemDoc, content_type = "application/problem+json"),
     )
 )]
 pub async fn submit(
+    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
     body: web::Json<SubmissionBody>,
@@ -245,35 +235,15 @@ pub async fn submit(
         .await?
         .ok_or_else(Problem::not_found)?;
     let survey = &cached.survey;
-    let Some(client_id) = body.client_id.map(|u| u.hyphenated().to_string()) else {
-        let mut errors = FieldErrors::new();
-        errors.add(
-            "client_id",
-            "Send a client_id: a UUID made once per submission",
-        );
-        return Err(Problem::invalid(errors));
+    let sent = sent(&body)?;
+    let intake = Intake {
+        client: limits::client(&req),
+        honeypot: false,
+        parsed: Submission::parse(survey, &cached.questions, &sent),
     };
-    if let Some(problem) = unavailable(survey) {
-        // A re-send of something stored before the survey closed still gets its receipt.
-        return match responses::store::find_by_submission(&state.db, survey.id, &client_id).await? {
-            Some(receipt) => Ok(HttpResponse::Ok().json(ReceiptOut {
-                receipt: receipt.as_str().to_owned(),
-            })),
-            None => Err(problem),
-        };
-    }
     // An open survey needs no look-up first: the writer finds an earlier copy under this
     // client_id inside its transaction and answers with that receipt (200).
-    let submission = check(survey, &cached.questions, &body, client_id)?;
-    // Acknowledged only after the group commit that includes it.
-    let stored = match state.submitter.submit(submission).await {
-        Ok(stored) => stored,
-        // Closed meanwhile (perhaps through another instance): nothing was stored.
-        Err(responses::SubmitError::NotTaking) => {
-            return Err(unavailable_closed());
-        }
-        Err(e) => return Err(Problem::App(AppError::Unexpected(e.into()).into())),
-    };
+    let stored = accept(&state, survey, intake).await.map_err(problem)?;
     let status = if stored.created {
         StatusCode::CREATED
     } else {

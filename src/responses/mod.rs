@@ -2,6 +2,7 @@
 //! group-commit [`Submitter`], receipts and erasure, and the limits that keep it fair.
 
 pub mod draft;
+pub mod intake;
 pub mod limits;
 pub mod look;
 pub mod model;
@@ -11,14 +12,16 @@ pub mod receipts;
 pub mod resume;
 mod resume_views;
 pub mod routes;
+mod runner;
 pub mod steps;
 pub mod store;
 pub mod submit;
 mod views;
 
+pub use intake::{Intake, Refused, accept};
 pub use limits::RateLimiter;
 pub use model::{
-    Channel, Mode, Receipt, ResponseId, StoredResponse, Submission, validate_context,
+    Channel, Invalid, Mode, Receipt, ResponseId, Sent, StoredResponse, Submission, SubmissionId,
     validate_submission,
 };
 pub use submit::{SubmitError, Submitted, Submitter};

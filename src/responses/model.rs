@@ -1,15 +1,19 @@
-//! Pure response types: how and where a response came in, receipt codes, what is submitted,
-//! and the one check every submission passes before it is queued for storage.
-
-use std::collections::{BTreeMap, BTreeSet};
+//! Pure response types: how and where a response came in, receipt and resume codes, what is
+//! submitted and the one check every submission passes (see [`submission`]), and answers kept
+//! between pages (see [`draft`]).
 
 use chrono::{DateTime, Utc};
 use rand::Rng;
 
 use crate::accounts::StewardId;
-use crate::fields::FieldErrors;
 use crate::string_enum;
-use crate::surveys::{AnswerValue, Question, QuestionId, RawAnswer, Survey, SurveyId};
+use crate::surveys::{AnswerValue, Question, QuestionId, SurveyId};
+
+pub mod draft;
+pub mod submission;
+
+pub use draft::{Draft, DraftAnswer, first_gap};
+pub use submission::{Invalid, Sent, Submission, validate_submission};
 
 string_enum! {
     /// Who filled the survey in.
@@ -120,31 +124,38 @@ impl ResumeCode {
     }
 }
 
+/// The id a form or API client chooses once per submission, for idempotent retries: a UUID,
+/// kept in its lower-case hyphenated form. The same id stores one response with one receipt.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SubmissionId(String);
+
+impl SubmissionId {
+    /// A new random id (a form that arrived without one, a new draft).
+    pub fn generate() -> SubmissionId {
+        SubmissionId::from_uuid(uuid::Uuid::new_v4())
+    }
+
+    /// The id an API client sent.
+    pub fn from_uuid(id: uuid::Uuid) -> SubmissionId {
+        SubmissionId(id.hyphenated().to_string())
+    }
+
+    /// Reads an id as a form carries it: a UUID in any of its usual spellings.
+    pub fn parse(text: &str) -> Option<SubmissionId> {
+        uuid::Uuid::parse_str(text.trim())
+            .ok()
+            .map(SubmissionId::from_uuid)
+    }
+
+    /// The id as stored.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A response's database id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct ResponseId(pub i64);
-
-/// A validated response, ready to be stored.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Submission {
-    /// The survey answered.
-    pub survey_id: SurveyId,
-    /// The idempotency token the form (or API client) sent: the same token stores one response.
-    pub submission_id: String,
-    /// Valid answers, one per answered question.
-    pub answers: Vec<(QuestionId, AnswerValue)>,
-    /// Who filled it in.
-    pub mode: Mode,
-    /// How they arrived.
-    pub channel: Channel,
-    /// Feedback forms: the context chosen, if any.
-    pub context: Option<String>,
-    /// Feedback forms that are not anonymous: the practitioner who gave it. Otherwise never.
-    pub steward_id: Option<StewardId>,
-    /// Surveys that are not anonymous: the link token of the invitation that brought the
-    /// respondent, linked to the response in the same transaction. Otherwise never.
-    pub invitation: Option<String>,
-}
 
 /// A stored response with its answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -181,131 +192,6 @@ impl StoredResponse {
     }
 }
 
-/// Reads a submission token: a UUID, kept in its lower-case hyphenated form.
-pub fn parse_submission_id(text: &str) -> Option<String> {
-    uuid::Uuid::parse_str(text.trim())
-        .ok()
-        .map(|u| u.hyphenated().to_string())
-}
-
-/// Checks every answer of a submission against the survey's current (not archived) questions.
-/// Unknown keys are rejected. Errors are keyed by question key, in question order.
-pub fn validate_submission(
-    survey: &Survey,
-    questions: &[Question],
-    answers: &BTreeMap<String, RawAnswer>,
-) -> Result<Vec<(QuestionId, AnswerValue)>, FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let mut valid = Vec::new();
-    let asked: Vec<&Question> = questions.iter().filter(|q| !q.archived).collect();
-    let known: BTreeSet<&str> = asked.iter().map(|q| q.def.key.as_str()).collect();
-    let empty = RawAnswer::default();
-    for q in &asked {
-        let raw = answers.get(q.def.key.as_str()).unwrap_or(&empty);
-        match q.def.parse_answer(raw) {
-            Ok(Some(value)) => valid.push((q.id, value)),
-            Ok(None) => {}
-            Err(message) => errors.add(q.def.key.as_str(), message),
-        }
-    }
-    for key in answers.keys() {
-        if !known.contains(key.as_str()) {
-            errors.add(
-                key.as_str(),
-                format!("There is no question \"{key}\" in {}", survey.title),
-            );
-        }
-    }
-    if errors.is_empty() {
-        Ok(valid)
-    } else {
-        Err(errors)
-    }
-}
-
-/// Checks a feedback form's context choice: one of the survey's options, or nothing.
-pub fn validate_context(survey: &Survey, chosen: Option<&str>) -> Result<Option<String>, String> {
-    match chosen.map(str::trim).filter(|c| !c.is_empty()) {
-        None => Ok(None),
-        Some(c) => survey
-            .context_options
-            .iter()
-            .find(|o| o.as_str() == c)
-            .map(|o| Some(o.clone()))
-            .ok_or_else(|| "Select one of the places shown".to_owned()),
-    }
-}
-
-/// One answer kept while a person moves between pages (what they sent, not yet validated).
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct DraftAnswer {
-    /// Field values.
-    #[serde(default)]
-    pub values: Vec<String>,
-    /// "Other" text.
-    #[serde(default)]
-    pub other: Option<String>,
-}
-
-impl From<&RawAnswer> for DraftAnswer {
-    fn from(raw: &RawAnswer) -> Self {
-        DraftAnswer {
-            values: raw.values.clone(),
-            other: raw.other.clone(),
-        }
-    }
-}
-
-impl From<&DraftAnswer> for RawAnswer {
-    fn from(d: &DraftAnswer) -> Self {
-        RawAnswer {
-            values: d.values.clone(),
-            other: d.other.clone(),
-        }
-    }
-}
-
-/// In-progress answers for one survey in one browser.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Draft {
-    /// Answers by question key.
-    #[serde(default)]
-    pub answers: BTreeMap<String, DraftAnswer>,
-    /// How the person arrived.
-    #[serde(default)]
-    pub channel: Option<Channel>,
-    /// Who is filling it in.
-    #[serde(default)]
-    pub mode: Option<Mode>,
-    /// The idempotency token used when the draft is submitted.
-    #[serde(default)]
-    pub submission_id: String,
-    /// The hash of the resume code these answers were last saved under, deleted on submit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resume_hash: Option<String>,
-}
-
-impl Draft {
-    /// A fresh draft with a new submission token.
-    pub fn new(channel: Channel, mode: Mode) -> Draft {
-        Draft {
-            answers: BTreeMap::new(),
-            channel: Some(channel),
-            mode: Some(mode),
-            submission_id: uuid::Uuid::new_v4().hyphenated().to_string(),
-            resume_hash: None,
-        }
-    }
-
-    /// The answers as raw answers, by key.
-    pub fn raw_answers(&self) -> BTreeMap<String, RawAnswer> {
-        self.answers
-            .iter()
-            .map(|(k, v)| (k.clone(), RawAnswer::from(v)))
-            .collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,6 +205,18 @@ mod tests {
         assert_eq!(ResumeCode::parse(&code.as_str()[4..]), Some(code));
         assert_eq!(ResumeCode::parse("RSM-0000-0000"), None);
         assert_eq!(ResumeCode::parse("RSM-ABCD"), None);
+    }
+
+    #[test]
+    fn submission_ids_are_uuids_kept_lower_case_and_hyphenated() {
+        let id = SubmissionId::parse(" 67E55044-10B1-426F-9247-BB680E5FE0C8 ").unwrap();
+        assert_eq!(id.as_str(), "67e55044-10b1-426f-9247-bb680e5fe0c8");
+        assert_eq!(
+            SubmissionId::parse("67e5504410b1426f9247bb680e5fe0c8"),
+            Some(id)
+        );
+        assert_eq!(SubmissionId::parse("fixture"), None);
+        assert_ne!(SubmissionId::generate(), SubmissionId::generate());
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Reading the runner's submitted forms: plain fields, each question's answer (through the
-//! shared renderer's [`raw_from_pairs`]), and the honeypot that catches form-filling bots.
+//! shared renderer's [`raw_from_pairs`]), a whole single-page form as a [`Sent`] submission,
+//! and the honeypot that catches form-filling bots.
 
 use std::collections::BTreeMap;
 
 use maud::{Markup, html};
 
+use crate::responses::model::{Channel, Mode, Sent, SubmissionId};
 use crate::surveys::render::raw_from_pairs;
 use crate::surveys::{Question, RawAnswer};
 
@@ -17,6 +19,29 @@ pub fn raws_from_pairs(
         .iter()
         .map(|q| (q.def.key.as_str().to_owned(), raw_from_pairs(&q.def, pairs)))
         .collect()
+}
+
+/// What a single-page form sent: its answers to these questions and its hidden fields. The form
+/// wrote those itself, so a missing or altered mode or channel reads as the usual one, and a
+/// missing id gets a new one.
+pub fn sent_from_pairs(pairs: &[(String, String)], questions: &[Question]) -> Sent {
+    let id = pair(pairs, "submission_id")
+        .and_then(SubmissionId::parse)
+        .unwrap_or_else(SubmissionId::generate);
+    Sent {
+        mode: Some(
+            pair(pairs, "mode")
+                .and_then(Mode::parse)
+                .unwrap_or(Mode::SelfCompleted),
+        ),
+        channel: Some(
+            pair(pairs, "channel")
+                .and_then(Channel::parse)
+                .unwrap_or(Channel::Link),
+        ),
+        context: pair(pairs, "context").map(str::to_owned),
+        ..Sent::new(id, raws_from_pairs(pairs, questions))
+    }
 }
 
 /// The first value of a plain form field.

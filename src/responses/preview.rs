@@ -10,7 +10,7 @@ use crate::accounts::CurrentSteward;
 use crate::error::AppError;
 use crate::responses::look::Look;
 use crate::responses::model::Receipt;
-use crate::responses::routes::help_for;
+use crate::responses::runner::help_for;
 use crate::responses::views::{self, Sent};
 use crate::state::AppState;
 use crate::surveys::SurveyAccess;

@@ -7,8 +7,9 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::error::{AppError, human_wait};
+use crate::responses::limits::client;
 use crate::responses::model::{Receipt, StoredResponse};
-use crate::responses::routes::{client, with_retry_after};
+use crate::responses::runner::with_retry_after;
 use crate::responses::store;
 use crate::state::AppState;
 use crate::surveys::{Survey, store as surveys};

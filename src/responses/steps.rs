@@ -6,14 +6,15 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::error::AppError;
 use crate::responses::draft::{self, DraftToken};
+use crate::responses::intake::{Intake, Refused, accept};
+use crate::responses::limits;
 use crate::responses::look::Look;
 use crate::responses::model::{
-    Channel, Draft, DraftAnswer, Mode, Receipt, Submission, parse_submission_id,
-    validate_submission,
+    Channel, Draft, DraftAnswer, Mode, Sent, Submission, SubmissionId, first_gap,
 };
 use crate::responses::pairs::{honeypot_filled, pair};
-use crate::responses::routes::{
-    Entry, RATE_LIMITED, carry, client, load, rate_limited, remember_look, sent_page, unavailable,
+use crate::responses::runner::{
+    Entry, RATE_LIMITED, carry, load, refused, remember_look, sent_page, unavailable, with_cookie,
     with_retry_after,
 };
 use crate::responses::{resume, store, views};
@@ -24,18 +25,6 @@ use crate::web::respond::{html, see_other};
 use crate::web::{CsrfForm, CsrfToken};
 
 type Pairs = Vec<(String, String)>;
-
-pub(crate) fn with_cookie(
-    mut res: HttpResponse,
-    token: &DraftToken,
-    state: &AppState,
-) -> Result<HttpResponse, AppError> {
-    if token.fresh {
-        res.add_cookie(&token.cookie(state.settings.is_https()))
-            .map_err(|e| AppError::Unexpected(e.into()))?;
-    }
-    Ok(res)
-}
 
 /// The survey (one question per page only) and the question numbered `n` (from 1).
 async fn step(state: &AppState, slug: &str, n: usize) -> Result<(Survey, Vec<Question>), AppError> {
@@ -175,28 +164,6 @@ pub async fn answer(
     with_cookie(see_other(&next), &token, &state)
 }
 
-/// Where to send someone whose draft is missing or incomplete, if anywhere.
-pub(crate) fn first_gap(
-    survey: &Survey,
-    questions: &[Question],
-    saved: Option<&Draft>,
-) -> Option<String> {
-    let Some(saved) = saved else {
-        return Some(survey.path());
-    };
-    let raws = saved.raw_answers();
-    match validate_submission(survey, questions, &raws) {
-        Ok(_) => None,
-        Err(errors) => {
-            let n = questions
-                .iter()
-                .position(|q| errors.get(q.def.key.as_str()).is_some())
-                .map_or(1, |i| i + 1);
-            Some(format!("{}/q/{n}", survey.path()))
-        }
-    }
-}
-
 fn check_page(
     survey: &Survey,
     questions: &[Question],
@@ -278,19 +245,11 @@ pub async fn send(
         token: csrf,
     } = form;
     let (survey, questions) = step(&state, &slug, 1).await?;
-    if let Some(page) = unavailable(&survey) {
-        return Ok(page);
-    }
     let token = DraftToken::from_request(&req);
     let look = Look::load(&state, &survey, &req, "").await?;
-    if honeypot_filled(&pairs) {
-        draft::delete(&state.db, &token, survey.id).await?;
-        return sent_page(&state, &survey, &Receipt::generate(), None, look).await;
-    }
-    let saved = draft::load(&state.db, &token, survey.id).await?;
-    let Some(saved) = saved else {
+    let Some(saved) = draft::load(&state.db, &token, survey.id).await? else {
         // Sent twice: the first send already stored the answers and cleared the draft.
-        if let Some(id) = pair(&pairs, "submission_id").and_then(parse_submission_id)
+        if let Some(id) = pair(&pairs, "submission_id").and_then(SubmissionId::parse)
             && let Some(receipt) = store::find_by_submission(&state.db, survey.id, &id).await?
         {
             return sent_page(&state, &survey, &receipt, None, look).await;
@@ -300,36 +259,25 @@ pub async fn send(
     if let Some(gap) = first_gap(&survey, &questions, Some(&saved)) {
         return Ok(see_other(&gap));
     }
-    if let Some(wait) = rate_limited(&state, &req) {
-        let page = check_page(&survey, &questions, &saved, &csrf, Some(RATE_LIMITED), look);
-        return Ok(with_retry_after(
-            html(StatusCode::TOO_MANY_REQUESTS, page),
-            wait,
-        ));
-    }
-    let answers = validate_submission(&survey, &questions, &saved.raw_answers())
-        .map_err(|_| AppError::Unprocessable("Some answers need checking.".into()))?;
-    if let Some(limit) = &state.submit_limit {
-        limit.record(client(&req));
-    }
-    let submission_id = parse_submission_id(&saved.submission_id)
-        .unwrap_or_else(|| uuid::Uuid::new_v4().hyphenated().to_string());
-    let done = match state
-        .submitter
-        .submit(Submission {
-            survey_id: survey.id,
-            submission_id,
-            answers,
-            mode: saved.mode.unwrap_or(Mode::SelfCompleted),
-            channel: saved.channel.unwrap_or(Channel::Link),
-            context: None,
-            steward_id: None,
-            invitation: crate::invitations::invitation_token(&req, &survey),
-        })
-        .await
-    {
+    let sent = Sent {
+        invitation: crate::invitations::invitation_token(&req, &survey),
+        ..saved.to_sent()
+    };
+    let intake = Intake {
+        client: limits::client(&req),
+        honeypot: honeypot_filled(&pairs),
+        parsed: Submission::parse(&survey, &questions, &sent),
+    };
+    let done = match accept(&state, &survey, intake).await {
         Ok(done) => done,
-        Err(err) => return super::routes::submit_failed(&survey, err),
+        Err(Refused::Limited { wait, .. }) => {
+            let page = check_page(&survey, &questions, &saved, &csrf, Some(RATE_LIMITED), look);
+            return Ok(with_retry_after(
+                html(StatusCode::TOO_MANY_REQUESTS, page),
+                wait,
+            ));
+        }
+        Err(other) => return refused(&survey, other),
     };
     draft::delete(&state.db, &token, survey.id).await?;
     if let Some(hash) = &saved.resume_hash {

@@ -11,7 +11,9 @@ use sea_orm::{
 };
 
 use crate::accounts::StewardId;
-use crate::responses::model::{Channel, Mode, Receipt, ResponseId, StoredResponse, Submission};
+use crate::responses::model::{
+    Channel, Mode, Receipt, ResponseId, StoredResponse, Submission, SubmissionId,
+};
 use crate::surveys::{AnswerValue, QuestionId, QuestionKind, SurveyId};
 
 /// Most answer rows in one multi-row INSERT (5 binds each keeps well under every bind limit).
@@ -62,7 +64,7 @@ pub async fn insert_many<C: ConnectionTrait>(
     for chunk in items.chunks(RESPONSE_CHUNK) {
         let rows = chunk.iter().map(|(s, r)| response::ActiveModel {
             survey_id: Set(s.survey_id.0),
-            submission_id: Set(s.submission_id.clone()),
+            submission_id: Set(s.submission_id.as_str().to_owned()),
             receipt: Set(r.as_str().to_owned()),
             submitted_at: Set(now),
             mode: Set(s.mode.as_str().to_owned()),
@@ -225,11 +227,12 @@ pub async fn find_by_id<C: ConnectionTrait>(
 pub async fn find_by_submission<C: ConnectionTrait>(
     db: &C,
     survey: SurveyId,
-    submission_id: &str,
+    submission_id: &SubmissionId,
 ) -> Result<Option<Receipt>, sea_orm::DbErr> {
-    Ok(existing_receipts(db, &[(survey, submission_id)])
+    let id = submission_id.as_str();
+    Ok(existing_receipts(db, &[(survey, id)])
         .await?
-        .remove(&(survey, submission_id.to_owned())))
+        .remove(&(survey, id.to_owned())))
 }
 
 /// Deletes a response and every answer in it. Call inside a transaction; answers are deleted

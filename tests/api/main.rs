@@ -10,6 +10,7 @@ mod accounts;
 mod admin;
 mod aggregates;
 mod api;
+mod api_limits;
 mod builder;
 mod child;
 mod cli;

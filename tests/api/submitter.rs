@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chorus::responses::{Channel, Mode, Submission, Submitter, validate_submission};
+use chorus::responses::{Channel, Mode, Submission, SubmissionId, Submitter, validate_submission};
 use chorus::surveys::{AnswerValue, Layout, QuestionId, RawAnswer, SurveyKind};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
 
@@ -39,7 +39,7 @@ async fn the_submitter_stores_each_token_once_and_a_bad_submission_fails_alone()
         .unwrap()[0]
         .id;
     let submitter = Submitter::start(db.clone());
-    let make = |id: String, question: QuestionId| Submission {
+    let make = |id: SubmissionId, question: QuestionId| Submission {
         survey_id: survey.id,
         submission_id: id,
         answers: vec![(question, AnswerValue::Number(3))],
@@ -49,7 +49,7 @@ async fn the_submitter_stores_each_token_once_and_a_bad_submission_fails_alone()
         steward_id: None,
         invitation: None,
     };
-    let token = uuid::Uuid::new_v4().to_string();
+    let token = SubmissionId::generate();
     let first = submitter
         .submit(make(token.clone(), question))
         .await
@@ -68,7 +68,7 @@ async fn the_submitter_stores_each_token_once_and_a_bad_submission_fails_alone()
         } else {
             question
         };
-        let s = make(uuid::Uuid::new_v4().to_string(), q);
+        let s = make(SubmissionId::generate(), q);
         tokio::spawn(async move { submitter.submit(s).await })
     });
     let results: Vec<_> = futures_util::future::join_all(sends)

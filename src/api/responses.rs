@@ -19,10 +19,10 @@ use crate::responses::intake::{Intake, Refused, accept};
 use crate::responses::limits;
 use crate::responses::{Channel, Mode, Sent, Submission, SubmissionId};
 use crate::results::store as results;
+use crate::results::{CsvQuery, csv_response};
 use crate::state::AppState;
 use crate::surveys::{self, Availability, RawAnswer};
 use crate::surveys::{SurveyAccess, SurveyId};
-use crate::{export, results::routes::CsvQuery};
 
 /// `?page=&per_page=`
 #[derive(Deserialize, IntoParams)]
@@ -124,7 +124,7 @@ pub async fn csv(
         .await?
         .survey;
     let questions = surveys::store::questions(&state.db, survey.id, true).await?;
-    Ok(export::csv_response(
+    Ok(csv_response(
         state.db.clone(),
         &survey,
         questions,

@@ -7,7 +7,3 @@ mod download;
 
 pub use self::csv::{BOM, neutralise, record};
 pub use download::{attachment, download};
-
-/// Transitional: `api/responses.rs` (restructured by another branch) still calls
-/// `export::csv_response`; the response CSV now lives in `results`.
-pub use crate::results::csv_response;

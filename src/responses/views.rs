@@ -110,7 +110,10 @@ fn problem_banner(notice: Option<&str>) -> Markup {
 }
 
 /// One question on its own page.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one page, each part a plain value the handler already holds"
+)]
 pub fn question_page(
     survey: &Survey,
     question: &Question,
@@ -152,7 +155,10 @@ pub fn question_page(
 }
 
 /// Every question on one page (single-page questionnaires and feedback forms).
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one page, each part a plain value the handler already holds"
+)]
 pub fn form_page(
     survey: &Survey,
     questions: &[Question],

@@ -7,9 +7,7 @@ use serde::Deserialize;
 use crate::accounts::CurrentSteward;
 use crate::error::AppError;
 use crate::results::aggregate_routes::survey_aggregates;
-/// Transitional: `api/responses.rs` (restructured by another branch) still names
-/// `results::routes::CsvQuery`; everyone else uses `results::CsvQuery`.
-pub use crate::results::params::CsvQuery;
+use crate::results::params::CsvQuery;
 use crate::results::params::min_group;
 use crate::results::responses_csv::csv_response;
 use crate::results::{aggregate_views, store, views};

@@ -11,6 +11,7 @@ mod admin;
 mod aggregates;
 mod api;
 mod api_limits;
+mod architecture;
 mod builder;
 mod child;
 mod cli;

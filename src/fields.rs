@@ -46,6 +46,27 @@ impl FieldErrors {
     }
 }
 
+/// One line of text as people meant it: surrounding space trimmed, and control characters
+/// (NUL, CR, LF, ESC, BEL, …) turned into spaces, so a title or name never carries them.
+pub fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// A longer text: line breaks kept (CR LF becomes LF), every other control character
+/// dropped, surrounding space trimmed.
+pub fn long_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
 /// Defines a closed set of names stored as text: `parse`, `as_str`, `ALL` and `Display`.
 #[macro_export]
 macro_rules! string_enum {

@@ -87,9 +87,55 @@ fn table() -> Routes {
             "/admin/mail/{id}/resend",
             web::post().to(mail::routes::resend),
         );
-    themes_routes(safeguarding_and_aggregates(live_routes(
+    experiments_routes(themes_routes(safeguarding_and_aggregates(live_routes(
         invitations_and_notifications(api_and_results(child_first(runner(builder_routes(t))))),
-    )))
+    ))))
+}
+
+/// Experiments (test and learn): members see them and reflect; those who build propose, plan
+/// and decide (`experiments::ExperimentAccess`).
+fn experiments_routes(t: Routes) -> Routes {
+    use crate::experiments::{
+        routes as x, routes_decide as d, routes_plan as p, routes_report as r,
+    };
+    const X: &str = "/projects/{id}/experiments/{experiment}";
+    t.route("/projects/{id}/experiments", web::get().to(x::list))
+        .route("/projects/{id}/experiments", web::post().to(x::create))
+        .route("/projects/{id}/experiments/new", web::get().to(x::new))
+        .route(
+            "/projects/{id}/experiments.csv",
+            web::get().to(r::experiments_csv),
+        )
+        .route(
+            "/projects/{id}/reflections.csv",
+            web::get().to(r::reflections_csv),
+        )
+        .route(X, web::get().to(x::show))
+        .route(&format!("{X}/edit"), web::get().to(x::edit))
+        .route(&format!("{X}/edit"), web::post().to(x::update))
+        .route(&format!("{X}/plan"), web::get().to(p::show))
+        .route(&format!("{X}/plan"), web::post().to(p::design))
+        .route(
+            &format!("{X}/plan/measures"),
+            web::post().to(p::add_measure),
+        )
+        .route(
+            &format!("{X}/plan/measures/{{index}}/remove"),
+            web::post().to(p::remove_measure),
+        )
+        .route(&format!("{X}/decide"), web::get().to(d::decide_page))
+        .route(&format!("{X}/decide"), web::post().to(d::decide))
+        .route(&format!("{X}/feedback"), web::post().to(d::feedback))
+        .route(
+            &format!("{X}/reflections/new"),
+            web::get().to(d::reflect_page),
+        )
+        .route(&format!("{X}/reflections"), web::post().to(d::reflect))
+        .route(&format!("{X}/report"), web::get().to(r::report))
+        .route(
+            &format!("{X}/report/easy-read"),
+            web::get().to(r::easy_read),
+        )
 }
 
 /// Projects and the survey builder (stewards): every route needs Build access to the project,
@@ -395,5 +441,27 @@ fn api_table() -> Routes {
         .route(
             "/projects/{id}/coded-answers.xlsx",
             web::get().to(api::themes::coded_xlsx),
+        )
+        // Experiments.
+        .route(
+            "/projects/{id}/experiments",
+            web::post().to(api::experiments::create),
+        )
+        .route(
+            "/projects/{id}/experiments",
+            web::get().to(api::experiments::list),
+        )
+        .route("/experiments/{id}", web::get().to(api::experiments::get))
+        .route(
+            "/experiments/{id}",
+            web::patch().to(api::experiments::patch),
+        )
+        .route(
+            "/experiments/{id}/transitions",
+            web::post().to(api::experiments::transition),
+        )
+        .route(
+            "/experiments/{id}/results",
+            web::get().to(api::experiments::results),
         )
 }

@@ -5,7 +5,10 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api::{invitations, live, projects, responses, schema, surveys, themes};
+use crate::api::{
+    experiments, experiments_schema, invitations, live, projects, responses, schema, surveys,
+    themes,
+};
 
 /// The document's root.
 #[derive(OpenApi)]
@@ -32,6 +35,12 @@ use crate::api::{invitations, live, projects, responses, schema, surveys, themes
         themes::coded_csv,
         themes::themes_xlsx,
         themes::coded_xlsx,
+        experiments::create,
+        experiments::list,
+        experiments::get,
+        experiments::patch,
+        experiments::transition,
+        experiments::results,
         openapi_json,
     ),
     components(schemas(
@@ -50,6 +59,11 @@ use crate::api::{invitations, live, projects, responses, schema, surveys, themes
         invitations::InvitationsBody,
         invitations::InvitationsOut,
         invitations::RejectedOut,
+        experiments_schema::ExperimentBody,
+        experiments_schema::PlanBody,
+        experiments_schema::MeasureBody,
+        experiments_schema::TransitionBody,
+        experiments_schema::ExperimentOut,
     )),
     modifiers(&BearerScheme)
 )]

@@ -2,6 +2,7 @@
 //! and a few hundred realistic responses, so a newcomer sees Chorus working at once.
 
 mod content;
+mod learning;
 mod store;
 
 pub use store::{DemoOutcome, load};

@@ -13,4 +13,4 @@ pub mod views;
 
 pub use hub::Hub;
 pub use model::LiveEvent;
-pub use routes::{resume_from, stream};
+pub use routes::{resume_from, stream, survey_board_markup};

@@ -101,6 +101,27 @@ fn fragment_response(markup: maud::Markup) -> HttpResponse {
         .body(markup.into_string())
 }
 
+/// A survey's board figures as a fragment, for another page of the same project to show live
+/// (an experiment's attached feedback form); `None` when the survey is not in `project`.
+pub async fn survey_board_markup(
+    db: &DatabaseConnection,
+    survey: i64,
+    project: &Project,
+) -> Result<Option<maud::Markup>, AppError> {
+    let Some(found) = surveys::store::find(db, SurveyId(survey)).await? else {
+        return Ok(None);
+    };
+    if found.project_id != project.id {
+        return Ok(None);
+    }
+    let board = survey_board(db, found, true, NEWEST).await?;
+    Ok(Some(views::fragment(
+        std::slice::from_ref(&board),
+        false,
+        maud::html! {},
+    )))
+}
+
 /// `GET /surveys/{id}/live`
 pub async fn survey_page(
     db: web::Data<DatabaseConnection>,

@@ -129,6 +129,7 @@ pub fn overview(
                     a href={ "/projects/" (id) "/coding" } { "Coding" }
                 }
             }
+            p class="body" { a href={ "/projects/" (id) "/experiments" } { "Experiments" } ": small changes we try, learn from, and keep, change or stop" }
             h2 class="heading-m" { "Surveys" }
             @if can_build {
                 a class="button" href={ "/projects/" (id) "/surveys/new" } { "Create a survey" }

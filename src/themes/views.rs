@@ -137,6 +137,11 @@ pub fn theme(
             @if let Some(into) = theme.merged_into {
                 p class="body" { "Merged into " a href={ "/projects/" (id) "/themes/" (into.0) } { "another theme" } "." }
             }
+            @if theme.status == ThemeStatus::Active {
+                p class="body" {
+                    a class="button button-secondary" href={ "/projects/" (id) "/experiments/new?theme=" (theme.id.0) } { "Propose an experiment" }
+                }
+            }
             (figures)
             h2 class="heading-m" { "Change the theme" }
             form method="post" action=(base) novalidate {

@@ -10,6 +10,7 @@
 //   receipt    a receipt code for an answer to the children's questionnaire (sent through the API)
 //   sensitive  a small questionnaire marked sensitive (its pages show "Exit this page")
 //   theme      `{ id, name }` of a theme made on the themes page, with a codebook phrase
+//   experiments  `{ adopted, testing }`: the ids of the demo's two experiments, found by links
 //   flagged    true once an answer with a clear disclosure was sent to "Every kind of question",
 //              so the project's safeguarding page lists a concern
 //
@@ -140,7 +141,17 @@ async function makeSurveys() {
     theme.id = Number(new URL(page.url()).pathname.split('/').pop());
     if (!theme.id) throw new Error(`making a theme ended on ${page.url()}`);
 
-    return { project, children, feedback, types, typesForm, closed, receipt, sensitive, theme, flagged: true };
+    // The demo's two experiments, found the way a steward finds them: project page → Experiments.
+    await page.goto(h.url(`/projects/${project}`));
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Experiments', exact: true }).click()]);
+    const experimentId = async (title) =>
+      Number((await page.getByRole('link', { name: title, exact: true }).getAttribute('href')).split('/').pop());
+    const experiments = {
+      adopted: await experimentId('A quiet room for homework'),
+      testing: await experimentId('Tuesday evening drop-in'),
+    };
+
+    return { project, children, feedback, types, typesForm, closed, receipt, sensitive, theme, experiments, flagged: true };
   } finally {
     await ctx.close();
   }

@@ -1,0 +1,335 @@
+//! Plan handlers: the design and periods, adding and removing measures. Once testing has
+//! started each change needs a reason and is recorded as a deviation (`actions::change_plan`).
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+
+use crate::accounts::CurrentSteward;
+use crate::error::AppError;
+use crate::experiments::access::{ExperimentAccess, ExperimentGrant};
+use crate::experiments::model::{DateInput, ExperimentId};
+use crate::experiments::plan::{Plan, RawDesign};
+use crate::experiments::views::plan::PlanPage;
+use crate::experiments::{actions, measure_store, views};
+use crate::projects::ProjectId;
+use crate::state::AppState;
+use crate::web::respond::{html, see_other};
+use crate::web::{CsrfForm, FieldErrors};
+
+fn raw_design(plan: &Plan) -> RawDesign {
+    RawDesign {
+        design: plan
+            .design
+            .map(|d| d.as_str().to_owned())
+            .unwrap_or_default(),
+        baseline_start: DateInput::of(plan.baseline.map(|p| p.start)),
+        baseline_end: DateInput::of(plan.baseline.map(|p| p.end)),
+        test_start: DateInput::of(plan.test.map(|p| p.start)),
+        test_end: DateInput::of(plan.test.map(|p| p.end)),
+        compare_by: plan
+            .compare_by
+            .map(|b| b.as_str().to_owned())
+            .unwrap_or_default(),
+        group_a: plan.group_a.clone(),
+        group_b: plan.group_b.clone(),
+    }
+}
+
+/// Renders the plan page with what was typed and what is wrong.
+async fn page(
+    state: &AppState,
+    me: &CurrentSteward,
+    csrf: &str,
+    g: &ExperimentGrant,
+    design: &RawDesign,
+    measure: (&str, &str),
+    why: &str,
+    errors: &FieldErrors,
+) -> Result<maud::Markup, AppError> {
+    let eligible = measure_store::eligible(&state.db, g.project.id).await?;
+    let surveys = measure_store::surveys(&state.db, g.project.id).await?;
+    let p = PlanPage {
+        project: &g.project,
+        eligible: &eligible,
+        surveys: &surveys,
+        design,
+        measure,
+        why,
+        errors,
+    };
+    Ok(views::plan::plan(&me.nav(), csrf, &g.experiment, &p))
+}
+
+async fn grant(
+    state: &AppState,
+    me: &CurrentSteward,
+    path: (i64, i64),
+) -> Result<ExperimentGrant, AppError> {
+    let g = ExperimentAccess::build(
+        &state.db,
+        &me.steward,
+        ProjectId(path.0),
+        ExperimentId(path.1),
+    )
+    .await?;
+    if g.experiment.status.is_decided() {
+        return Err(AppError::Unprocessable(
+            "This experiment has ended, so its plan is kept as it was.".into(),
+        ));
+    }
+    Ok(g)
+}
+
+fn back(g: &ExperimentGrant) -> HttpResponse {
+    see_other(&format!(
+        "/projects/{}/experiments/{}#plan",
+        g.project.id.0, g.experiment.id.0
+    ))
+}
+
+/// The reason a locked plan's change needs, or the error saying so.
+fn reason(g: &ExperimentGrant, field: &str, why: &str) -> Result<String, FieldErrors> {
+    let why = crate::fields::long_text(why);
+    if g.experiment.status.plan_locked() && why.is_empty() {
+        let mut e = FieldErrors::new();
+        e.add(
+            field,
+            "Say why you are changing the plan after testing started",
+        );
+        return Err(e);
+    }
+    Ok(why)
+}
+
+/// GET /projects/{id}/experiments/{experiment}/plan
+pub async fn show(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64)>,
+) -> Result<HttpResponse, AppError> {
+    let g = grant(&state, &me, path.into_inner()).await?;
+    let design = raw_design(&g.experiment.plan);
+    let markup = page(
+        &state,
+        &me,
+        &me.csrf,
+        &g,
+        &design,
+        ("", ""),
+        "",
+        &FieldErrors::new(),
+    )
+    .await?;
+    Ok(html(StatusCode::OK, markup))
+}
+
+/// The design form as sent.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct DesignForm {
+    design: String,
+    baseline_start_day: String,
+    baseline_start_month: String,
+    baseline_start_year: String,
+    baseline_end_day: String,
+    baseline_end_month: String,
+    baseline_end_year: String,
+    test_start_day: String,
+    test_start_month: String,
+    test_start_year: String,
+    test_end_day: String,
+    test_end_month: String,
+    test_end_year: String,
+    compare_by: String,
+    group_a: String,
+    group_b: String,
+    why: String,
+}
+
+impl DesignForm {
+    fn raw(&self) -> RawDesign {
+        let d = |day: &str, month: &str, year: &str| DateInput {
+            day: day.into(),
+            month: month.into(),
+            year: year.into(),
+        };
+        RawDesign {
+            design: self.design.clone(),
+            baseline_start: d(
+                &self.baseline_start_day,
+                &self.baseline_start_month,
+                &self.baseline_start_year,
+            ),
+            baseline_end: d(
+                &self.baseline_end_day,
+                &self.baseline_end_month,
+                &self.baseline_end_year,
+            ),
+            test_start: d(
+                &self.test_start_day,
+                &self.test_start_month,
+                &self.test_start_year,
+            ),
+            test_end: d(
+                &self.test_end_day,
+                &self.test_end_month,
+                &self.test_end_year,
+            ),
+            compare_by: self.compare_by.clone(),
+            group_a: self.group_a.clone(),
+            group_b: self.group_b.clone(),
+        }
+    }
+}
+
+/// POST /projects/{id}/experiments/{experiment}/plan: the design and periods.
+pub async fn design(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64)>,
+    form: CsrfForm<DesignForm>,
+) -> Result<HttpResponse, AppError> {
+    let g = grant(&state, &me, path.into_inner()).await?;
+    let raw = form.form.raw();
+    let surveys: Vec<i64> = measure_store::surveys(&state.db, g.project.id)
+        .await?
+        .iter()
+        .map(|s| s.0)
+        .collect();
+    let parsed = g.experiment.plan.with_design(&raw, &surveys);
+    let why = reason(&g, "why", &form.form.why);
+    match (parsed, why) {
+        (Ok(plan), Ok(why)) => {
+            actions::change_plan(&state.db, &g.experiment, &plan, &why, Some(me.steward.id.0))
+                .await?;
+            Ok(back(&g))
+        }
+        (parsed, why) => {
+            let mut errors = parsed.err().unwrap_or_default();
+            if let Err(w) = why {
+                for (f, m) in w.iter() {
+                    errors.add(f, m);
+                }
+            }
+            let markup = page(
+                &state,
+                &me,
+                &form.token,
+                &g,
+                &raw,
+                ("", ""),
+                &form.form.why,
+                &errors,
+            )
+            .await?;
+            Ok(html(StatusCode::UNPROCESSABLE_ENTITY, markup))
+        }
+    }
+}
+
+/// The measure form as sent.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct MeasureForm {
+    measure: String,
+    better: String,
+    measure_why: String,
+}
+
+/// POST /projects/{id}/experiments/{experiment}/plan/measures
+pub async fn add_measure(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64)>,
+    form: CsrfForm<MeasureForm>,
+) -> Result<HttpResponse, AppError> {
+    let g = grant(&state, &me, path.into_inner()).await?;
+    let eligible = measure_store::eligible(&state.db, g.project.id).await?;
+    let f = &form.form;
+    let parsed = g
+        .experiment
+        .plan
+        .with_measure(&f.measure, &f.better, &eligible);
+    match (parsed, reason(&g, "measure_why", &f.measure_why)) {
+        (Ok(plan), Ok(why)) => {
+            actions::change_plan(&state.db, &g.experiment, &plan, &why, Some(me.steward.id.0))
+                .await?;
+            Ok(back(&g))
+        }
+        (parsed, why) => {
+            let mut errors = parsed.err().unwrap_or_default();
+            if let Err(w) = why {
+                for (k, m) in w.iter() {
+                    errors.add(k, m);
+                }
+            }
+            let design = raw_design(&g.experiment.plan);
+            let markup = page(
+                &state,
+                &me,
+                &form.token,
+                &g,
+                &design,
+                (&f.measure, &f.better),
+                &f.measure_why,
+                &errors,
+            )
+            .await?;
+            Ok(html(StatusCode::UNPROCESSABLE_ENTITY, markup))
+        }
+    }
+}
+
+/// The removal form as sent.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct RemoveForm {
+    why: Option<String>,
+}
+
+/// POST /projects/{id}/experiments/{experiment}/plan/measures/{index}/remove. On a locked plan
+/// the first press asks why; the second, with a reason, removes it.
+pub async fn remove_measure(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<(i64, i64, usize)>,
+    form: CsrfForm<RemoveForm>,
+) -> Result<HttpResponse, AppError> {
+    let (p, x, index) = path.into_inner();
+    let g = grant(&state, &me, (p, x)).await?;
+    if index >= g.experiment.plan.measures.len() {
+        return Err(AppError::NotFound);
+    }
+    match (
+        &form.form.why,
+        reason(&g, "why", form.form.why.as_deref().unwrap_or("")),
+    ) {
+        (_, Ok(why)) => {
+            let plan = g.experiment.plan.without_measure(index);
+            actions::change_plan(&state.db, &g.experiment, &plan, &why, Some(me.steward.id.0))
+                .await?;
+            Ok(back(&g))
+        }
+        (sent, Err(errors)) => {
+            let errors = if sent.is_some() {
+                errors
+            } else {
+                FieldErrors::new()
+            };
+            let status = if sent.is_some() {
+                StatusCode::UNPROCESSABLE_ENTITY
+            } else {
+                StatusCode::OK
+            };
+            let markup = views::plan::confirm_remove(
+                &me.nav(),
+                &form.token,
+                &g.experiment,
+                &g.project,
+                index,
+                &errors,
+            );
+            Ok(html(status, markup))
+        }
+    }
+}

@@ -35,16 +35,21 @@ fn raw_design(plan: &Plan) -> RawDesign {
     }
 }
 
+/// What was typed on the plan page, and what is wrong with it.
+struct Typed<'a> {
+    design: &'a RawDesign,
+    measure: (&'a str, &'a str),
+    why: &'a str,
+    errors: &'a FieldErrors,
+}
+
 /// Renders the plan page with what was typed and what is wrong.
 async fn page(
     state: &AppState,
     me: &CurrentSteward,
     csrf: &str,
     g: &ExperimentGrant,
-    design: &RawDesign,
-    measure: (&str, &str),
-    why: &str,
-    errors: &FieldErrors,
+    t: Typed<'_>,
 ) -> Result<maud::Markup, AppError> {
     let eligible = measure_store::eligible(&state.db, g.project.id).await?;
     let surveys = measure_store::surveys(&state.db, g.project.id).await?;
@@ -52,10 +57,10 @@ async fn page(
         project: &g.project,
         eligible: &eligible,
         surveys: &surveys,
-        design,
-        measure,
-        why,
-        errors,
+        design: t.design,
+        measure: t.measure,
+        why: t.why,
+        errors: t.errors,
     };
     Ok(views::plan::plan(&me.nav(), csrf, &g.experiment, &p))
 }
@@ -114,10 +119,12 @@ pub async fn show(
         &me,
         &me.csrf,
         &g,
-        &design,
-        ("", ""),
-        "",
-        &FieldErrors::new(),
+        Typed {
+            design: &design,
+            measure: ("", ""),
+            why: "",
+            errors: &FieldErrors::new(),
+        },
     )
     .await?;
     Ok(html(StatusCode::OK, markup))
@@ -216,10 +223,12 @@ pub async fn design(
                 &me,
                 &form.token,
                 &g,
-                &raw,
-                ("", ""),
-                &form.form.why,
-                &errors,
+                Typed {
+                    design: &raw,
+                    measure: ("", ""),
+                    why: &form.form.why,
+                    errors: &errors,
+                },
             )
             .await?;
             Ok(html(StatusCode::UNPROCESSABLE_ENTITY, markup))
@@ -269,10 +278,12 @@ pub async fn add_measure(
                 &me,
                 &form.token,
                 &g,
-                &design,
-                (&f.measure, &f.better),
-                &f.measure_why,
-                &errors,
+                Typed {
+                    design: &design,
+                    measure: (&f.measure, &f.better),
+                    why: &f.measure_why,
+                    errors: &errors,
+                },
             )
             .await?;
             Ok(html(StatusCode::UNPROCESSABLE_ENTITY, markup))

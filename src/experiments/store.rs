@@ -326,3 +326,23 @@ pub async fn for_theme<C: ConnectionTrait>(
         .filter(|e| ids.contains(&e.id.0))
         .collect())
 }
+
+/// The experiments being tried or reviewed with this feedback form attached: (project,
+/// experiment, title), for the "add a reflection" prompt after feedback is sent.
+pub async fn reflecting_on<C: ConnectionTrait>(
+    db: &C,
+    survey: i64,
+) -> Result<Vec<(ProjectId, ExperimentId, String)>, DbErr> {
+    Ok(experiment::Entity::find()
+        .filter(experiment::Column::FeedbackSurveyId.eq(survey))
+        .filter(
+            experiment::Column::Status
+                .is_in([Status::Testing.as_str(), Status::Reviewing.as_str()]),
+        )
+        .order_by_asc(experiment::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (ProjectId(r.project_id), ExperimentId(r.id), r.title))
+        .collect())
+}

@@ -80,6 +80,7 @@ pub async fn sent(
         flagged,
         help: help_for(&state, &survey, &look, flagged).await?,
         preview: Some(note(survey.id.0, flagged, easy_read)),
+        reflect: Vec::new(),
     };
     let nav = me.nav();
     Ok(respond(

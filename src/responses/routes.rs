@@ -155,7 +155,7 @@ pub async fn submit_form(
         parsed: Submission::parse(&survey, &questions, &sent),
     };
     let (invalid, wait) = match accept(&state, &survey, intake).await {
-        Ok(done) => return sent_page(&state, &survey, &done.receipt, nav.as_ref(), look).await,
+        Ok(done) => return sent_page(&state, &survey, &done.receipt, me.as_ref(), look).await,
         Err(Refused::Invalid(invalid)) => (invalid, None),
         Err(Refused::Limited { wait, invalid }) => (invalid.unwrap_or_default(), Some(wait)),
         Err(other) => return refused(&survey, other),

@@ -154,20 +154,37 @@ pub(crate) async fn sent_page(
     state: &AppState,
     survey: &Survey,
     receipt: &Receipt,
-    nav: Option<&crate::web::NavUser>,
+    who: Option<&crate::accounts::CurrentSteward>,
     look: Look<'_>,
 ) -> Result<HttpResponse, AppError> {
+    let nav = who.map(crate::accounts::CurrentSteward::nav);
     let flagged = crate::safeguarding::was_flagged(&state.db, receipt.as_str()).await?;
     let help = help_for(state, survey, &look, flagged).await?;
+    // A signed-in practitioner's feedback on a form an experiment uses: prompt a reflection.
+    let mut reflect = Vec::new();
+    if let Some(me) = who.filter(|_| survey.kind == crate::surveys::SurveyKind::Feedback) {
+        for (p, x, title) in
+            crate::experiments::store::reflecting_on(&state.db, survey.id.0).await?
+        {
+            if crate::projects::ProjectAccess::view(&state.db, &me.steward, p)
+                .await
+                .is_ok()
+            {
+                let href = format!("/projects/{}/experiments/{}/reflections/new", p.0, x.0);
+                reflect.push((href, title));
+            }
+        }
+    }
     let sent = views::Sent {
         receipt,
         flagged,
         help,
         preview: None,
+        reflect,
     };
     Ok(html(
         StatusCode::OK,
-        views::confirmation(survey, sent, nav, look),
+        views::confirmation(survey, sent, nav.as_ref(), look),
     ))
 }
 

@@ -287,6 +287,9 @@ pub struct Sent<'a> {
     pub help: Option<Markup>,
     /// On a steward's preview: the note at the top.
     pub preview: Option<Markup>,
+    /// After a practitioner's feedback: experiments using this form, to reflect on (link,
+    /// title).
+    pub reflect: Vec<(String, String)>,
 }
 
 /// The confirmation panel with the receipt code; when an answer worried us, kind words and the
@@ -328,6 +331,15 @@ pub fn confirmation(survey: &Survey, sent: Sent<'_>, nav: Option<&NavUser>, look
         }
         @if feedback {
             p class="body" { a href=(survey.path()) class="button" role="button" { "Give more feedback" } }
+        }
+        @if !sent.reflect.is_empty() {
+            h2 class="heading-m" { "Reflect on what you are trying" }
+            p class="body" { "This form is part of an experiment. What happened, what did you notice, what surprised you?" }
+            ul class="list" {
+                @for (href, title) in &sent.reflect {
+                    li { a href=(href) { "Add a reflection on \u{201c}" (title) "\u{201d}" } }
+                }
+            }
         }
         @if !sent.flagged {
             @if let Some(help) = &sent.help { (help) }

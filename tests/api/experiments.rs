@@ -365,3 +365,65 @@ async fn every_move_is_recorded_and_adapting_starts_the_next_cycle_with_the_same
         .await;
     assert!(csv.lines().count() >= 3 && csv.contains("adapted") && csv.contains("95% interval"));
 }
+
+#[tokio::test]
+async fn an_attached_feedback_form_shows_live_and_its_confirmation_prompts_a_reflection() {
+    let lab = lab().await;
+    let x = lab.propose().await;
+    lab.plan(x).await;
+    let base = format!("/projects/{}/experiments/{x}", lab.project);
+    let res = lab
+        .post(
+            &format!("{base}/feedback"),
+            &[("survey", &lab.survey.to_string())],
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "only feedback forms may be attached"
+    );
+    let res = lab
+        .post(
+            &format!("{base}/feedback"),
+            &[("survey", &lab.feedback.to_string())],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = lab.get(&base).await;
+    let events = texts_attr(&html, "#live-board", "data-events");
+    assert_eq!(events, [format!("/surveys/{}/live/events", lab.feedback)]);
+    assert!(
+        html.contains("How did the session go?"),
+        "the board shows the form"
+    );
+    lab.decide(x, "agreed", "Agreed").await;
+    lab.decide(x, "testing", "Go").await;
+    let pat = lab.practitioner().await;
+    let db = sea_orm::Database::connect(lab.app.database_url.as_str())
+        .await
+        .unwrap();
+    let slug = <entity::survey::Entity as sea_orm::EntityTrait>::find_by_id(lab.feedback)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    db.close().await.unwrap();
+    let form = format!("/s/{slug}/form");
+    let res =
+        crate::runner_fixtures::fill(&lab.app, &pat, &form, &form, &[("q_session", "4")]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert_accessible(&html, "feedback sent with a reflection prompt");
+    let links = texts_attr(&html, "a", "href");
+    assert!(
+        links.contains(&format!("{base}/reflections/new")),
+        "{links:?}"
+    );
+    // Someone answering without an account gets no prompt.
+    let anon = new_client();
+    let res =
+        crate::runner_fixtures::fill(&lab.app, &anon, &form, &form, &[("q_session", "4")]).await;
+    assert!(!res.text().await.unwrap().contains("Add a reflection"));
+}

@@ -131,7 +131,7 @@ fn status_label(s: &str) -> String {
 /// A decision in words: "Moved from Testing to Reviewing", "Proposed", "Changed the plan".
 pub fn decision_words(d: &Decision) -> String {
     match d.kind {
-        DecisionKind::Transition if d.from.is_empty() => format!("{}", status_label(&d.to)),
+        DecisionKind::Transition if d.from.is_empty() => status_label(&d.to),
         DecisionKind::Transition => {
             format!("{} \u{2192} {}", status_label(&d.from), status_label(&d.to))
         }

@@ -57,6 +57,7 @@ struct Ids {
     answer: i64,
     steward: i64,
     token: i64,
+    experiment: i64,
 }
 
 async fn first(db: &sea_orm::DatabaseConnection, sql: &str) -> i64 {
@@ -105,7 +106,37 @@ async fn project_a(api: &Api) -> Ids {
     .insert(&db)
     .await
     .unwrap();
+    let experiment = entity::experiment::ActiveModel {
+        project_id: Set(project),
+        title: Set("Evening drop-in".into()),
+        problem: Set("Waiting".into()),
+        if_we: Set("open later".into()),
+        then_we: Set("more come".into()),
+        because: Set("they said so".into()),
+        change: Set("Open until 8pm".into()),
+        codesigners: Set("children".into()),
+        children: Set(3),
+        families: Set(0),
+        practitioners: Set(1),
+        scale: Set("team".into()),
+        place: Set("The hub".into()),
+        limits: Set("Nobody comes".into()),
+        owners: Set("Hub lead".into()),
+        planned_start: Set("2026-10-01".into()),
+        planned_end: Set("2026-10-31".into()),
+        status: Set("testing".into()),
+        plan: Set("{}".into()),
+        snapshot: Set("{}".into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .unwrap()
+    .id;
     let ids = Ids {
+        experiment,
         project,
         survey,
         question: first(
@@ -132,6 +163,10 @@ async fn project_a(api: &Api) -> Ids {
 fn fill(path: &str, ids: &Ids) -> String {
     let id = if path.contains("/projects/{id}") {
         ids.project
+    } else if path.contains("/experiments/{id}") {
+        ids.experiment
+    } else if false {
+        ids.project
     } else if path.contains("/surveys/{id}") {
         ids.survey
     } else if path.starts_with("/account/tokens/{id}") {
@@ -146,6 +181,8 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{coding}", &ids.coding.to_string())
         .replace("{answer}", &ids.answer.to_string())
         .replace("{steward}", &ids.steward.to_string())
+        .replace("{experiment}", &ids.experiment.to_string())
+        .replace("{index}", "0")
 }
 
 /// What a request got: the status and where a redirect points.
@@ -165,6 +202,9 @@ async fn try_route(
         // A body the API would accept, so only access can refuse it.
         if path.ends_with("/invitations") {
             req = req.json(&json!({"emails": ["pat@example.org"]}));
+        } else if path.contains("/experiments") && method != Method::GET {
+            // Every experiment field is optional in the body's shape.
+            req = req.json(&json!({}));
         } else if method != Method::GET {
             req = req.json(&survey_body());
         }

@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use crate::api::Problem;
 use crate::experiments::model::{DateInput, Experiment, RawExperiment};
 use crate::experiments::plan::RawDesign;
-use crate::experiments::{ExperimentId, measure_store};
+use crate::experiments::{ExperimentId, catalogue_store};
 use crate::fields::FieldErrors;
 use crate::projects::ProjectId;
 use crate::state::AppState;
@@ -242,13 +242,13 @@ pub async fn parse_plan(
         group_a: body.group_a.clone(),
         group_b: body.group_b.clone(),
     };
-    let surveys: Vec<i64> = measure_store::surveys(&state.db, e.project)
+    let surveys: Vec<i64> = catalogue_store::surveys(&state.db, e.project)
         .await
         .map_err(|_| FieldErrors::new())?
         .iter()
         .map(|s| s.0)
         .collect();
-    let eligible = measure_store::eligible(&state.db, e.project)
+    let eligible = catalogue_store::eligible(&state.db, e.project)
         .await
         .map_err(|_| FieldErrors::new())?;
     let mut plan = crate::experiments::plan::Plan::default().with_design(&raw, &surveys)?;

@@ -9,10 +9,11 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr};
 use crate::db::begin_write;
 use crate::disclosure::MinGroup;
 use crate::error::AppError;
-use crate::experiments::measure_store::{arms, count, target};
+use crate::experiments::catalogue_store::target;
+use crate::experiments::measure_store::{arms, count_arms};
 use crate::experiments::model::{Experiment, ExperimentId, Move, NewExperiment, Status};
 use crate::experiments::plan::Plan;
-use crate::experiments::results::{Results, measure_result, whose};
+use crate::experiments::results::{Arms, Results, measure_result, whose};
 use crate::experiments::snapshot::Snapshot;
 use crate::experiments::store::{self, Start};
 use crate::projects::ProjectId;
@@ -61,15 +62,13 @@ pub async fn results<C: ConnectionTrait>(
         let Some(t) = target(db, e.project, &m.source, &e.plan).await? else {
             continue;
         };
-        let (ca, cb) = (count(db, &t, &a).await?, count(db, &t, &b).await?);
-        out.measures.push(measure_result(
-            m,
-            &t.kind,
-            &ca,
-            &cb,
-            whose(&t.audience),
-            min,
-        ));
+        let (ca, cb) = count_arms(db, &t, (&a, &b)).await?;
+        let arms = Arms {
+            a: &out.arm_a,
+            b: &out.arm_b,
+        };
+        let r = measure_result(m, &t.kind, (&ca, &cb), whose(&t.audience), arms, min);
+        out.measures.push(r);
     }
     Ok(out)
 }

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod actions;
+pub mod catalogue_store;
 pub mod csv;
 pub mod dates;
 pub mod measure_store;

@@ -443,3 +443,7 @@ pub fn hypothesis(f: &NewExperiment) -> String {
         end(strip(&f.because, "because"))
     )
 }
+
+#[cfg(test)]
+#[path = "model_tests.rs"]
+mod tests;

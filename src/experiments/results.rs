@@ -126,13 +126,34 @@ pub fn whose(audience: &str) -> &'static str {
     }
 }
 
+/// The names of the two arms ("Before", "During the test"; or the two groups).
+#[derive(Clone, Copy, Debug)]
+pub struct Arms<'a> {
+    pub a: &'a str,
+    pub b: &'a str,
+}
+
+/// Plain words for a share: "Share answering yes to …: 38% before, 75% during the test — 37
+/// percentage points more; we are fairly sure the change is between …".
+fn share_words(c: &stats::ProportionComparison, label: &str, arms: Arms<'_>) -> String {
+    let full = stats::proportion_summary(c, "answers", "were counted");
+    let tail = full.split_once(": ").map_or(full.as_str(), |(_, t)| t);
+    format!(
+        "{label}: {:.0}% {}, {:.0}% {} \u{2014} {tail}",
+        c.share_a * 100.0,
+        arms.a.to_lowercase(),
+        c.share_b * 100.0,
+        arms.b.to_lowercase()
+    )
+}
+
 /// The result of one measure from its two arms' counts.
 pub fn measure_result(
     m: &Measure,
     kind: &Kind,
-    a: &Counts,
-    b: &Counts,
+    (a, b): (&Counts, &Counts),
     who: &str,
+    arms: Arms<'_>,
     min: MinGroup,
 ) -> MeasureResult {
     let (n_a, n_b) = (a.n(), b.n());
@@ -170,7 +191,16 @@ pub fn measure_result(
                 return out;
             };
             out.verdict = Some(verdict(&c.interval, m.better));
-            out.summary = stats::ordinal_summary(&c, who, unit);
+            let words = stats::ordinal_summary(&c, who, unit);
+            out.summary = if arms.a == "Before" {
+                words
+            } else {
+                format!(
+                    "{} compared with {}: {words}",
+                    arms.b,
+                    arms.a.to_lowercase()
+                )
+            };
             out.figures = Some(Figures {
                 value_a: c.mean_a,
                 value_b: c.mean_b,
@@ -190,12 +220,8 @@ pub fn measure_result(
             let Some(c) = compare_proportions(*xa, *na, *xb, *nb) else {
                 return out;
             };
-            let what = match kind {
-                Kind::Theme(_) => "answers mentioned this",
-                _ => "answers were this",
-            };
             out.verdict = Some(verdict(&c.interval, m.better));
-            out.summary = stats::proportion_summary(&c, who, what);
+            out.summary = share_words(&c, &m.label, arms);
             out.figures = Some(Figures {
                 value_a: c.share_a,
                 value_b: c.share_b,

@@ -219,7 +219,7 @@ pub async fn show(
         Some(s) => crate::live::survey_board_markup(&state.db, s, &project).await?,
         None => None,
     };
-    let forms = crate::experiments::measure_store::feedback_forms(&state.db, project.id).await?;
+    let forms = crate::experiments::catalogue_store::feedback_forms(&state.db, project.id).await?;
     let data = PageData {
         project: &project,
         can_build,

@@ -10,7 +10,7 @@ use crate::experiments::access::ExperimentAccess;
 use crate::experiments::model::{ExperimentId, Move};
 use crate::experiments::reflection::{NewReflection, RawReflection, Role};
 use crate::experiments::views::decide::DecisionInput;
-use crate::experiments::{actions, measure_store, reflection_store, store, views};
+use crate::experiments::{actions, catalogue_store, reflection_store, store, views};
 use crate::projects::ProjectId;
 use crate::state::AppState;
 use crate::web::respond::{html, see_other};
@@ -104,7 +104,7 @@ pub async fn feedback(
 ) -> Result<HttpResponse, AppError> {
     let (p, x) = ids(path.into_inner());
     let g = ExperimentAccess::build(&state.db, &me.steward, p, x).await?;
-    let forms = measure_store::feedback_forms(&state.db, p).await?;
+    let forms = catalogue_store::feedback_forms(&state.db, p).await?;
     let chosen = form.form.survey.trim();
     let survey = if chosen.is_empty() {
         None

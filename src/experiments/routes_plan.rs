@@ -10,7 +10,7 @@ use crate::experiments::access::{ExperimentAccess, ExperimentGrant};
 use crate::experiments::model::{DateInput, ExperimentId};
 use crate::experiments::plan::{Plan, RawDesign};
 use crate::experiments::views::plan::PlanPage;
-use crate::experiments::{actions, measure_store, views};
+use crate::experiments::{actions, catalogue_store, views};
 use crate::projects::ProjectId;
 use crate::state::AppState;
 use crate::web::respond::{html, see_other};
@@ -51,8 +51,8 @@ async fn page(
     g: &ExperimentGrant,
     t: Typed<'_>,
 ) -> Result<maud::Markup, AppError> {
-    let eligible = measure_store::eligible(&state.db, g.project.id).await?;
-    let surveys = measure_store::surveys(&state.db, g.project.id).await?;
+    let eligible = catalogue_store::eligible(&state.db, g.project.id).await?;
+    let surveys = catalogue_store::surveys(&state.db, g.project.id).await?;
     let p = PlanPage {
         project: &g.project,
         eligible: &eligible,
@@ -198,7 +198,7 @@ pub async fn design(
 ) -> Result<HttpResponse, AppError> {
     let g = grant(&state, &me, path.into_inner()).await?;
     let raw = form.form.raw();
-    let surveys: Vec<i64> = measure_store::surveys(&state.db, g.project.id)
+    let surveys: Vec<i64> = catalogue_store::surveys(&state.db, g.project.id)
         .await?
         .iter()
         .map(|s| s.0)
@@ -253,7 +253,7 @@ pub async fn add_measure(
     form: CsrfForm<MeasureForm>,
 ) -> Result<HttpResponse, AppError> {
     let g = grant(&state, &me, path.into_inner()).await?;
-    let eligible = measure_store::eligible(&state.db, g.project.id).await?;
+    let eligible = catalogue_store::eligible(&state.db, g.project.id).await?;
     let f = &form.form;
     let parsed = g
         .experiment

@@ -1,6 +1,7 @@
 //! A project ready for experiments: a children's questionnaire (faces, yes/no, a story) with
 //! 40 answers in September 2026 and 40 in October 2026 (better in October), a practitioner
-//! feedback form, a theme with coded answers, and a practitioner member.
+//! feedback form, a theme with coded answers, and a practitioner member. In October every
+//! second response came by QR code, the rest by link.
 
 use chorus::accounts::{Role, StewardId};
 use chorus::projects::model::{MemberRole, NewProject, ProjectInput};
@@ -75,6 +76,7 @@ async fn respond(
     survey: i64,
     month: u32,
     day: u32,
+    channel: &str,
     answers: &[(i64, Option<i32>, Option<&str>)],
 ) -> i64 {
     let row = response::ActiveModel {
@@ -83,7 +85,7 @@ async fn respond(
         receipt: Set(uuid::Uuid::new_v4().simple().to_string()),
         submitted_at: Set(Utc.with_ymd_and_hms(2026, month, day, 10, 0, 0).unwrap()),
         mode: Set("self".into()),
-        channel: Set("link".into()),
+        channel: Set(channel.into()),
         ..Default::default()
     }
     .insert(db)
@@ -177,11 +179,17 @@ pub async fn lab() -> Lab {
                 } else {
                     "It was fine"
                 };
+                let channel = if month == 10 && n % 2 == 0 {
+                    "qr"
+                } else {
+                    "link"
+                };
                 let a = respond(
                     &db,
                     s,
                     month,
                     1 + (n % 28),
+                    channel,
                     &[
                         (faces, Some(level as i32 + 1), None),
                         (safe, None, Some(if n <= yes { "yes" } else { "no" })),

@@ -35,9 +35,13 @@ async fn a_steward_goes_from_a_theme_to_a_proposal_that_keeps_the_themes_figures
     // 20 of 80 written answers are about waiting, when proposed and today.
     let cells = texts(&html, "#evidence td");
     assert_eq!(
-        cells,
+        cells[..2],
         ["20 answers (25.0%)", "20 answers (25.0%)"],
         "{cells:?}"
+    );
+    assert!(
+        cells[2].contains("W40"),
+        "the weeks before it was proposed: {cells:?}"
     );
     assert!(
         texts(&html, "blockquote")
@@ -426,4 +430,41 @@ async fn an_attached_feedback_form_shows_live_and_its_confirmation_prompts_a_ref
     let res =
         crate::runner_fixtures::fill(&lab.app, &anon, &form, &form, &[("q_session", "4")]).await;
     assert!(!res.text().await.unwrap().contains("Add a reflection"));
+}
+
+#[tokio::test]
+async fn a_comparison_reads_two_groups_over_the_same_period() {
+    let lab = lab().await;
+    let x = lab.propose().await;
+    lab.plan(x).await;
+    let base = format!("/projects/{}/experiments/{x}", lab.project);
+    let plan = [
+        ("design", "comparison"),
+        ("test_start_day", "1"),
+        ("test_start_month", "10"),
+        ("test_start_year", "2026"),
+        ("test_end_day", "31"),
+        ("test_end_month", "10"),
+        ("test_end_year", "2026"),
+        ("compare_by", "channel"),
+        ("group_a", "link"),
+        ("group_b", "qr"),
+    ];
+    let res = lab.post(&format!("{base}/plan"), &plan).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        res.text().await.unwrap()
+    );
+    let (_, html) = lab.get(&base).await;
+    let rows = texts(&html, "#measure-1-table tbody tr");
+    assert!(
+        rows[0].starts_with("Not trying it20") && rows[1].starts_with("Trying it20"),
+        "{rows:?}"
+    );
+    assert!(
+        html.contains("How they reached the survey") || html.contains("qr"),
+        "the groups are named"
+    );
 }

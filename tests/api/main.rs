@@ -17,6 +17,7 @@ mod child;
 mod cli;
 mod coding;
 mod csv;
+mod demo;
 mod disclosure;
 mod experiment_fixtures;
 mod experiments;

@@ -35,6 +35,24 @@ fn figures_cell(f: Option<&ThemeFigures>) -> Markup {
     }
 }
 
+/// The weeks before the snapshot, oldest first: "W44: 3 · W45: fewer than 5 · …".
+fn trend(t: &ThemeFigures) -> String {
+    if t.weeks.is_empty() {
+        return "\u{2013}".into();
+    }
+    t.weeks
+        .iter()
+        .map(|(week, n)| {
+            let w = week.split_once('-').map_or(week.as_str(), |(_, w)| w);
+            match n {
+                Some(n) => format!("{w}: {n}"),
+                None => format!("{w}: too few to show"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" \u{b7} ")
+}
+
 /// The evidence: each linked theme when the experiment was proposed and today.
 pub fn evidence(project: i64, then: &Snapshot, today: &Snapshot) -> Markup {
     html! {
@@ -48,6 +66,7 @@ pub fn evidence(project: i64, then: &Snapshot, today: &Snapshot) -> Markup {
                         th scope="col" { "Theme" }
                         th scope="col" { "When proposed" @if let Some(at) = then.taken_at { " (" (crate::web::When::day(at)) ")" } }
                         th scope="col" { "Today" }
+                        th scope="col" { "Weeks before it was proposed" }
                     } }
                     tbody {
                         @for t in &then.themes {
@@ -55,6 +74,7 @@ pub fn evidence(project: i64, then: &Snapshot, today: &Snapshot) -> Markup {
                                 th scope="row" { a href={ "/projects/" (project) "/themes/" (t.theme) } { (t.name) } }
                                 td { (figures_cell(Some(t))) }
                                 td { (figures_cell(today.themes.iter().find(|n| n.theme == t.theme))) }
+                                td { (trend(t)) }
                             }
                         }
                     }

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 
 use crate::api::Problem;
 use crate::experiments::model::{DateInput, Experiment, RawExperiment};
-use crate::experiments::plan::RawDesign;
+use crate::experiments::plan_parse::RawDesign;
 use crate::experiments::{ExperimentId, catalogue_store};
 use crate::fields::FieldErrors;
 use crate::projects::ProjectId;

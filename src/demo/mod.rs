@@ -4,5 +4,6 @@
 mod content;
 mod learning;
 mod store;
+mod themes;
 
 pub use store::{DemoOutcome, load};

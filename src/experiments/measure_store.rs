@@ -165,7 +165,7 @@ pub async fn count_arms<C: ConnectionTrait>(
                 CaseStatement::new()
                     .case(
                         answer::Column::Id
-                            .in_subquery(crate::themes::stats::store::in_force_answers(*theme)),
+                            .in_subquery(crate::themes::stats::in_force::in_force_answers(*theme)),
                         Expr::val(1),
                     )
                     .finally(Expr::val(0)),

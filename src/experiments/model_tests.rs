@@ -1,7 +1,8 @@
 //! The experiment rules, pure: who may move where, what a move needs, the parser's answers.
 
 use super::*;
-use crate::experiments::plan::{Plan, RawDesign};
+use crate::experiments::plan::Plan;
+use crate::experiments::plan_parse::RawDesign;
 
 #[test]
 fn every_status_has_exactly_its_allowed_next_moves() {

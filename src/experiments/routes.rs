@@ -8,7 +8,8 @@ use actix_web::{HttpResponse, web};
 use crate::accounts::CurrentSteward;
 use crate::error::AppError;
 use crate::experiments::access::{ExperimentAccess, ExperimentGrant};
-use crate::experiments::model::{DateInput, ExperimentId, NewExperiment, RawExperiment};
+use crate::experiments::forms::{Pairs, raw_from_pairs};
+use crate::experiments::model::{ExperimentId, NewExperiment, RawExperiment};
 use crate::experiments::views::form::FormTarget;
 use crate::experiments::views::page::PageData;
 use crate::experiments::{actions, reflection_store, store, views};
@@ -17,52 +18,6 @@ use crate::state::AppState;
 use crate::themes::model::{Theme, ThemeStatus};
 use crate::web::FieldErrors;
 use crate::web::respond::{html, see_other};
-
-/// The form's fields as sent (repeated keys for the ticked themes and co-designers).
-pub type Pairs = Vec<(String, String)>;
-
-/// Reads the form into the raw experiment the parser takes.
-pub fn raw_from_pairs(pairs: &[(String, String)]) -> RawExperiment {
-    let get = |k: &str| {
-        pairs
-            .iter()
-            .find(|(n, _)| n == k)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let date = |k: &str| DateInput {
-        day: get(&format!("{k}_day")),
-        month: get(&format!("{k}_month")),
-        year: get(&format!("{k}_year")),
-    };
-    RawExperiment {
-        title: get("title"),
-        problem: get("problem"),
-        themes: pairs
-            .iter()
-            .filter(|(n, _)| n == "themes")
-            .map(|(_, v)| v.trim().parse().unwrap_or(-1))
-            .collect(),
-        if_we: get("if_we"),
-        then_we: get("then_we"),
-        because: get("because"),
-        change: get("change"),
-        codesigners: pairs
-            .iter()
-            .filter(|(n, _)| n == "codesigners")
-            .map(|(_, v)| v.clone())
-            .collect(),
-        children: get("children"),
-        families: get("families"),
-        practitioners: get("practitioners"),
-        scale: get("scale"),
-        place: get("place"),
-        limits: get("limits"),
-        owners: get("owners"),
-        planned_start: date("planned_start"),
-        planned_end: date("planned_end"),
-    }
-}
 
 async fn active_themes(state: &AppState, project: &Project) -> Result<Vec<Theme>, AppError> {
     Ok(crate::themes::store::list(&state.db, project.id)

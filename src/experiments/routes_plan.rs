@@ -7,33 +7,15 @@ use actix_web::{HttpResponse, web};
 use crate::accounts::CurrentSteward;
 use crate::error::AppError;
 use crate::experiments::access::{ExperimentAccess, ExperimentGrant};
-use crate::experiments::model::{DateInput, ExperimentId};
-use crate::experiments::plan::{Plan, RawDesign};
+use crate::experiments::forms::{DesignForm, MeasureForm, RemoveForm, raw_design};
+use crate::experiments::model::ExperimentId;
+use crate::experiments::plan_parse::RawDesign;
 use crate::experiments::views::plan::PlanPage;
 use crate::experiments::{actions, catalogue_store, views};
 use crate::projects::ProjectId;
 use crate::state::AppState;
 use crate::web::respond::{html, see_other};
 use crate::web::{CsrfForm, FieldErrors};
-
-fn raw_design(plan: &Plan) -> RawDesign {
-    RawDesign {
-        design: plan
-            .design
-            .map(|d| d.as_str().to_owned())
-            .unwrap_or_default(),
-        baseline_start: DateInput::of(plan.baseline.map(|p| p.start)),
-        baseline_end: DateInput::of(plan.baseline.map(|p| p.end)),
-        test_start: DateInput::of(plan.test.map(|p| p.start)),
-        test_end: DateInput::of(plan.test.map(|p| p.end)),
-        compare_by: plan
-            .compare_by
-            .map(|b| b.as_str().to_owned())
-            .unwrap_or_default(),
-        group_a: plan.group_a.clone(),
-        group_b: plan.group_b.clone(),
-    }
-}
 
 /// What was typed on the plan page, and what is wrong with it.
 struct Typed<'a> {
@@ -130,65 +112,6 @@ pub async fn show(
     Ok(html(StatusCode::OK, markup))
 }
 
-/// The design form as sent.
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-pub struct DesignForm {
-    design: String,
-    baseline_start_day: String,
-    baseline_start_month: String,
-    baseline_start_year: String,
-    baseline_end_day: String,
-    baseline_end_month: String,
-    baseline_end_year: String,
-    test_start_day: String,
-    test_start_month: String,
-    test_start_year: String,
-    test_end_day: String,
-    test_end_month: String,
-    test_end_year: String,
-    compare_by: String,
-    group_a: String,
-    group_b: String,
-    why: String,
-}
-
-impl DesignForm {
-    fn raw(&self) -> RawDesign {
-        let d = |day: &str, month: &str, year: &str| DateInput {
-            day: day.into(),
-            month: month.into(),
-            year: year.into(),
-        };
-        RawDesign {
-            design: self.design.clone(),
-            baseline_start: d(
-                &self.baseline_start_day,
-                &self.baseline_start_month,
-                &self.baseline_start_year,
-            ),
-            baseline_end: d(
-                &self.baseline_end_day,
-                &self.baseline_end_month,
-                &self.baseline_end_year,
-            ),
-            test_start: d(
-                &self.test_start_day,
-                &self.test_start_month,
-                &self.test_start_year,
-            ),
-            test_end: d(
-                &self.test_end_day,
-                &self.test_end_month,
-                &self.test_end_year,
-            ),
-            compare_by: self.compare_by.clone(),
-            group_a: self.group_a.clone(),
-            group_b: self.group_b.clone(),
-        }
-    }
-}
-
 /// POST /projects/{id}/experiments/{experiment}/plan: the design and periods.
 pub async fn design(
     state: web::Data<AppState>,
@@ -236,15 +159,6 @@ pub async fn design(
     }
 }
 
-/// The measure form as sent.
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-pub struct MeasureForm {
-    measure: String,
-    better: String,
-    measure_why: String,
-}
-
 /// POST /projects/{id}/experiments/{experiment}/plan/measures
 pub async fn add_measure(
     state: web::Data<AppState>,
@@ -289,13 +203,6 @@ pub async fn add_measure(
             Ok(html(StatusCode::UNPROCESSABLE_ENTITY, markup))
         }
     }
-}
-
-/// The removal form as sent.
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-pub struct RemoveForm {
-    why: Option<String>,
 }
 
 /// POST /projects/{id}/experiments/{experiment}/plan/measures/{index}/remove. On a locked plan

@@ -5,7 +5,8 @@
 use maud::{Markup, html};
 
 use crate::experiments::model::{DateInput, Experiment};
-use crate::experiments::plan::{CompareBy, Design, Eligible, RawDesign};
+use crate::experiments::plan::{CompareBy, Design, Eligible};
+use crate::experiments::plan_parse::RawDesign;
 use crate::projects::Project;
 use crate::responses::Channel;
 use crate::surveys::Audience;

@@ -4,6 +4,7 @@
 //! and the figures section of a theme's page (`views`).
 
 pub mod disclosed;
+pub mod in_force;
 pub mod model;
 pub mod store;
 pub mod views;

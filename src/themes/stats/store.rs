@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use entity::{answer, coding, question, response, survey};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -15,7 +15,7 @@ use sea_orm::{
 use crate::projects::ProjectId;
 use crate::safeguarding;
 use crate::themes::coding::store::{self as cs, Coding};
-use crate::themes::model::{AnswerId, CodingStatus, Source, ThemeId};
+use crate::themes::model::{AnswerId, CodingStatus, ThemeId};
 use crate::themes::stats::model::{Catalogue, CodedAnswer, QuestionInfo, Tally, in_force};
 use crate::themes::store;
 
@@ -43,7 +43,7 @@ pub async fn theme_counts<C: ConnectionTrait>(
     project: ProjectId,
 ) -> Result<HashMap<ThemeId, usize>, DbErr> {
     let c = Alias::new("c");
-    let removed = removed_by_steward();
+    let removed = crate::themes::stats::in_force::removed_by_steward();
     let query = Query::select()
         .column((c.clone(), coding::Column::ThemeId))
         .expr(Func::count_distinct(Expr::col((
@@ -69,38 +69,6 @@ pub async fn theme_counts<C: ConnectionTrait>(
         counts.insert(ThemeId(theme), usize::try_from(n).unwrap_or(0));
     }
     Ok(counts)
-}
-
-/// A steward's removal of coding `c`'s theme from `c`'s answer (`EXISTS` of it means the
-/// coding is not in force): the SQL form of the rule in `model::applied_themes`.
-fn removed_by_steward() -> SelectStatement {
-    let (c, r) = (Alias::new("c"), Alias::new("r"));
-    Query::select()
-        .expr(Expr::val(1))
-        .from_as(coding::Entity, r.clone())
-        .and_where(
-            Expr::col((r.clone(), coding::Column::AnswerId))
-                .equals((c.clone(), coding::Column::AnswerId)),
-        )
-        .and_where(
-            Expr::col((r.clone(), coding::Column::ThemeId)).equals((c, coding::Column::ThemeId)),
-        )
-        .and_where(Expr::col((r.clone(), coding::Column::Source)).eq(Source::Steward.as_str()))
-        .and_where(Expr::col((r, coding::Column::Status)).eq(CodingStatus::Rejected.as_str()))
-        .to_owned()
-}
-
-/// The ids of the answers `theme` is in force on (accepted, not removed by a steward), as a
-/// subquery for `IN`.
-pub fn in_force_answers(theme: i64) -> SelectStatement {
-    let c = Alias::new("c");
-    Query::select()
-        .column((c.clone(), coding::Column::AnswerId))
-        .from_as(coding::Entity, c.clone())
-        .and_where(Expr::col((c.clone(), coding::Column::ThemeId)).eq(theme))
-        .and_where(Expr::col((c, coding::Column::Status)).eq(CodingStatus::Accepted.as_str()))
-        .and_where(Expr::not_exists(removed_by_steward()))
-        .to_owned()
 }
 
 /// Loads the catalogue of a project.

@@ -85,43 +85,38 @@ fn response_to_survey() -> RelationDef {
         .into()
 }
 
-/// The answers of both arms, counted for the measure in one query (each answer is read once,
-/// and its arm worked out in SQL).
+/// The answers of both arms, counted for the measure: one grouped query per arm (on SQLite
+/// two narrow scans beat one scan that works out each answer's arm; see PERFORMANCE.md).
 pub async fn count_arms<C: ConnectionTrait>(
     db: &C,
     t: &Target,
     (a, b): (&Arm, &Arm),
 ) -> Result<(Counts, Counts), DbErr> {
-    let audience = [a, b]
-        .iter()
-        .any(|x| matches!(x.group, Some((CompareBy::Audience, _))));
+    Ok((count(db, t, a).await?.0, count(db, t, b).await?.0))
+}
+
+/// One arm's answers, counted for the measure in one grouped query (as arm 0).
+async fn count<C: ConnectionTrait>(db: &C, t: &Target, a: &Arm) -> Result<(Counts, Counts), DbErr> {
+    let audience = matches!(a.group, Some((CompareBy::Audience, _)));
     let mut base = answer::Entity::find().join(JoinType::InnerJoin, to_response());
     if audience {
         base = base.join(JoinType::InnerJoin, response_to_survey());
     }
-    let arm = Expr::Case(Box::new(
-        CaseStatement::new()
-            .case(arm_condition(a), Expr::val(0))
-            .case(arm_condition(b), Expr::val(1))
-            .finally(Expr::val(2)),
-    ));
     let base = base
         .filter(answer::Column::QuestionId.is_in(t.questions.iter().copied()))
-        .filter(Condition::any().add(arm_condition(a)).add(arm_condition(b)))
-        .select_only()
-        .expr_as(arm, "arm");
+        .filter(arm_condition(a))
+        .select_only();
     let n = || Expr::from(Func::count(Expr::col((answer::Entity, answer::Column::Id))));
-    let by_arm = || Expr::col(Alias::new("arm"));
     match &t.kind {
         Kind::Ordinal { low, high, .. } => {
-            let rows: Vec<(i32, Option<i32>, i64)> = base
+            let rows: Vec<(Option<i32>, i64)> = base
                 .column(answer::Column::Number)
                 .column_as(n(), "n")
-                .group_by(by_arm())
                 .group_by(answer::Column::Number)
                 .into_tuple()
                 .all(db)
                 .await?;
+            let rows = rows.into_iter().map(|(v, c)| (0i32, v, c));
             let size = usize::try_from(high - low + 1).unwrap_or(0);
             let mut counts = [vec![0u64; size], vec![0u64; size]];
             for (arm, v, c) in rows {
@@ -138,16 +133,16 @@ pub async fn count_arms<C: ConnectionTrait>(
             Ok((Counts::Ordinal(ca), Counts::Ordinal(cb)))
         }
         Kind::Share(option) => {
-            let rows: Vec<(i32, Option<String>, Option<String>, i64)> = base
+            let rows: Vec<(Option<String>, Option<String>, i64)> = base
                 .column(answer::Column::Text)
                 .column(answer::Column::Choices)
                 .column_as(n(), "n")
-                .group_by(by_arm())
                 .group_by(answer::Column::Text)
                 .group_by(answer::Column::Choices)
                 .into_tuple()
                 .all(db)
                 .await?;
+            let rows = rows.into_iter().map(|(t, ch, c)| (0i32, t, ch, c));
             let mut out = [(0u64, 0u64), (0u64, 0u64)];
             for (arm, text, choices, c) in rows {
                 if let Some((x, total)) = usize::try_from(arm).ok().and_then(|i| out.get_mut(i)) {
@@ -170,15 +165,15 @@ pub async fn count_arms<C: ConnectionTrait>(
                     )
                     .finally(Expr::val(0)),
             ));
-            let rows: Vec<(i32, i32, i64)> = base
+            let rows: Vec<(i32, i64)> = base
                 .filter(answer::Column::Text.ne(""))
                 .expr_as(coded, "coded")
                 .column_as(n(), "n")
-                .group_by(by_arm())
                 .group_by(Expr::col(Alias::new("coded")))
                 .into_tuple()
                 .all(db)
                 .await?;
+            let rows = rows.into_iter().map(|(coded, c)| (0i32, coded, c));
             let mut out = [(0u64, 0u64), (0u64, 0u64)];
             for (arm, coded, c) in rows {
                 if let Some((x, total)) = usize::try_from(arm).ok().and_then(|i| out.get_mut(i)) {

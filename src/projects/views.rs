@@ -195,7 +195,7 @@ pub fn members(
                     @for m in members {
                         tr {
                             td { (m.name) }
-                            td { (m.email) }
+                            td class="break-anywhere" { (m.email) }
                             td { (role_label(m.role)) }
                             td {
                                 form method="post" action={ "/projects/" (id) "/members/" (m.id.0) "/remove" } class="inline-form" {

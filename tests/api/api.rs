@@ -762,6 +762,12 @@ const API_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/projects/{id}/coded-answers.csv"),
     ("get", "/api/v1/projects/{id}/themes.xlsx"),
     ("get", "/api/v1/projects/{id}/coded-answers.xlsx"),
+    ("post", "/api/v1/projects/{id}/experiments"),
+    ("get", "/api/v1/projects/{id}/experiments"),
+    ("get", "/api/v1/experiments/{id}"),
+    ("patch", "/api/v1/experiments/{id}"),
+    ("post", "/api/v1/experiments/{id}/transitions"),
+    ("get", "/api/v1/experiments/{id}/results"),
 ];
 
 #[tokio::test]

@@ -31,8 +31,9 @@ async fn flags_in_the_old_schema_survive_the_migration_and_outlive_their_answers
         submit_mode(&api, &slug, "self", json!({"feeling": 2, "story": text})).await;
     }
     let db = connect_db(&api.app).await;
-    // Back to the schema before this migration, with the data in it.
-    Migrator::down(&db, Some(1)).await.unwrap();
+    // Back to the schema before this migration, with the data in it (the experiments
+    // migration, which came later, goes first).
+    Migrator::down(&db, Some(2)).await.unwrap();
     let applied = Migrator::get_applied_migrations(&db).await.unwrap();
     assert!(
         applied

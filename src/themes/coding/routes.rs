@@ -62,6 +62,9 @@ pub async fn page(
         None
     };
     state.themes.notice_answers(project.id, newest);
+    // Read before the codings: a run that ends between the two reads must not leave the page
+    // saying "not running" above codings from before it.
+    let running = state.themes.pending(project.id);
     let more = answers.len() as u64 > PER_PAGE;
     let answers: Vec<_> = answers.into_iter().take(PER_PAGE as usize).collect();
     let ids: Vec<AnswerId> = answers.iter().map(|a| a.id).collect();
@@ -77,7 +80,7 @@ pub async fn page(
         themes: &themes,
         page: n,
         more,
-        running: state.themes.pending(project.id),
+        running,
         model,
     };
     Ok(html(StatusCode::OK, coding_views::page(&me.nav(), &view)))
@@ -172,6 +175,8 @@ pub async fn queue(
 ) -> Result<HttpResponse, AppError> {
     let project =
         ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
+    // Read before the queue, for the reason given on the coding page.
+    let running = state.themes.pending(project.id);
     let items = dec::queue(&state.db, project.id, QUEUE_SIZE).await?;
     let questions = cs::text_questions(&state.db, project.id).await?;
     let mut texts = HashMap::new();
@@ -194,7 +199,6 @@ pub async fn queue(
         .into_iter()
         .map(|t| (t.id, t.name))
         .collect();
-    let running = state.themes.pending(project.id);
     Ok(html(
         StatusCode::OK,
         coding_views::queue(

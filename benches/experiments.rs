@@ -102,7 +102,8 @@ async fn fixtures(database_url: &str, n: usize) -> (String, i64, i64) {
         .await
         .unwrap();
     let (feel, safe) = (qs[0].id.0, qs[1].id.0);
-    // Bulk rows in SQL. Dates spread over the month; October's faces lean one level higher.
+    // Bulk rows in SQL, tallied as the response writer would. Dates spread over the month;
+    // October's faces lean one level higher.
     let script = format!(
         "BEGIN;
          WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {total})
@@ -117,6 +118,11 @@ async fn fixtures(database_url: &str, n: usize) -> (String, i64, i64) {
          INSERT INTO answer (response_id, question_id, text)
            SELECT id, {safe}, CASE WHEN id % 4 = 0 OR (id > {n} AND id % 4 = 1) THEN 'yes' ELSE 'no' END
            FROM response;
+         INSERT INTO answer_tally (question_id, day, channel, value, n)
+           SELECT a.question_id, substr(r.submitted_at, 1, 10), r.channel,
+                  COALESCE(CAST(a.number AS TEXT), a.text), COUNT(*)
+           FROM answer a JOIN response r ON r.id = a.response_id
+           GROUP BY 1, 2, 3, 4;
          COMMIT;",
         total = 2 * n,
         s = survey.id.0,

@@ -1,6 +1,7 @@
 //! Chorus's sea-orm entities, one module per table, mirroring the migrations.
 
 pub mod answer;
+pub mod answer_tally;
 pub mod api_token;
 pub mod coder_model;
 pub mod coding;

@@ -11,6 +11,7 @@ use crate::accounts::{self, Role};
 use crate::demo::content::{self, Seeded};
 use crate::projects::{self, MemberRole, ProjectId};
 use crate::responses::Receipt;
+use crate::responses::tally::{self, Tallies};
 use crate::surveys::question::Question;
 use crate::surveys::{self, AnswerValue, QuestionKind, Status, Survey};
 
@@ -154,6 +155,7 @@ async fn insert_responses<C: ConnectionTrait>(
 ) -> anyhow::Result<usize> {
     let feedback = survey.kind == surveys::SurveyKind::Feedback;
     let now = Utc::now();
+    let mut tallies = Tallies::default();
     for _ in 0..count {
         let minutes = i64::try_from(rng.below(8 * 7 * 24 * 60)).unwrap_or(0);
         // Children's answers grow happier in the last four weeks, when the demo's adopted
@@ -178,12 +180,18 @@ async fn insert_responses<C: ConnectionTrait>(
             steward_id: Set(None),
             ..Default::default()
         };
+        let at = now - Duration::minutes(minutes);
         let response_id = response::Entity::insert(row).exec(db).await?.last_insert_id;
         let answers: Vec<answer::ActiveModel> = questions
             .iter()
             .filter_map(|q| answer_for(q, rng, mood, feedback).map(|a| (q, a)))
             .map(|(q, a)| {
                 let (number, text, choices) = a.to_columns();
+                tallies.count(
+                    q.def.kind,
+                    (q.id.0, at.date_naive(), channel),
+                    (number, text.as_deref(), choices.as_deref()),
+                );
                 answer::ActiveModel {
                     response_id: Set(response_id),
                     question_id: Set(q.id.0),
@@ -198,5 +206,6 @@ async fn insert_responses<C: ConnectionTrait>(
             answer::Entity::insert_many(answers).exec(db).await?;
         }
     }
+    tally::add(db, &tallies).await?;
     Ok(count)
 }

@@ -1,10 +1,11 @@
-//! The query behind an experiment's results: each measure's answers counted in SQL for both
-//! arms at once (period, or group over a period), never read row by row, so the results page
-//! stays fast with a hundred thousand answers a period.
+//! The queries behind an experiment's results: each measure counted for both arms (periods, or
+//! groups over a period) from the answer tallies, or for a theme's share in one grouped query,
+//! never read answer by answer, so the results page stays fast with a hundred thousand answers
+//! a period.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use entity::{answer, response, survey};
-use sea_orm::sea_query::{Alias, CaseStatement, Expr, Func};
+use entity::{answer, answer_tally, question, response, survey};
+use sea_orm::sea_query::{Alias, CaseStatement, Expr, Func, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, JoinType, QueryFilter,
     QuerySelect, RelationDef,
@@ -85,110 +86,130 @@ fn response_to_survey() -> RelationDef {
         .into()
 }
 
-/// The answers of both arms, counted for the measure: one grouped query per arm (on SQLite
-/// two narrow scans beat one scan that works out each answer's arm; see PERFORMANCE.md).
+/// The answers of both arms, counted for the measure. Questions read the answer tallies (a few
+/// rows per day, channel and value, kept by the response writer); a theme's share reads the
+/// answers themselves, because codings change after the answers arrive.
 pub async fn count_arms<C: ConnectionTrait>(
     db: &C,
     t: &Target,
     (a, b): (&Arm, &Arm),
 ) -> Result<(Counts, Counts), DbErr> {
-    Ok((count(db, t, a).await?.0, count(db, t, b).await?.0))
+    Ok((count(db, t, a).await?, count(db, t, b).await?))
 }
 
-/// One arm's answers, counted for the measure in one grouped query (as arm 0).
-async fn count<C: ConnectionTrait>(db: &C, t: &Target, a: &Arm) -> Result<(Counts, Counts), DbErr> {
+/// One arm's answers, counted for the measure.
+async fn count<C: ConnectionTrait>(db: &C, t: &Target, a: &Arm) -> Result<Counts, DbErr> {
+    match &t.kind {
+        Kind::Ordinal { low, high, .. } => {
+            let size = usize::try_from(high - low + 1).unwrap_or(0);
+            let mut counts = vec![0u64; size];
+            for (value, n) in tallies(db, t, a).await? {
+                let slot = value
+                    .parse::<i32>()
+                    .ok()
+                    .and_then(|v| usize::try_from(v - low).ok())
+                    .and_then(|i| counts.get_mut(i));
+                if let Some(slot) = slot {
+                    *slot += u64::try_from(n).unwrap_or(0);
+                }
+            }
+            Ok(Counts::Ordinal(counts))
+        }
+        Kind::Share(option) => {
+            let (mut x, mut total) = (0u64, 0u64);
+            for (value, n) in tallies(db, t, a).await? {
+                let n = u64::try_from(n).unwrap_or(0);
+                total += n;
+                if value == *option {
+                    x += n;
+                }
+            }
+            Ok(Counts::Share { x, n: total })
+        }
+        Kind::Theme(theme) => theme_share(db, t, a, *theme).await,
+    }
+}
+
+/// The tally rows of one arm, (value, answers): at most a row per question, day, channel and
+/// value, added up here.
+async fn tallies<C: ConnectionTrait>(db: &C, t: &Target, a: &Arm) -> Result<Vec<(String, i64)>, DbErr> {
+    let mut q = answer_tally::Entity::find()
+        .select_only()
+        .column(answer_tally::Column::Value)
+        .column(answer_tally::Column::N)
+        .filter(answer_tally::Column::QuestionId.is_in(t.questions.iter().copied()))
+        .filter(answer_tally::Column::Day.gte(a.period.start))
+        .filter(answer_tally::Column::Day.lte(a.period.end));
+    if let Some((by, group)) = &a.group {
+        q = q.filter(match by {
+            CompareBy::Channel => answer_tally::Column::Channel.eq(group.clone()),
+            CompareBy::Survey => answer_tally::Column::QuestionId.in_subquery(
+                Query::select()
+                    .column(question::Column::Id)
+                    .from(question::Entity)
+                    .and_where(question::Column::SurveyId.eq(group.parse::<i64>().unwrap_or(-1)))
+                    .to_owned(),
+            ),
+            CompareBy::Audience => answer_tally::Column::QuestionId.in_subquery(
+                Query::select()
+                    .column((question::Entity, question::Column::Id))
+                    .from(question::Entity)
+                    .inner_join(
+                        survey::Entity,
+                        Expr::col((survey::Entity, survey::Column::Id))
+                            .equals((question::Entity, question::Column::SurveyId)),
+                    )
+                    .and_where(Expr::col((survey::Entity, survey::Column::Audience)).eq(group.clone()))
+                    .to_owned(),
+            ),
+        });
+    }
+    q.into_tuple().all(db).await
+}
+
+/// One arm's share of written answers coded with `theme` (in force), counted in one grouped
+/// query over the answers.
+async fn theme_share<C: ConnectionTrait>(
+    db: &C,
+    t: &Target,
+    a: &Arm,
+    theme: i64,
+) -> Result<Counts, DbErr> {
     let audience = matches!(a.group, Some((CompareBy::Audience, _)));
     let mut base = answer::Entity::find().join(JoinType::InnerJoin, to_response());
     if audience {
         base = base.join(JoinType::InnerJoin, response_to_survey());
     }
-    let base = base
+    let coded = Expr::Case(Box::new(
+        CaseStatement::new()
+            .case(
+                answer::Column::Id
+                    .in_subquery(crate::themes::stats::in_force::in_force_answers(theme)),
+                Expr::val(1),
+            )
+            .finally(Expr::val(0)),
+    ));
+    let rows: Vec<(i32, i64)> = base
         .filter(answer::Column::QuestionId.is_in(t.questions.iter().copied()))
         .filter(arm_condition(a))
-        .select_only();
-    let n = || Expr::from(Func::count(Expr::col((answer::Entity, answer::Column::Id))));
-    match &t.kind {
-        Kind::Ordinal { low, high, .. } => {
-            let rows: Vec<(Option<i32>, i64)> = base
-                .column(answer::Column::Number)
-                .column_as(n(), "n")
-                .group_by(answer::Column::Number)
-                .into_tuple()
-                .all(db)
-                .await?;
-            let rows = rows.into_iter().map(|(v, c)| (0i32, v, c));
-            let size = usize::try_from(high - low + 1).unwrap_or(0);
-            let mut counts = [vec![0u64; size], vec![0u64; size]];
-            for (arm, v, c) in rows {
-                let slot = usize::try_from(arm)
-                    .ok()
-                    .and_then(|arm| counts.get_mut(arm))
-                    .zip(v.and_then(|v| usize::try_from(v - low).ok()))
-                    .and_then(|(arm, i)| arm.get_mut(i));
-                if let Some(slot) = slot {
-                    *slot += u64::try_from(c).unwrap_or(0);
-                }
-            }
-            let [ca, cb] = counts;
-            Ok((Counts::Ordinal(ca), Counts::Ordinal(cb)))
-        }
-        Kind::Share(option) => {
-            let rows: Vec<(Option<String>, Option<String>, i64)> = base
-                .column(answer::Column::Text)
-                .column(answer::Column::Choices)
-                .column_as(n(), "n")
-                .group_by(answer::Column::Text)
-                .group_by(answer::Column::Choices)
-                .into_tuple()
-                .all(db)
-                .await?;
-            let rows = rows.into_iter().map(|(t, ch, c)| (0i32, t, ch, c));
-            let mut out = [(0u64, 0u64), (0u64, 0u64)];
-            for (arm, text, choices, c) in rows {
-                if let Some((x, total)) = usize::try_from(arm).ok().and_then(|i| out.get_mut(i)) {
-                    let c = u64::try_from(c).unwrap_or(0);
-                    *total += c;
-                    if text.as_deref() == Some(option.as_str()) && choices.is_none() {
-                        *x += c;
-                    }
-                }
-            }
-            Ok((share(out[0]), share(out[1])))
-        }
-        Kind::Theme(theme) => {
-            let coded = Expr::Case(Box::new(
-                CaseStatement::new()
-                    .case(
-                        answer::Column::Id
-                            .in_subquery(crate::themes::stats::in_force::in_force_answers(*theme)),
-                        Expr::val(1),
-                    )
-                    .finally(Expr::val(0)),
-            ));
-            let rows: Vec<(i32, i64)> = base
-                .filter(answer::Column::Text.ne(""))
-                .expr_as(coded, "coded")
-                .column_as(n(), "n")
-                .group_by(Expr::col(Alias::new("coded")))
-                .into_tuple()
-                .all(db)
-                .await?;
-            let rows = rows.into_iter().map(|(coded, c)| (0i32, coded, c));
-            let mut out = [(0u64, 0u64), (0u64, 0u64)];
-            for (arm, coded, c) in rows {
-                if let Some((x, total)) = usize::try_from(arm).ok().and_then(|i| out.get_mut(i)) {
-                    let c = u64::try_from(c).unwrap_or(0);
-                    *total += c;
-                    if coded == 1 {
-                        *x += c;
-                    }
-                }
-            }
-            Ok((share(out[0]), share(out[1])))
+        .filter(answer::Column::Text.ne(""))
+        .select_only()
+        .expr_as(coded, "coded")
+        .column_as(
+            Expr::from(Func::count(Expr::col((answer::Entity, answer::Column::Id)))),
+            "n",
+        )
+        .group_by(Expr::col(Alias::new("coded")))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let (mut x, mut total) = (0u64, 0u64);
+    for (coded, c) in rows {
+        let c = u64::try_from(c).unwrap_or(0);
+        total += c;
+        if coded == 1 {
+            x += c;
         }
     }
-}
-
-fn share((x, n): (u64, u64)) -> Counts {
-    Counts::Share { x, n }
+    Ok(Counts::Share { x, n: total })
 }

@@ -16,6 +16,7 @@ mod runner;
 pub mod steps;
 pub mod store;
 pub mod submit;
+pub mod tally;
 mod views;
 
 pub use intake::{Intake, Refused, accept};

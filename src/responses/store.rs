@@ -11,6 +11,7 @@ use sea_orm::{
 };
 
 use crate::accounts::StewardId;
+use crate::responses::tally::{self, Tallies};
 use crate::responses::model::{
     Channel, Mode, Receipt, ResponseId, StoredResponse, Submission, SubmissionId,
 };
@@ -52,9 +53,9 @@ pub async fn existing_receipts<C: ConnectionTrait>(
     Ok(found)
 }
 
-/// Inserts new responses and all their answers with multi-row INSERTs, returning the new
-/// response ids in the order of `items`. Call inside a transaction: either everything is stored
-/// or nothing is.
+/// Inserts new responses and all their answers with multi-row INSERTs and tallies the answers,
+/// returning the new response ids in the order of `items`. Call inside a transaction: either
+/// everything is stored or nothing is.
 pub async fn insert_many<C: ConnectionTrait>(
     db: &C,
     items: &[(&Submission, Receipt)],
@@ -88,6 +89,15 @@ pub async fn insert_many<C: ConnectionTrait>(
             .into_iter()
             .collect();
         let mut answers = Vec::new();
+        let kinds = tally::kinds(
+            db,
+            chunk
+                .iter()
+                .flat_map(|(s, _)| s.answers.iter().map(|(q, _)| q.0)),
+        )
+        .await?;
+        let mut tallies = Tallies::default();
+        let day = now.date_naive();
         for (s, r) in chunk {
             let id = *ids
                 .get(r.as_str())
@@ -95,6 +105,13 @@ pub async fn insert_many<C: ConnectionTrait>(
             new_ids.push(ResponseId(id));
             for (question, value) in &s.answers {
                 let (number, text, choices) = value.to_columns();
+                if let Some(kind) = kinds.get(&question.0) {
+                    tallies.count(
+                        *kind,
+                        (question.0, day, s.channel.as_str()),
+                        (number, text.as_deref(), choices.as_deref()),
+                    );
+                }
                 answers.push(answer::ActiveModel {
                     response_id: Set(id),
                     question_id: Set(question.0),
@@ -112,6 +129,7 @@ pub async fn insert_many<C: ConnectionTrait>(
                 .exec_without_returning(db)
                 .await?;
         }
+        tally::add(db, &tallies).await?;
     }
     Ok(new_ids)
 }
@@ -235,10 +253,11 @@ pub async fn find_by_submission<C: ConnectionTrait>(
         .remove(&(survey, id.to_owned())))
 }
 
-/// Deletes a response and every answer in it. Call inside a transaction; answers are deleted
-/// explicitly as well as by the foreign-key cascade, so nothing depends on SQLite's pragma.
-/// Returns whether there was such a response.
+/// Deletes a response and every answer in it, taking them out of the tallies first. Call inside
+/// a transaction; answers are deleted explicitly as well as by the foreign-key cascade, so
+/// nothing depends on SQLite's pragma. Returns whether there was such a response.
 pub async fn delete<C: ConnectionTrait>(db: &C, id: ResponseId) -> Result<bool, sea_orm::DbErr> {
+    tally::remove_response(db, id.0).await?;
     answer::Entity::delete_many()
         .filter(answer::Column::ResponseId.eq(id.0))
         .exec(db)

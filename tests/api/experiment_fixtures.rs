@@ -92,7 +92,17 @@ async fn respond(
     .await
     .unwrap();
     let mut last = 0;
+    // Tallied as the response writer would (the results read the tallies).
+    let kinds = chorus::responses::tally::kinds(db, answers.iter().map(|a| a.0))
+        .await
+        .unwrap();
+    let mut tallies = chorus::responses::tally::Tallies::default();
     for (question, number, text) in answers {
+        tallies.count(
+            kinds[question],
+            (*question, row.submitted_at.date_naive(), channel),
+            (*number, *text, None),
+        );
         last = answer::ActiveModel {
             response_id: Set(row.id),
             question_id: Set(*question),
@@ -105,6 +115,7 @@ async fn respond(
         .unwrap()
         .id;
     }
+    chorus::responses::tally::add(db, &tallies).await.unwrap();
     last
 }
 

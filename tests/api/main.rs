@@ -20,6 +20,7 @@ mod csv;
 mod demo;
 mod disclosure;
 mod experiment_fixtures;
+mod experiment_tallies;
 mod experiments;
 mod experiments_api;
 mod feedback_page;

@@ -1,0 +1,150 @@
+//! The answer tallies behind experiment results: answers count the moment they are stored,
+//! leave when a respondent erases them, and the migration that created the tallies counts the
+//! answers already stored exactly as the response writer does.
+
+use chrono::{Datelike, Duration, Utc};
+use migration::{Migrator, MigratorTrait};
+use reqwest::StatusCode;
+use sea_orm::{ConnectionTrait, EntityTrait, Statement};
+use serde_json::{Value, json};
+
+use crate::experiment_fixtures::*;
+use crate::helpers::*;
+
+/// The figures of both measures' tables on the experiment page, row by row.
+async fn figures(lab: &Lab, x: i64) -> Vec<String> {
+    let (status, html) = lab
+        .get(&format!("/projects/{}/experiments/{x}", lab.project))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let mut rows = texts(&html, "#measure-1-table tbody tr");
+    rows.extend(texts(&html, "#measure-2-table tbody tr"));
+    rows
+}
+
+/// Sends one response through the public API and returns its receipt.
+async fn send(lab: &Lab, slug: &str, feel: i32, safe: &str) -> String {
+    let res = reqwest::Client::new()
+        .post(lab.app.url(&format!("/api/v1/s/{slug}/responses")))
+        .json(&json!({
+            "client_id": uuid::Uuid::new_v4(),
+            "mode": "self",
+            "answers": {"feel": feel, "safe": safe},
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let body: Value = res.json().await.unwrap();
+    body["receipt"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn answers_count_in_the_results_as_soon_as_they_are_sent_and_leave_when_erased() {
+    let lab = lab().await;
+    let x = lab.propose().await;
+    lab.plan(x).await;
+    // September against the four weeks from today.
+    let today = Utc::now().date_naive();
+    let end = today + Duration::days(27);
+    let (d, m, y) = (today.day(), today.month(), today.year());
+    let (ed, em, ey) = (end.day(), end.month(), end.year());
+    let s = |n: u32| n.to_string();
+    let fields = [
+        ("design", "before_after".to_owned()),
+        ("baseline_start_day", s(1)),
+        ("baseline_start_month", s(9)),
+        ("baseline_start_year", "2026".into()),
+        ("baseline_end_day", s(30)),
+        ("baseline_end_month", s(9)),
+        ("baseline_end_year", "2026".into()),
+        ("test_start_day", s(d)),
+        ("test_start_month", s(m)),
+        ("test_start_year", y.to_string()),
+        ("test_end_day", s(ed)),
+        ("test_end_month", s(em)),
+        ("test_end_year", ey.to_string()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let base = format!("/projects/{}/experiments/{x}", lab.project);
+    let res = lab.post(&format!("{base}/plan"), &fields).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        res.text().await.unwrap()
+    );
+    let db = connect_db(&lab.app).await;
+    let slug = entity::survey::Entity::find_by_id(lab.survey)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let mut receipts = Vec::new();
+    for (feel, safe) in [(5, "yes"), (5, "yes"), (4, "yes"), (4, "no"), (3, "yes"), (5, "no"), (1, "no")] {
+        receipts.push(send(&lab, &slug, feel, safe).await);
+    }
+    // Seven answers today: mean 27/7 = 3.9 faces; 4 of 7 said yes (57%).
+    let rows = figures(&lab, x).await;
+    assert!(rows[1].starts_with("During the test73.9"), "{rows:?}");
+    assert!(rows[4].starts_with("During the test757%"), "{rows:?}");
+    // The very sad face is erased by the child who sent it: 26/6 = 4.3, 4 of 6 (67%).
+    let last = receipts.last().unwrap();
+    let res = lab
+        .app
+        .post_form("/receipt/delete", &[("receipt", last), ("confirm", "yes")])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let rows = figures(&lab, x).await;
+    assert!(rows[1].starts_with("During the test64.3"), "{rows:?}");
+    assert!(rows[4].starts_with("During the test667%"), "{rows:?}");
+    // September is untouched throughout.
+    assert!(rows[0].starts_with("Before402.8"), "{rows:?}");
+    db.close().await.unwrap();
+}
+
+async fn tally_rows(db: &sea_orm::DatabaseConnection) -> Vec<(i64, String, String, String, i64)> {
+    let sql = "SELECT question_id, CAST(day AS TEXT) AS day, channel, value, n FROM answer_tally \
+               ORDER BY question_id, day, channel, value";
+    db.query_all_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            (
+                r.try_get("", "question_id").unwrap(),
+                r.try_get("", "day").unwrap(),
+                r.try_get("", "channel").unwrap(),
+                r.try_get("", "value").unwrap(),
+                r.try_get("", "n").unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn upgrading_tallies_the_answers_already_stored_as_the_response_writer_would() {
+    let lab = lab().await;
+    let x = lab.propose().await;
+    lab.plan(x).await;
+    // Today's answers through the real writer, beside September's and October's.
+    let db = connect_db(&lab.app).await;
+    let slug = entity::survey::Entity::find_by_id(lab.survey)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    send(&lab, &slug, 2, "no").await;
+    send(&lab, &slug, 4, "yes").await;
+    let written = tally_rows(&db).await;
+    assert!(written.len() > 20, "{written:?}");
+    let shown = figures(&lab, x).await;
+    // Back to before the tallies, then up again: the migration counts every stored answer.
+    Migrator::down(&db, Some(1)).await.unwrap();
+    Migrator::up(&db, None).await.unwrap();
+    assert_eq!(tally_rows(&db).await, written);
+    assert_eq!(figures(&lab, x).await, shown);
+    db.close().await.unwrap();
+}

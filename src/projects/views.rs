@@ -7,7 +7,7 @@ use crate::projects::model::{MemberRole, Project, ProjectInput, Scale};
 use crate::surveys::{Status, Survey};
 use crate::web::choices::{Choice, radios, textarea};
 use crate::web::forms::{Input, button, csrf_field, error_summary, secondary_button};
-use crate::web::{FieldErrors, NavUser, Page};
+use crate::web::{FieldErrors, NavUser, Page, table_region};
 
 /// A member as the members page shows them.
 pub struct MemberRow {
@@ -189,26 +189,28 @@ pub fn members(
             (error_summary(errors))
             span class="caption" { (project.title) }
             h1 class="heading-l" { "Members" }
-            table class="table" {
-                thead { tr { th scope="col" { "Name" } th scope="col" { "Email address" } th scope="col" { "Role" } th scope="col" { span class="visually-hidden" { "Actions" } } } }
-                tbody {
-                    @for m in members {
-                        tr {
-                            td { (m.name) }
-                            td class="break-anywhere" { (m.email) }
-                            td { (role_label(m.role)) }
-                            td {
-                                form method="post" action={ "/projects/" (id) "/members/" (m.id.0) "/remove" } class="inline-form" {
-                                    (csrf_field(csrf))
-                                    button type="submit" class="button button-secondary" {
-                                        "Remove" span class="visually-hidden" { " " (m.name) }
+            (table_region("Members of this project", html! {
+                table class="table" {
+                    thead { tr { th scope="col" { "Name" } th scope="col" { "Email address" } th scope="col" { "Role" } th scope="col" { span class="visually-hidden" { "Actions" } } } }
+                    tbody {
+                        @for m in members {
+                            tr {
+                                td { (m.name) }
+                                td class="break-anywhere" { (m.email) }
+                                td { (role_label(m.role)) }
+                                td {
+                                    form method="post" action={ "/projects/" (id) "/members/" (m.id.0) "/remove" } class="inline-form" {
+                                        (csrf_field(csrf))
+                                        button type="submit" class="button button-secondary" {
+                                            "Remove" span class="visually-hidden" { " " (m.name) }
+                                        }
                                     }
                                 }
                             }
                         }
                     }
                 }
-            }
+            }))
             h2 class="heading-m" { "Add a member" }
             p class="body" { "They need a Chorus account first. An administrator can invite them." }
             form method="post" action={ "/projects/" (id) "/members" } novalidate {

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use entity::{answer, answer_tally, question, response, survey};
-use sea_orm::sea_query::{Alias, CaseStatement, Expr, Func, Query};
+use sea_orm::sea_query::{Alias, CaseStatement, Expr, ExprTrait, Func, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, JoinType, QueryFilter,
     QuerySelect, RelationDef,
@@ -132,7 +132,11 @@ async fn count<C: ConnectionTrait>(db: &C, t: &Target, a: &Arm) -> Result<Counts
 
 /// The tally rows of one arm, (value, answers): at most a row per question, day, channel and
 /// value, added up here.
-async fn tallies<C: ConnectionTrait>(db: &C, t: &Target, a: &Arm) -> Result<Vec<(String, i64)>, DbErr> {
+async fn tallies<C: ConnectionTrait>(
+    db: &C,
+    t: &Target,
+    a: &Arm,
+) -> Result<Vec<(String, i64)>, DbErr> {
     let mut q = answer_tally::Entity::find()
         .select_only()
         .column(answer_tally::Column::Value)
@@ -159,7 +163,9 @@ async fn tallies<C: ConnectionTrait>(db: &C, t: &Target, a: &Arm) -> Result<Vec<
                         Expr::col((survey::Entity, survey::Column::Id))
                             .equals((question::Entity, question::Column::SurveyId)),
                     )
-                    .and_where(Expr::col((survey::Entity, survey::Column::Audience)).eq(group.clone()))
+                    .and_where(
+                        Expr::col((survey::Entity, survey::Column::Audience)).eq(group.clone()),
+                    )
                     .to_owned(),
             ),
         });

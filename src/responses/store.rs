@@ -11,10 +11,10 @@ use sea_orm::{
 };
 
 use crate::accounts::StewardId;
-use crate::responses::tally::{self, Tallies};
 use crate::responses::model::{
     Channel, Mode, Receipt, ResponseId, StoredResponse, Submission, SubmissionId,
 };
+use crate::responses::tally::{self, Tallies};
 use crate::surveys::{AnswerValue, QuestionId, QuestionKind, SurveyId};
 
 /// Most answer rows in one multi-row INSERT (5 binds each keeps well under every bind limit).
@@ -89,13 +89,11 @@ pub async fn insert_many<C: ConnectionTrait>(
             .into_iter()
             .collect();
         let mut answers = Vec::new();
-        let kinds = tally::kinds(
-            db,
-            chunk
-                .iter()
-                .flat_map(|(s, _)| s.answers.iter().map(|(q, _)| q.0)),
-        )
-        .await?;
+        let asked: Vec<i64> = chunk
+            .iter()
+            .flat_map(|(s, _)| s.answers.iter().map(|(q, _)| q.0))
+            .collect();
+        let kinds = tally::kinds(db, asked).await?;
         let mut tallies = Tallies::default();
         let day = now.date_naive();
         for (s, r) in chunk {

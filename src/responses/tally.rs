@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use entity::{answer, answer_tally, question, response};
-use sea_orm::sea_query::{Alias, Expr, OnConflict};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set};
 
 use crate::surveys::QuestionKind;
@@ -69,9 +69,9 @@ impl Tallies {
 /// The kinds of these questions (unknown kinds left out).
 pub async fn kinds<C: ConnectionTrait>(
     db: &C,
-    questions: impl IntoIterator<Item = i64>,
+    questions: Vec<i64>,
 ) -> Result<HashMap<i64, QuestionKind>, DbErr> {
-    let mut ids: Vec<i64> = questions.into_iter().collect();
+    let mut ids = questions;
     ids.sort_unstable();
     ids.dedup();
     let mut out = HashMap::new();
@@ -135,7 +135,7 @@ pub async fn remove_response<C: ConnectionTrait>(db: &C, response: i64) -> Resul
         .filter(answer::Column::ResponseId.eq(response))
         .all(db)
         .await?;
-    let kinds = kinds(db, answers.iter().map(|a| a.question_id)).await?;
+    let kinds = kinds(db, answers.iter().map(|a| a.question_id).collect()).await?;
     let day = r.submitted_at.date_naive();
     let mut tallies = Tallies::default();
     for a in &answers {
@@ -179,21 +179,42 @@ mod tests {
     #[test]
     fn numbers_and_options_are_tallied_but_free_text_never_is() {
         let v = |k, n, t, c| value_of(k, n, t, c);
-        assert_eq!(v(QuestionKind::Faces, Some(4), None, None).as_deref(), Some("4"));
-        assert_eq!(v(QuestionKind::Rating, Some(0), None, None).as_deref(), Some("0"));
-        assert_eq!(v(QuestionKind::YesNo, None, Some("yes"), None).as_deref(), Some("yes"));
+        assert_eq!(
+            v(QuestionKind::Faces, Some(4), None, None).as_deref(),
+            Some("4")
+        );
+        assert_eq!(
+            v(QuestionKind::Rating, Some(0), None, None).as_deref(),
+            Some("0")
+        );
+        assert_eq!(
+            v(QuestionKind::YesNo, None, Some("yes"), None).as_deref(),
+            Some("yes")
+        );
         assert_eq!(
             v(QuestionKind::SingleChoice, None, Some("Bus"), None).as_deref(),
             Some("Bus")
         );
         // "Other" counts towards the total under an empty value; its words stay out.
         assert_eq!(
-            v(QuestionKind::SingleChoice, None, Some("my nan's car"), Some("[\"Other\"]")).as_deref(),
+            v(
+                QuestionKind::SingleChoice,
+                None,
+                Some("my nan's car"),
+                Some("[\"Other\"]")
+            )
+            .as_deref(),
             Some("")
         );
-        assert_eq!(v(QuestionKind::LongText, None, Some("I was sad"), None), None);
+        assert_eq!(
+            v(QuestionKind::LongText, None, Some("I was sad"), None),
+            None
+        );
         assert_eq!(v(QuestionKind::ShortText, None, Some("sad"), None), None);
-        assert_eq!(v(QuestionKind::MultipleChoice, None, None, Some("[\"A\"]")), None);
+        assert_eq!(
+            v(QuestionKind::MultipleChoice, None, None, Some("[\"A\"]")),
+            None
+        );
         assert_eq!(v(QuestionKind::Faces, None, None, None), None);
     }
 
@@ -204,7 +225,11 @@ mod tests {
         t.count(QuestionKind::Faces, (7, day, "qr"), (Some(5), None, None));
         t.count(QuestionKind::Faces, (7, day, "qr"), (Some(5), None, None));
         t.count(QuestionKind::Faces, (7, day, "link"), (Some(5), None, None));
-        t.count(QuestionKind::LongText, (8, day, "qr"), (None, Some("hi"), None));
+        t.count(
+            QuestionKind::LongText,
+            (8, day, "qr"),
+            (None, Some("hi"), None),
+        );
         let rows: Vec<_> = t.0.into_iter().collect();
         assert_eq!(
             rows,

@@ -93,7 +93,7 @@ async fn respond(
     .unwrap();
     let mut last = 0;
     // Tallied as the response writer would (the results read the tallies).
-    let kinds = chorus::responses::tally::kinds(db, answers.iter().map(|a| a.0))
+    let kinds = chorus::responses::tally::kinds(db, answers.iter().map(|a| a.0).collect())
         .await
         .unwrap();
     let mut tallies = chorus::responses::tally::Tallies::default();

@@ -82,7 +82,15 @@ async fn answers_count_in_the_results_as_soon_as_they_are_sent_and_leave_when_er
         .unwrap()
         .slug;
     let mut receipts = Vec::new();
-    for (feel, safe) in [(5, "yes"), (5, "yes"), (4, "yes"), (4, "no"), (3, "yes"), (5, "no"), (1, "no")] {
+    for (feel, safe) in [
+        (5, "yes"),
+        (5, "yes"),
+        (4, "yes"),
+        (4, "no"),
+        (3, "yes"),
+        (5, "no"),
+        (1, "no"),
+    ] {
         receipts.push(send(&lab, &slug, feel, safe).await);
     }
     // Seven answers today: mean 27/7 = 3.9 faces; 4 of 7 said yes (57%).

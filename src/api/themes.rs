@@ -77,7 +77,7 @@ pub async fn themes_csv(
     tag = "themes",
     params(("id" = i64, Path, description = "Project id"), BomParams),
     responses(
-        (status = 200, description = "CSV, one row per coded answer", body = String, content_type = "text/csv"),
+        (status = 200, description = "CSV, one row per coded answer: response (pseudonym), submitted_date, survey, audience, mode, question_key, question, text, themes, sources, confidences", body = String, content_type = "text/csv"),
         (status = 401, description = "No valid token", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 403, description = "No build access", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 404, description = "Not found or not visible", body = ProblemDoc, content_type = "application/problem+json"),

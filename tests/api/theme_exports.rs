@@ -119,7 +119,12 @@ async fn coded_answers_csv_is_pseudonymous_redacted_formula_safe_and_leaves_out_
         rows[0],
         [
             "response",
+            "submitted_date",
+            "survey",
+            "audience",
+            "mode",
             "question_key",
+            "question",
             "text",
             "themes",
             "sources",
@@ -138,10 +143,20 @@ async fn coded_answers_csv_is_pseudonymous_redacted_formula_safe_and_leaves_out_
         .iter()
         .find(|r| r[text] == "Long waiting times 0")
         .unwrap();
+    // Sent two weeks ago, by a child answering on their own: enough to compare themes before
+    // and after a change.
+    let sent = (chrono::Utc::now() - chrono::Duration::weeks(2))
+        .format("%Y-%m-%d")
+        .to_string();
     assert_eq!(
         row[1..],
         [
+            sent.as_str(),
+            "Our hub",
+            "children",
+            "self",
             "story",
+            "Question story?",
             "Long waiting times 0",
             "Waiting",
             "keyword",
@@ -184,7 +199,8 @@ async fn answers_that_look_like_formulas_are_neutralised_in_csv_and_text_in_xlsx
     c.settled_coding_page().await;
     let p = c.project;
     let rows = csv(&c, &format!("/projects/{p}/coded-answers.csv")).await;
-    let mut cells: Vec<String> = rows[1..].iter().map(|r| r[2].clone()).collect();
+    let text = column(&rows, "text");
+    let mut cells: Vec<String> = rows[1..].iter().map(|r| r[text].clone()).collect();
     cells.sort();
     assert_eq!(
         cells,
@@ -210,7 +226,7 @@ async fn answers_that_look_like_formulas_are_neutralised_in_csv_and_text_in_xlsx
     );
     assert_eq!(sheet.get((0, 0)), Some(&Data::String("response".into())));
     let mut texts_in: Vec<String> = (1..5)
-        .map(|r| match sheet.get((r, 2)) {
+        .map(|r| match sheet.get((r, text)) {
             Some(Data::String(s)) => s.clone(),
             other => panic!("row {r} text is {other:?}"),
         })

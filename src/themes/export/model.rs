@@ -7,7 +7,7 @@ use crate::results::MODES;
 use crate::surveys::Audience;
 use crate::themes::model::Theme;
 use crate::themes::stats::disclosed::{pseudonym, shown_counts};
-use crate::themes::stats::model::Catalogue;
+use crate::themes::stats::model::{Catalogue, QuestionInfo};
 use crate::themes::stats::model::{CodedAnswer, ThemeStats, share};
 
 /// Example quotes per theme in `themes.csv`.
@@ -124,17 +124,23 @@ pub fn theme_row(
 }
 
 /// The `coded-answers` column names.
-pub const CODED_HEADER: [&str; 6] = [
+pub const CODED_HEADER: [&str; 11] = [
     "response",
+    "submitted_date",
+    "survey",
+    "audience",
+    "mode",
     "question_key",
+    "question",
     "text",
     "themes",
     "sources",
     "confidences",
 ];
 
-/// One coded answer's row, or `None` for an answer withheld for safeguarding review. Themes,
-/// sources and confidences are `;`-separated in the same order.
+/// One coded answer's row, or `None` for an answer withheld for safeguarding review: when it
+/// was sent (the day, ISO 8601, UTC), where from (survey, audience, mode, question), the words
+/// as exported elsewhere, then themes, sources and confidences, `;`-separated in the same order.
 pub fn coded_row(a: &CodedAnswer, cat: &Catalogue, key: &[u8]) -> Option<Vec<Cell>> {
     if a.withheld || cat.withheld.contains(&a.answer) {
         return None;
@@ -142,14 +148,18 @@ pub fn coded_row(a: &CodedAnswer, cat: &Catalogue, key: &[u8]) -> Option<Vec<Cel
     let join = |f: &dyn Fn(&crate::themes::stats::model::Applied) -> String| {
         a.themes.iter().map(f).collect::<Vec<_>>().join(";")
     };
+    let question = cat.questions.get(&a.question);
+    let about = |f: fn(&QuestionInfo) -> &String| {
+        Cell::Text(question.map(|q| f(q).clone()).unwrap_or_default())
+    };
     Some(vec![
         Cell::Text(pseudonym(key, a.response)),
-        Cell::Text(
-            cat.questions
-                .get(&a.question)
-                .map(|q| q.key.clone())
-                .unwrap_or_default(),
-        ),
+        Cell::Text(a.submitted_at.format("%Y-%m-%d").to_string()),
+        about(|q| &q.survey),
+        Cell::Text(a.audience.clone()),
+        Cell::Text(a.mode.clone()),
+        about(|q| &q.key),
+        about(|q| &q.prompt),
         Cell::Text(a.shown_text()),
         Cell::Text(join(&|t| cat.theme_name(t.theme).to_owned())),
         Cell::Text(join(&|t| t.source.as_str().to_owned())),
@@ -265,10 +275,16 @@ mod tests {
         let key = [7u8; 32];
         let row =
             texts(&coded_row(&answer(1, "self", "Call 07700 900123", false), &cat, &key).unwrap());
+        let day = Utc::now().format("%Y-%m-%d").to_string();
         assert_eq!(
             row[1..],
             [
+                day.as_str(),
+                "Hub",
+                "families",
+                "self",
                 "story",
+                "Tell us",
                 "Call [phone removed]",
                 "Waiting",
                 "keyword",

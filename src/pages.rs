@@ -37,6 +37,9 @@ pub async fn home(me: CurrentSteward) -> HttpResponse {
             p class="body" { (me.steward.role.describe()) }
             ul class="list" {
                 li { a href="/projects" { "Your projects" } }
+                @if me.steward.role == crate::accounts::Role::Practitioner {
+                    li { a href="/feedback" { "My feedback forms: say how a session went" } }
+                }
                 @if me.steward.role == crate::accounts::Role::Admin {
                     li { a href="/admin/stewards" { "People: invite and manage who can sign in" } }
                 }

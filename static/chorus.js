@@ -1,5 +1,6 @@
 // Chorus progressive enhancement: everything works without this file.
 // - Read aloud: reveals the hidden "Read aloud" buttons only where the browser can speak.
+// - Copy link: reveals "Copy link" buttons where the browser can copy, and says when it did.
 // - Exit this page: leaves for the neutral site without a history entry, also on Shift pressed
 //   three times within a second (as the GOV.UK Design System's component does).
 (function () {
@@ -59,6 +60,25 @@
       if (presses.length >= 3) {
         leave();
       }
+    });
+  }
+  if (navigator.clipboard && window.isSecureContext) {
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+      var id = button.getAttribute("data-copy");
+      var link = document.getElementById(id);
+      var status = document.querySelector("[data-copy-status='" + id + "']");
+      if (!link) {
+        return;
+      }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(link.href).then(function () {
+          button.textContent = "Link copied";
+          if (status) {
+            status.textContent = "The link is copied.";
+          }
+        });
+      });
     });
   }
 })();

@@ -150,6 +150,18 @@ pub fn overview(
                             @if s.status == Status::Open {
                                 span class="caption" { "Public link: " a href=(s.path()) { (s.path()) } }
                             }
+                            @let of = html! { span class="visually-hidden" { " of " (s.title) } };
+                            @if s.status != Status::Draft {
+                                span class="caption" {
+                                    a href={ "/surveys/" (s.id.0) "/live" } { "Live board" (of) }
+                                    @if can_build {
+                                        " · " a href={ "/surveys/" (s.id.0) "/results" } { "Results" (of) }
+                                        @if s.status == Status::Open {
+                                            " · " a href={ "/surveys/" (s.id.0) "/poster" } { "QR poster" (of) }
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
                 }

@@ -162,6 +162,41 @@ pub fn privacy_warning(survey: &Survey) -> Markup {
     }
 }
 
+/// "Share and watch": the public link (with a copy button where the browser can copy), the QR
+/// poster, the live board, results and the download, found where a steward looks after
+/// publishing. A draft has nothing to share yet, so it says how to get there.
+fn share_and_watch(s: &Survey, public_url: &str) -> Markup {
+    let id = s.id.0;
+    html! {
+        section class="panel-notice" aria-labelledby="share-heading" {
+            h2 class="heading-m" id="share-heading" { "Share and watch" }
+            @match s.status {
+                Status::Draft => p class="body" { "Publish the survey to get its link, QR poster and live board." },
+                Status::Open => {
+                    p class="body" { "This survey is open. Share this link:" }
+                    p class="body" {
+                        a class="copyable break-anywhere" id="public-link" href=(s.path()) { (public_url) }
+                        " "
+                        button type="button" class="button button-secondary inline-form" data-copy="public-link" hidden { "Copy link" }
+                        span class="visually-hidden" role="status" data-copy-status="public-link" {}
+                    }
+                }
+                Status::Closed => p class="body" { "This survey is closed: nobody can answer it now. Its answers are kept." },
+            }
+            ul class="list" {
+                @if s.status == Status::Open {
+                    li { a href={ "/surveys/" (id) "/poster" } { "QR poster to print" } }
+                }
+                @if s.status != Status::Draft {
+                    li { a href={ "/surveys/" (id) "/live" } { "Live board: answers as they arrive" } }
+                }
+                li { a href={ "/surveys/" (id) "/results" } { "Results" } }
+                li { a href={ "/surveys/" (id) "/responses.csv" } { "Download every response (CSV)" } }
+            }
+        }
+    }
+}
+
 /// Everything the builder page shows.
 pub struct Builder<'a> {
     pub nav: &'a NavUser,
@@ -189,12 +224,7 @@ pub fn builder(b: &Builder<'_>) -> Markup {
             span class="caption" { (b.project.title) " – " (s.kind.label()) }
             h1 class="heading-l" { (s.title) " " (status_tag(s.status)) }
             (privacy_warning(s))
-            @if s.status == Status::Open {
-                div class="panel-notice" {
-                    p class="body" { "This survey is open. Share this link:" }
-                    p class="body" { a class="copyable" href=(s.path()) { (b.public_url) } }
-                }
-            }
+            (share_and_watch(s, &b.public_url))
             p class="body" {
                 a class="button button-secondary" href={ "/surveys/" (id) "/preview" } { "Preview" }
             }

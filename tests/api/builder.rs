@@ -35,7 +35,7 @@ fn id_from(res: &reqwest::Response, prefix: &str) -> i64 {
         .unwrap()
 }
 
-async fn create_survey(app: &TestApp, client: &Client, project: i64) -> i64 {
+pub async fn create_survey(app: &TestApp, client: &Client, project: i64) -> i64 {
     let res = app
         .post_form_with(client, &format!("/projects/{project}/surveys/new"), SURVEY)
         .await;
@@ -44,7 +44,7 @@ async fn create_survey(app: &TestApp, client: &Client, project: i64) -> i64 {
 }
 
 /// One question of each kind: (kind, prompt, key, options, low, high).
-const QUESTIONS: &[(&str, &str, &str, &str, &str, &str)] = &[
+pub const QUESTIONS: &[(&str, &str, &str, &str, &str, &str)] = &[
     ("faces", "How did club feel?", "feel", "", "", ""),
     (
         "scale",
@@ -76,7 +76,7 @@ const QUESTIONS: &[(&str, &str, &str, &str, &str, &str)] = &[
     ("long_text", "Anything else?", "else", "", "", ""),
 ];
 
-async fn add_question(
+pub async fn add_question(
     app: &TestApp,
     client: &Client,
     survey: i64,

@@ -163,7 +163,7 @@ async fn migrate_applies_migrations_and_exits_zero() {
 #[tokio::test]
 async fn every_command_has_help() {
     let cli = Cli::new().await;
-    let commands: [&[&str]; 8] = [
+    let commands: [&[&str]; 13] = [
         &[],
         &["serve"],
         &["migrate"],
@@ -172,6 +172,11 @@ async fn every_command_has_help() {
         &["steward", "list"],
         &["token"],
         &["token", "create"],
+        &["demo"],
+        &["themes"],
+        &["themes", "eval"],
+        &["safeguarding"],
+        &["safeguarding", "scan"],
     ];
     for command in commands {
         let mut args = command.to_vec();
@@ -179,5 +184,55 @@ async fn every_command_has_help() {
         let out = cli.run(&args, None);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert!(stdout(&out).contains("Usage:"), "{args:?}");
+    }
+}
+
+#[tokio::test]
+async fn each_commands_help_lists_only_its_own_options() {
+    let cli = Cli::new().await;
+    let help = |args: &[&str]| {
+        let mut args = args.to_vec();
+        args.push("--help");
+        let out = cli.run(&args, None);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        stdout(&out)
+    };
+    // The offline text commands touch no server and no database.
+    for command in [&["themes", "eval"][..], &["safeguarding", "scan"]] {
+        let text = help(command);
+        for server in ["--addr", "--smtp-url", "--database-url", "--data-dir", "--min-group"] {
+            assert!(!text.contains(server), "{command:?} lists {server}:\n{text}");
+        }
+    }
+    let eval = help(&["themes", "eval"]);
+    assert!(eval.contains("--train") && eval.contains("--test"), "{eval}");
+    // Database commands list where the data is, and nothing of the server's.
+    for command in [&["migrate"][..], &["demo"], &["steward", "list"], &["token", "create"]] {
+        let text = help(command);
+        assert!(text.contains("--database-url") && text.contains("--data-dir"), "{command:?}");
+        for server in ["--addr", "--smtp-url", "--min-group", "--secret-key"] {
+            assert!(!text.contains(server), "{command:?} lists {server}:\n{text}");
+        }
+    }
+    // Serving lists the server's options, bare or by name.
+    for command in [&[][..], &["serve"]] {
+        let text = help(command);
+        assert!(text.contains("--addr") && text.contains("--smtp-url"), "{command:?}");
+    }
+}
+
+#[tokio::test]
+async fn options_given_before_or_after_a_command_both_reach_it() {
+    let cli = Cli::new().await;
+    let other = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", other.path().join("x.db").display());
+    for args in [
+        vec!["--database-url", url.as_str(), "migrate"],
+        vec!["migrate", "--database-url", url.as_str()],
+    ] {
+        std::fs::remove_file(other.path().join("x.db")).ok();
+        let out = cli.run(&args, None);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(other.path().join("x.db").exists(), "{args:?} used another database");
     }
 }

@@ -4,6 +4,7 @@
 
 #[allow(dead_code, reason = "shared helpers; not every branch uses every one")]
 mod helpers;
+mod journeys;
 mod smtp;
 
 mod accounts;

@@ -192,7 +192,9 @@ pub async fn themes(cat: &Catalogue, tally: &Tally, min: MinGroup) -> Result<Bod
 /// page; past Excel's row limit the rows go on to a further sheet.
 pub async fn coded_answers(db: &DatabaseTransaction, cat: &Catalogue) -> Result<Body, AppError> {
     let header: Vec<String> = CODED_HEADER.iter().map(|h| (*h).to_owned()).collect();
-    let widths = [18.0, 12.0, 24.0, 14.0, 10.0, 16.0, 40.0, 60.0, 30.0, 20.0, 14.0];
+    let widths = [
+        18.0, 12.0, 24.0, 14.0, 10.0, 16.0, 40.0, 60.0, 30.0, 20.0, 14.0,
+    ];
     let (mut wb, mut sheets) =
         Sheets::start("Coded answers", &header, &widths, SHEET_ROWS).map_err(xlsx_err)?;
     let key = export_key();

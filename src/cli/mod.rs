@@ -1,192 +1,23 @@
 //! The command line: `chorus serve` (the default), `migrate`, `steward add|list`, `token create`,
 //! `demo`, and the offline text commands `themes eval` and `safeguarding scan`.
 
+use std::collections::HashSet;
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches};
 use tracing_subscriber::EnvFilter;
 
 use crate::accounts::{self, EmailAddress, Password, PersonName, Role};
-use crate::config::{RawSettings, Settings};
+use crate::config::Settings;
 use crate::db;
 use crate::startup::Application;
 
-/// Chorus: co-design questionnaires and real-time feedback for children's and family services.
-#[derive(Parser, Debug)]
-#[command(name = "chorus", version, about, long_about = None)]
-pub struct Cli {
-    #[command(flatten)]
-    pub settings: SettingsArgs,
-    #[command(subcommand)]
-    pub command: Option<Command>,
-}
-
-/// Settings shared by every command; each flag overrides its environment variable.
-#[derive(Args, Debug, Clone, Default)]
-pub struct SettingsArgs {
-    /// Address and port to listen on [default: 127.0.0.1:8080]
-    #[arg(long, env = "CHORUS_ADDR", global = true)]
-    pub addr: Option<String>,
-    /// Folder for the SQLite database, the secret key and mail files [default: ./data]
-    #[arg(long, env = "CHORUS_DATA_DIR", global = true)]
-    pub data_dir: Option<String>,
-    /// Database URL: sqlite:… or postgres://… [default: SQLite in the data folder]
-    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
-    pub database_url: Option<String>,
-    /// Absolute URL people reach Chorus on, used in emails and QR codes
-    #[arg(long, env = "CHORUS_BASE_URL", global = true)]
-    pub base_url: Option<String>,
-    /// Cookie and form signing key, at least 32 characters [default: generated in the data folder]
-    #[arg(long, env = "CHORUS_SECRET_KEY", global = true, hide_env_values = true)]
-    pub secret_key: Option<String>,
-    /// Minutes without activity before a sign-in session ends [default: 30]
-    #[arg(long, env = "CHORUS_SESSION_IDLE_MINUTES", global = true)]
-    pub session_idle_minutes: Option<String>,
-    /// Hours after sign-in when a session ends regardless [default: 12]
-    #[arg(long, env = "CHORUS_SESSION_LIFETIME_HOURS", global = true)]
-    pub session_lifetime_hours: Option<String>,
-    /// Public submissions per client address per minute, or "off" [default: 30]
-    #[arg(long, env = "CHORUS_RATE_LIMIT", global = true)]
-    pub rate_limit: Option<String>,
-    /// SMTP server: smtp://host:25, smtp://user:pass@host:587?tls=required or smtps://user:pass@host:465
-    /// [default: none; messages are written as .eml files in the data folder's outbox-files]
-    #[arg(long, env = "CHORUS_SMTP_URL", global = true, hide_env_values = true)]
-    pub smtp_url: Option<String>,
-    /// Sender of every message [default: Chorus <chorus@localhost>]
-    #[arg(long, env = "CHORUS_MAIL_FROM", global = true)]
-    pub mail_from: Option<String>,
-    /// Milliseconds before the first retry of a message; doubles each time [default: 30000]
-    #[arg(long, env = "CHORUS_MAIL_RETRY_BASE_MS", global = true)]
-    pub mail_retry_base_ms: Option<String>,
-    /// Milliseconds between checks of the outbox when nothing wakes the worker [default: 5000]
-    #[arg(long, env = "CHORUS_MAIL_POLL_MS", global = true)]
-    pub mail_poll_ms: Option<String>,
-    /// Seconds before a message stuck in sending is taken over by another worker [default: 300]
-    #[arg(long, env = "CHORUS_MAIL_LEASE_SECS", global = true)]
-    pub mail_lease_secs: Option<String>,
-    /// Days before a reminder goes to invited people who have not answered; each survey can
-    /// change it on its invitations page [default: 3]
-    #[arg(long, env = "CHORUS_REMINDER_DAYS", global = true)]
-    pub reminder_days: Option<String>,
-    /// Milliseconds between checks for reminders and daily digests to send [default: 60000]
-    #[arg(long, env = "CHORUS_TASKS_POLL_MS", global = true)]
-    pub tasks_poll_ms: Option<String>,
-    /// Neutral site that "Exit this page" on sensitive surveys goes to [default: https://www.google.com/]
-    #[arg(long, env = "CHORUS_EXIT_URL", global = true)]
-    pub exit_url: Option<String>,
-    /// Days that answers saved with a resume code are kept [default: 7]
-    #[arg(long, env = "CHORUS_RESUME_DAYS", global = true)]
-    pub resume_days: Option<String>,
-    /// Smallest group shown in breakdowns and aggregate exports; smaller counts read
-    /// "fewer than N" [default: 5; 1 turns suppression off]
-    #[arg(long, env = "CHORUS_MIN_GROUP", global = true)]
-    pub min_group: Option<String>,
-}
-
-impl From<SettingsArgs> for RawSettings {
-    fn from(a: SettingsArgs) -> Self {
-        RawSettings {
-            addr: a.addr,
-            data_dir: a.data_dir,
-            database_url: a.database_url,
-            base_url: a.base_url,
-            secret_key: a.secret_key,
-            session_idle_minutes: a.session_idle_minutes,
-            session_lifetime_hours: a.session_lifetime_hours,
-            rate_limit: a.rate_limit,
-            smtp_url: a.smtp_url,
-            mail_from: a.mail_from,
-            mail_retry_base_ms: a.mail_retry_base_ms,
-            mail_poll_ms: a.mail_poll_ms,
-            mail_lease_secs: a.mail_lease_secs,
-            reminder_days: a.reminder_days,
-            tasks_poll_ms: a.tasks_poll_ms,
-            exit_url: a.exit_url,
-            resume_days: a.resume_days,
-            min_group: a.min_group,
-        }
-    }
-}
-
-#[derive(Subcommand, Debug)]
-pub enum Command {
-    /// Serve the web application (what a bare `chorus` does)
-    Serve,
-    /// Apply database migrations, then exit
-    Migrate,
-    /// Manage steward accounts
-    #[command(subcommand)]
-    Steward(StewardCommand),
-    /// Manage API tokens
-    #[command(subcommand)]
-    Token(TokenCommand),
-    /// Fill the database with a sample project, two surveys and a few hundred responses
-    Demo,
-    /// The theme coder offline
-    #[command(subcommand)]
-    Themes(ThemesCommand),
-    /// The safeguarding scanner offline
-    #[command(subcommand)]
-    Safeguarding(SafeguardingCommand),
-}
-
-#[derive(Subcommand, Debug)]
-pub enum ThemesCommand {
-    /// Train the theme coder on one CSV (id,text,labels; labels separated by ";") and score
-    /// it on another; prints one JSON object
-    Eval {
-        /// Training CSV
-        #[arg(long)]
-        train: std::path::PathBuf,
-        /// Test CSV
-        #[arg(long)]
-        test: std::path::PathBuf,
-    },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum SafeguardingCommand {
-    /// Scan a CSV of id,text and print CSV id,flag,reason
-    Scan {
-        /// The CSV file to scan
-        file: std::path::PathBuf,
-    },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum StewardCommand {
-    /// Add a steward account; the password is read from standard input
-    Add {
-        /// Sign-in email address
-        #[arg(long)]
-        email: String,
-        /// Name as shown in Chorus
-        #[arg(long)]
-        name: String,
-        /// admin, steward or practitioner
-        #[arg(long, default_value = "steward")]
-        role: String,
-        /// Read the password from standard input (required: passwords never go on the command line)
-        #[arg(long, required = true)]
-        password_stdin: bool,
-    },
-    /// List steward accounts
-    List,
-}
-
-#[derive(Subcommand, Debug)]
-pub enum TokenCommand {
-    /// Create an API token for a steward and print it once
-    Create {
-        /// The steward's email address
-        #[arg(long)]
-        email: String,
-        /// What the token is for
-        #[arg(long)]
-        label: String,
-    },
-}
+mod args;
+pub use args::{
+    Cli, Command, DbArgs, SafeguardingCommand, SettingsArgs, StewardCommand, ThemesCommand,
+    TokenCommand,
+};
 
 fn init_logging() {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
@@ -201,9 +32,14 @@ fn init_logging() {
 
 /// Runs the command line and returns the process exit code.
 pub async fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let typed = args::typed_after_command(&matches);
     init_logging();
-    match run(cli).await {
+    match run(cli, &typed).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
@@ -228,7 +64,7 @@ fn scan_file(file: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
+async fn run(cli: Cli, typed: &HashSet<String>) -> anyhow::Result<()> {
     // The offline text commands need no settings, database or data folder.
     match cli.command {
         Some(Command::Themes(ThemesCommand::Eval { train, test })) => {
@@ -239,10 +75,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         _ => {}
     }
-    let settings = Settings::parse(cli.settings.into())?;
-    match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => serve(settings).await,
-        Command::Migrate => {
+    let command = cli.command.unwrap_or(Command::Serve {
+        settings: SettingsArgs::default(),
+    });
+    let own = match &command {
+        Command::Serve { settings } => settings.clone(),
+        Command::Migrate { db }
+        | Command::Demo { db }
+        | Command::Steward(StewardCommand::Add { db, .. } | StewardCommand::List { db })
+        | Command::Token(TokenCommand::Create { db, .. }) => db.clone().into(),
+        Command::Themes(_) | Command::Safeguarding(_) => SettingsArgs::default(),
+    };
+    let settings = Settings::parse(cli.settings.overridden_by(own, typed).into())?;
+    match command {
+        Command::Serve { .. } => serve(settings).await,
+        Command::Migrate { .. } => {
             let db = connect(&settings).await?;
             println!("Database is up to date.");
             db.close().await?;
@@ -272,7 +119,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Steward(StewardCommand::List) => {
+        Command::Steward(StewardCommand::List { .. }) => {
             let db = connect(&settings).await?;
             let people = accounts::store::list(&db).await?;
             if people.is_empty() {
@@ -295,9 +142,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Demo => demo(&settings).await,
+        Command::Demo { .. } => demo(&settings).await,
         Command::Themes(_) | Command::Safeguarding(_) => Ok(()),
-        Command::Token(TokenCommand::Create { email, label }) => {
+        Command::Token(TokenCommand::Create { email, label, .. }) => {
             let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
             let label = label.trim();
             if label.is_empty() || label.chars().count() > 100 {

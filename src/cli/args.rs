@@ -195,7 +195,7 @@ pub enum Command {
     /// Serve the web application (what a bare `chorus` does)
     Serve {
         #[command(flatten)]
-        settings: SettingsArgs,
+        settings: Box<SettingsArgs>,
     },
     /// Apply database migrations, then exit
     Migrate {

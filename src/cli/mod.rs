@@ -76,10 +76,10 @@ async fn run(cli: Cli, typed: &HashSet<String>) -> anyhow::Result<()> {
         _ => {}
     }
     let command = cli.command.unwrap_or(Command::Serve {
-        settings: SettingsArgs::default(),
+        settings: Box::default(),
     });
     let own = match &command {
-        Command::Serve { settings } => settings.clone(),
+        Command::Serve { settings } => (**settings).clone(),
         Command::Migrate { db }
         | Command::Demo { db }
         | Command::Steward(StewardCommand::Add { db, .. } | StewardCommand::List { db })

@@ -200,24 +200,50 @@ async fn each_commands_help_lists_only_its_own_options() {
     // The offline text commands touch no server and no database.
     for command in [&["themes", "eval"][..], &["safeguarding", "scan"]] {
         let text = help(command);
-        for server in ["--addr", "--smtp-url", "--database-url", "--data-dir", "--min-group"] {
-            assert!(!text.contains(server), "{command:?} lists {server}:\n{text}");
+        for server in [
+            "--addr",
+            "--smtp-url",
+            "--database-url",
+            "--data-dir",
+            "--min-group",
+        ] {
+            assert!(
+                !text.contains(server),
+                "{command:?} lists {server}:\n{text}"
+            );
         }
     }
     let eval = help(&["themes", "eval"]);
-    assert!(eval.contains("--train") && eval.contains("--test"), "{eval}");
+    assert!(
+        eval.contains("--train") && eval.contains("--test"),
+        "{eval}"
+    );
     // Database commands list where the data is, and nothing of the server's.
-    for command in [&["migrate"][..], &["demo"], &["steward", "list"], &["token", "create"]] {
+    for command in [
+        &["migrate"][..],
+        &["demo"],
+        &["steward", "list"],
+        &["token", "create"],
+    ] {
         let text = help(command);
-        assert!(text.contains("--database-url") && text.contains("--data-dir"), "{command:?}");
+        assert!(
+            text.contains("--database-url") && text.contains("--data-dir"),
+            "{command:?}"
+        );
         for server in ["--addr", "--smtp-url", "--min-group", "--secret-key"] {
-            assert!(!text.contains(server), "{command:?} lists {server}:\n{text}");
+            assert!(
+                !text.contains(server),
+                "{command:?} lists {server}:\n{text}"
+            );
         }
     }
     // Serving lists the server's options, bare or by name.
     for command in [&[][..], &["serve"]] {
         let text = help(command);
-        assert!(text.contains("--addr") && text.contains("--smtp-url"), "{command:?}");
+        assert!(
+            text.contains("--addr") && text.contains("--smtp-url"),
+            "{command:?}"
+        );
     }
 }
 
@@ -233,6 +259,9 @@ async fn options_given_before_or_after_a_command_both_reach_it() {
         std::fs::remove_file(other.path().join("x.db")).ok();
         let out = cli.run(&args, None);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-        assert!(other.path().join("x.db").exists(), "{args:?} used another database");
+        assert!(
+            other.path().join("x.db").exists(),
+            "{args:?} used another database"
+        );
     }
 }

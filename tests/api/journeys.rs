@@ -67,11 +67,14 @@ async fn after_publishing_the_survey_page_leads_to_its_poster_live_board_results
     for text in ["Live board", "Results", "QR poster"] {
         assert_eq!(
             link(&listing, "ul.question-list li", text),
-            format!("/surveys/{survey}/{}", match text {
-                "Live board" => "live",
-                "Results" => "results",
-                _ => "poster",
-            })
+            format!(
+                "/surveys/{survey}/{}",
+                match text {
+                    "Live board" => "live",
+                    "Results" => "results",
+                    _ => "poster",
+                }
+            )
         );
     }
 }
@@ -79,7 +82,9 @@ async fn after_publishing_the_survey_page_leads_to_its_poster_live_board_results
 #[tokio::test]
 async fn a_practitioners_home_leads_to_their_feedback_forms() {
     let app = spawn_app().await;
-    let (c, _) = app.signed_in_client(Role::Practitioner, "pat@example.org").await;
+    let (c, _) = app
+        .signed_in_client(Role::Practitioner, "pat@example.org")
+        .await;
     let home = page(&app, &c, "/home").await;
     let href = link(&home, "main", "My feedback forms");
     let html = page(&app, &c, &href).await;

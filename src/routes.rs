@@ -169,6 +169,7 @@ fn builder_routes(t: Routes) -> Routes {
             web::get().to(crate::responses::preview::sent),
         )
         .route("/surveys/{id}/publish", web::post().to(life::publish))
+        .route("/surveys/{id}/close", web::get().to(life::close_page))
         .route("/surveys/{id}/close", web::post().to(life::close))
         .route("/surveys/{id}/reopen", web::post().to(life::reopen))
         .route("/surveys/{id}/duplicate", web::post().to(life::duplicate))

@@ -7,14 +7,15 @@ use actix_web::{HttpResponse, web};
 use crate::accounts::CurrentSteward;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::surveys::close_view;
 use crate::surveys::model::{Status, SurveyId};
 use crate::surveys::parse::ParsedSurvey;
 use crate::surveys::raw::RawSurvey;
 use crate::surveys::routes::builder_page;
 use crate::surveys::store;
 use crate::surveys::{SurveyAccess, SurveyGrant};
-use crate::web::respond::{NoFields, see_other};
-use crate::web::{CsrfForm, FieldErrors};
+use crate::web::respond::{NoFields, html, see_other};
+use crate::web::{CsrfForm, CsrfToken, FieldErrors};
 
 async fn change_status(
     state: &AppState,
@@ -68,6 +69,27 @@ pub async fn publish(
     change_status(&state, &me, path.into_inner(), Status::Draft, Status::Open).await
 }
 
+/// GET /surveys/{id}/close: what closing does, with the button that does it. A survey that is
+/// not open goes back to its page.
+pub async fn close_page(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    csrf: CsrfToken,
+) -> Result<HttpResponse, AppError> {
+    let SurveyGrant { survey, .. } =
+        SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
+    if survey.status != Status::Open {
+        return Ok(see_other(&format!("/surveys/{}", survey.id.0)));
+    }
+    let addresses = crate::invitations::store::counts(&state.db, survey.id)
+        .await?
+        .addresses;
+    let page = close_view::close_confirm(&me.nav(), &csrf.0, &survey, addresses);
+    Ok(html(StatusCode::OK, page))
+}
+
+/// POST /surveys/{id}/close: the confirmation page's button.
 pub async fn close(
     state: web::Data<AppState>,
     me: CurrentSteward,

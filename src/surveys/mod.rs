@@ -5,6 +5,7 @@
 pub mod access;
 pub mod answer;
 pub mod cache;
+mod close_view;
 pub mod life_routes;
 pub mod model;
 pub mod parse;

@@ -231,7 +231,7 @@ pub fn builder(b: &Builder<'_>) -> Markup {
             p class="body" { a href={ "/surveys/" (id) "/invitations" } { "Invite people by email" } }
             @match s.status {
                 Status::Draft => (post_button(b.csrf, &format!("/surveys/{id}/publish"), "Publish", "", false)),
-                Status::Open => (post_button(b.csrf, &format!("/surveys/{id}/close"), "Close", "", false)),
+                Status::Open => a class="button button-secondary" href={ "/surveys/" (id) "/close" } { "Close survey" },
                 Status::Closed => (post_button(b.csrf, &format!("/surveys/{id}/reopen"), "Reopen", "", false)),
             }
             (post_button(b.csrf, &format!("/surveys/{id}/duplicate"), "Duplicate", "this survey", true))

@@ -118,14 +118,39 @@ async fn unsubscribing_asks_to_confirm_and_needs_the_form_token() {
 }
 
 #[tokio::test]
-async fn closing_a_survey_deletes_the_invited_addresses_but_keeps_the_counts() {
+async fn closing_a_survey_asks_first_then_deletes_the_invited_addresses_but_keeps_the_counts() {
     let s = setup().await;
     invite(&s, "amy@example.org, ben@example.org").await;
     s.smtp.wait_for(2).await;
-    let res = s
-        .app
-        .post_form(&format!("/surveys/{}/close", s.survey.id.0), &[])
-        .await;
+    let survey = format!("/surveys/{}", s.survey.id.0);
+    // The survey page's "Close survey" is a link to a page that says what closing does.
+    let (_, page) = s.app.page(&survey).await;
+    let close = texts_attr(&page, "a.button-secondary[href$='/close']", "href");
+    assert_eq!(
+        close,
+        [format!("{survey}/close")],
+        "a secondary link, not a form"
+    );
+    let (status, confirm) = s.app.page(&close[0]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_accessible(&confirm, "close a survey");
+    assert!(confirm.contains("the email addresses of the 2 people you invited are deleted"));
+    assert!(confirm.contains("The deleted email addresses do not come back"));
+    assert_eq!(
+        scalar(
+            &s.app,
+            "SELECT COUNT(*) AS n FROM invitation WHERE email IS NOT NULL"
+        )
+        .await,
+        2,
+        "looking at the page changes nothing"
+    );
+    let action = texts_attr(&confirm, "main form", "action");
+    assert_eq!(action, [format!("{survey}/close")]);
+    let res = s.app.post_form(&action[0], &[]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // Closed: the confirmation page now leads back to the survey.
+    let res = s.app.get(&close[0]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         scalar(

@@ -283,6 +283,7 @@ export const pageTypes = [
   { name: 'new survey error: nothing entered', as: 'admin', error: true, path: (s) => `/projects/${s.project}/surveys/new`, then: submitEmpty('Create survey'), status: 422 },
   { name: 'builder page', as: 'admin', path: (s) => `/surveys/${s.types.id}` },
   { name: 'builder page of a survey with responses', as: 'admin', path: (s) => `/surveys/${s.children.id}` },
+  { name: 'close a survey: what closing does', as: 'admin', shows: 'Close this survey?', path: (s) => `/surveys/${s.children.id}/close` },
   { name: 'survey settings', as: 'admin', path: (s) => `/surveys/${s.types.id}/settings` },
   { name: 'question form', as: 'admin', path: (s) => `/surveys/${s.types.id}/questions/new` },
   { name: 'question form error: nothing entered', as: 'admin', error: true, path: (s) => `/surveys/${s.types.id}/questions/new`, then: submitEmpty('Add question'), status: 422 },

@@ -1,7 +1,8 @@
 //! Experiment results benchmark against a real `chorus serve` child process: a children's
-//! questionnaire (faces and yes/no) with `BENCH_EXPERIMENT_ANSWERS` responses in each of two
-//! periods (default 100,000 each), written straight into a fresh SQLite database, and a testing
-//! experiment with a before/after plan measuring both questions. Then, alternating, many times:
+//! questionnaire (faces, yes/no and a written answer) with `BENCH_EXPERIMENT_ANSWERS` responses
+//! in each of two periods (default 100,000 each), written straight into a fresh SQLite database
+//! with their tallies and a theme coded on a fifth of the written answers, and two testing
+//! experiments with a before/after plan: one measuring both questions, one the theme's share. Then, alternating, many times:
 //! `GET /healthz` (the reference, measured in the same run), `GET /api/v1/experiments/{id}/results`
 //! (every measure recomputed: counts in SQL, 2,000 bootstrap resamples) and the experiment's page
 //! (the same results, plus the page around them). Prints median and 95th percentile of each, and
@@ -68,7 +69,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// `n` responses in September 2026 and `n` in October 2026 (happier), each with a faces and a
 /// yes/no answer, and a testing experiment over them. Returns (token, project, experiment).
-async fn fixtures(database_url: &str, n: usize) -> (String, i64, i64) {
+async fn fixtures(database_url: &str, n: usize) -> (String, i64, (i64, i64)) {
     let db = Database::connect(database_url).await.unwrap();
     let owner = common::owner(&db).await;
     let hash =
@@ -90,6 +91,7 @@ async fn fixtures(database_url: &str, n: usize) -> (String, i64, i64) {
             vec![
                 common::question("feel", QuestionKind::Faces, "How do you feel?", &[]),
                 common::question("safe", QuestionKind::YesNo, "Do you feel safe?", &[]),
+                common::question("story", QuestionKind::LongText, "Tell us more", &[]),
             ],
         ),
     )
@@ -101,7 +103,7 @@ async fn fixtures(database_url: &str, n: usize) -> (String, i64, i64) {
     let qs = chorus::surveys::store::questions(&db, survey.id, false)
         .await
         .unwrap();
-    let (feel, safe) = (qs[0].id.0, qs[1].id.0);
+    let (feel, safe, story) = (qs[0].id.0, qs[1].id.0, qs[2].id.0);
     // Bulk rows in SQL, tallied as the response writer would. Dates spread over the month;
     // October's faces lean one level higher.
     let script = format!(
@@ -118,17 +120,28 @@ async fn fixtures(database_url: &str, n: usize) -> (String, i64, i64) {
          INSERT INTO answer (response_id, question_id, text)
            SELECT id, {safe}, CASE WHEN id % 4 = 0 OR (id > {n} AND id % 4 = 1) THEN 'yes' ELSE 'no' END
            FROM response;
+         INSERT INTO answer (response_id, question_id, text)
+           SELECT id, {story}, CASE WHEN id % 5 = 0 OR (id > {n} AND id % 5 = 1) THEN 'waiting too long' ELSE 'it was fine' END
+           FROM response;
+         INSERT INTO theme (project_id, name, description, codebook, status, created_at, updated_at)
+           VALUES ({p}, 'Waiting', 'Waiting too long', '[\"waiting\"]', 'active',
+                   '2026-09-01 00:00:00+00:00', '2026-09-01 00:00:00+00:00');
+         INSERT INTO coding (answer_id, theme_id, source, confidence, status, created_at)
+           SELECT a.id, (SELECT MAX(id) FROM theme), 'keyword', 1.0, 'accepted', '2026-11-01 00:00:00+00:00'
+           FROM answer a WHERE a.question_id = {story} AND a.text LIKE 'waiting%';
          INSERT INTO answer_tally (question_id, day, channel, value, n)
            SELECT a.question_id, substr(r.submitted_at, 1, 10), r.channel,
                   COALESCE(CAST(a.number AS TEXT), a.text), COUNT(*)
            FROM answer a JOIN response r ON r.id = a.response_id
+           WHERE a.question_id <> {story}
            GROUP BY 1, 2, 3, 4;
          COMMIT;",
         total = 2 * n,
         s = survey.id.0,
+        p = owner.project.0,
     );
     db.execute_unprepared(&script).await.unwrap();
-    let new = NewExperiment {
+    let mut new = NewExperiment {
         title: "Evening drop-in".into(),
         problem: "Children said the hub is hard to get to".into(),
         themes: vec![],
@@ -197,8 +210,44 @@ async fn fixtures(database_url: &str, n: usize) -> (String, i64, i64) {
     )
     .await
     .unwrap();
+    // A second experiment measuring a theme's share of the written answers (counted from the
+    // answers and their codings, not from tallies).
+    let theme = chorus::themes::store::list(&db, owner.project)
+        .await
+        .unwrap()[0]
+        .id
+        .0;
+    new.title = "Quieter waiting room".into();
+    let second = chorus::experiments::actions::propose_in(&db, owner.project, &new, who, min)
+        .await
+        .unwrap();
+    let e2 = chorus::experiments::store::find(&db, owner.project, second)
+        .await
+        .unwrap()
+        .unwrap();
+    let plan = Plan {
+        measures: vec![Measure {
+            source: Source::ThemeShare { theme },
+            better: Better::Lower,
+            label: "Waiting".into(),
+        }],
+        ..plan
+    };
+    chorus::experiments::store::set_plan(&db, &e2, &plan, "", who)
+        .await
+        .unwrap();
+    chorus::experiments::store::transition(
+        &db,
+        &e2,
+        Status::Testing,
+        "bench",
+        serde_json::Value::Null,
+        who,
+    )
+    .await
+    .unwrap();
     db.close().await.unwrap();
-    (owner.token, owner.project.0, id.0)
+    (owner.token, owner.project.0, (id.0, second.0))
 }
 
 async fn time(client: &reqwest::Client, url: &str, token: Option<&str>) -> Duration {
@@ -235,7 +284,7 @@ async fn main() {
         .unwrap();
     assert!(status.success(), "chorus migrate failed");
     let made = Instant::now();
-    let (token, project, experiment) = fixtures(&db_url, n).await;
+    let (token, project, (experiment, themed)) = fixtures(&db_url, n).await;
     eprintln!(
         "{} responses written in {:.1} s",
         2 * n,
@@ -264,17 +313,35 @@ async fn main() {
         Some(n as u64),
         "{body}"
     );
+    let theme_results = format!("{base}/api/v1/experiments/{themed}/results");
+    let body: serde_json::Value = client
+        .get(&theme_results)
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        body["measures"][0]["n_a"].as_u64(),
+        Some(n as u64),
+        "{body}"
+    );
     let mut health = Vec::new();
     let mut api = Vec::new();
     let mut html = Vec::new();
+    let mut theme_api = Vec::new();
     for _ in 0..rounds {
         health.push(time(&client, &format!("{base}/healthz"), None).await);
         api.push(time(&client, &results, Some(&token)).await);
         html.push(time(&client, &page, None).await);
+        theme_api.push(time(&client, &theme_results, Some(&token)).await);
     }
     health.sort();
     api.sort();
     html.sort();
+    theme_api.sort();
     let p50 = common::percentile(&html, 0.5);
     let (h50, a50) = (
         common::percentile(&health, 0.5),
@@ -300,5 +367,12 @@ async fn main() {
         ms(p50),
         ms(common::percentile(&html, 0.95)),
         p50.as_secs_f64() / h50.as_secs_f64().max(1e-9)
+    );
+    let t50 = common::percentile(&theme_api, 0.5);
+    println!(
+        "| `GET /api/v1/experiments/{{id}}/results` (a theme's share of written answers) | {} | {} | {:.0} |",
+        ms(t50),
+        ms(common::percentile(&theme_api, 0.95)),
+        t50.as_secs_f64() / h50.as_secs_f64().max(1e-9)
     );
 }

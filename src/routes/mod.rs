@@ -5,7 +5,10 @@ use actix_web::web;
 
 use crate::accounts::{self, admin};
 use crate::web::routing::Routes;
+
+mod api_table;
 use crate::{api, invitations, mail, notifications, pages, responses, results};
+use api_table::{api_scope, api_table};
 
 /// The whole route table.
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -379,90 +382,5 @@ fn themes_routes(t: Routes) -> Routes {
         .route(
             "/projects/{id}/coding/{answer}/remove",
             web::post().to(c::remove),
-        )
-}
-
-/// The scope the JSON API lives in (`/api/v1`): its own JSON, path and query settings so every
-/// bad input is answered with problem+json.
-fn api_scope() -> actix_web::Scope {
-    web::scope("/api/v1")
-        .app_data(api::json_config())
-        .app_data(api::path_config())
-        .app_data(api::query_config())
-}
-
-/// The JSON API's routes (under `/api/v1`).
-fn api_table() -> Routes {
-    Routes::new()
-        .route("/projects", web::post().to(api::projects::create))
-        .route("/projects", web::get().to(api::projects::list))
-        .route("/projects/{id}", web::get().to(api::projects::get))
-        .route(
-            "/projects/{id}/surveys",
-            web::post().to(api::surveys::create),
-        )
-        .route("/surveys/{id}", web::get().to(api::surveys::get))
-        .route("/surveys/{id}", web::put().to(api::surveys::replace))
-        .route(
-            "/surveys/{id}/publish",
-            web::post().to(api::surveys::publish),
-        )
-        .route("/surveys/{id}/close", web::post().to(api::surveys::close))
-        .route(
-            "/surveys/{id}/invitations",
-            web::post().to(api::invitations::create),
-        )
-        .route(
-            "/surveys/{id}/responses",
-            web::get().to(api::responses::list),
-        )
-        .route(
-            "/surveys/{id}/responses.csv",
-            web::get().to(api::responses::csv),
-        )
-        .route(
-            "/s/{slug}/responses",
-            web::post().to(api::responses::submit),
-        )
-        // Live: new responses as server-sent events.
-        .route("/surveys/{id}/events", web::get().to(api::live::events))
-        // Theme exports.
-        .route(
-            "/projects/{id}/themes.csv",
-            web::get().to(api::themes::themes_csv),
-        )
-        .route(
-            "/projects/{id}/coded-answers.csv",
-            web::get().to(api::themes::coded_csv),
-        )
-        .route(
-            "/projects/{id}/themes.xlsx",
-            web::get().to(api::themes::themes_xlsx),
-        )
-        .route(
-            "/projects/{id}/coded-answers.xlsx",
-            web::get().to(api::themes::coded_xlsx),
-        )
-        // Experiments.
-        .route(
-            "/projects/{id}/experiments",
-            web::post().to(api::experiments::create),
-        )
-        .route(
-            "/projects/{id}/experiments",
-            web::get().to(api::experiments::list),
-        )
-        .route("/experiments/{id}", web::get().to(api::experiments::get))
-        .route(
-            "/experiments/{id}",
-            web::patch().to(api::experiments::patch),
-        )
-        .route(
-            "/experiments/{id}/transitions",
-            web::post().to(api::experiments::transition),
-        )
-        .route(
-            "/experiments/{id}/results",
-            web::get().to(api::experiments::results),
         )
 }

@@ -131,9 +131,9 @@ async fn fixtures(database_url: &str, n: usize) -> (String, i64, (i64, i64)) {
            FROM answer a WHERE a.question_id = {story} AND a.text LIKE 'waiting%';
          INSERT INTO answer_tally (question_id, day, channel, value, n)
            SELECT a.question_id, substr(r.submitted_at, 1, 10), r.channel,
-                  COALESCE(CAST(a.number AS TEXT), a.text), COUNT(*)
+                  CASE WHEN a.question_id = {story} THEN ''
+                       ELSE COALESCE(CAST(a.number AS TEXT), a.text) END, COUNT(*)
            FROM answer a JOIN response r ON r.id = a.response_id
-           WHERE a.question_id <> {story}
            GROUP BY 1, 2, 3, 4;
          COMMIT;",
         total = 2 * n,
@@ -210,8 +210,8 @@ async fn fixtures(database_url: &str, n: usize) -> (String, i64, (i64, i64)) {
     )
     .await
     .unwrap();
-    // A second experiment measuring a theme's share of the written answers (counted from the
-    // answers and their codings, not from tallies).
+    // A second experiment measuring a theme's share of the written answers (the base from the
+    // tallies, the coded answers from the theme's codings).
     let theme = chorus::themes::store::list(&db, owner.project)
         .await
         .unwrap()[0]

@@ -13,6 +13,7 @@ pub mod m20261204_000010_help_contacts;
 mod m20261204_000011_safeguarding_leads;
 mod m20261205_000012_experiments;
 mod m20261205_000013_answer_tally;
+mod m20261205_000014_written_tally;
 
 /// The ordered list of every migration Chorus has.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000011_safeguarding_leads::Migration),
             Box::new(m20261205_000012_experiments::Migration),
             Box::new(m20261205_000013_answer_tally::Migration),
+            Box::new(m20261205_000014_written_tally::Migration),
         ]
     }
 }

@@ -1,17 +1,27 @@
 //! Small-number suppression (pure): counts from 1 up to the threshold minus one are hidden as
 //! "fewer than N", with secondary suppression so a hidden count cannot be worked out from a
-//! total, and percentages, means and medians of hidden groups hidden too.
+//! total (a count hidden only for that reads "hidden (small numbers)", never "fewer than N",
+//! which would be untrue), and percentages, means and medians of hidden groups hidden too.
 
 /// The default smallest group shown (`CHORUS_MIN_GROUP`).
 pub const DEFAULT_MIN_GROUP: u64 = 5;
 
-/// A number that may be shown, or hidden because its group is too small.
+/// A number that may be shown, or hidden because its group (or one beside it) is too small.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Shown<T> {
     /// Safe to show.
     Value(T),
-    /// Hidden: shown as "fewer than N" (counts) or not at all (percentages, means).
-    Hidden,
+    /// Hidden, and why: counts say so in words; percentages, means and medians are left out.
+    Hidden(Why),
+}
+
+/// Why a number is hidden, which decides what it says in its place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// Its own group is small (1 to the threshold − 1): "fewer than N".
+    Small,
+    /// Not small itself: hidden so that a small group beside it cannot be worked out from it.
+    Protects,
 }
 
 impl<T: Copy> Shown<T> {
@@ -19,7 +29,20 @@ impl<T: Copy> Shown<T> {
     pub fn value(self) -> Option<T> {
         match self {
             Shown::Value(v) => Some(v),
-            Shown::Hidden => None,
+            Shown::Hidden(_) => None,
+        }
+    }
+
+    /// Whether it is hidden, for whatever reason.
+    pub fn is_hidden(self) -> bool {
+        matches!(self, Shown::Hidden(_))
+    }
+
+    /// The same hiding for a figure derived from this one (a percentage, a mean).
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Shown<U> {
+        match self {
+            Shown::Value(v) => Shown::Value(f(v)),
+            Shown::Hidden(why) => Shown::Hidden(why),
         }
     }
 }
@@ -40,16 +63,30 @@ impl MinGroup {
         count > 0 && count < self.0
     }
 
-    /// What a hidden count shows as: "fewer than 5".
+    /// What a small count shows as: "fewer than 5".
     pub fn label(self) -> String {
         format!("fewer than {}", self.0)
     }
 
-    /// A count as a person reads it: the number, or "fewer than N".
+    /// What a count hidden only to protect a small one shows as.
+    pub const PROTECTS: &'static str = "hidden (small numbers)";
+
+    /// `count` hidden, with the reason its own size gives: small, or protecting a small one.
+    pub fn hide(self, count: u64) -> Shown<u64> {
+        Shown::Hidden(if self.too_small(count) {
+            Why::Small
+        } else {
+            Why::Protects
+        })
+    }
+
+    /// A count as a person reads it: the number, "fewer than N" when it is small itself, or
+    /// "hidden (small numbers)" when it is hidden to protect a small one.
     pub fn show(self, count: Shown<u64>) -> String {
         match count {
             Shown::Value(n) => n.to_string(),
-            Shown::Hidden => self.label(),
+            Shown::Hidden(Why::Small) => self.label(),
+            Shown::Hidden(Why::Protects) => Self::PROTECTS.to_owned(),
         }
     }
 }
@@ -84,6 +121,7 @@ pub fn suppress(counts: &[u64], min: MinGroup) -> Suppression {
     Suppression {
         hidden,
         total_hidden,
+        min,
     }
 }
 
@@ -94,13 +132,15 @@ pub struct Suppression {
     pub hidden: Vec<bool>,
     /// Whether the row's total must be hidden too.
     pub total_hidden: bool,
+    /// The threshold it was worked out with (which says why each hidden count is hidden).
+    pub min: MinGroup,
 }
 
 impl Suppression {
     /// Cell `i` as a [`Shown`] count.
     pub fn count(&self, i: usize, count: u64) -> Shown<u64> {
         if self.hidden.get(i).copied().unwrap_or(false) {
-            Shown::Hidden
+            self.min.hide(count)
         } else {
             Shown::Value(count)
         }
@@ -109,7 +149,7 @@ impl Suppression {
     /// The total as a [`Shown`] count.
     pub fn total(&self, total: u64) -> Shown<u64> {
         if self.total_hidden {
-            Shown::Hidden
+            self.min.hide(total)
         } else {
             Shown::Value(total)
         }
@@ -159,7 +199,22 @@ mod tests {
 
     #[test]
     fn hidden_counts_read_fewer_than_the_threshold() {
-        assert_eq!(MinGroup(5).show(Shown::Hidden), "fewer than 5");
+        assert_eq!(MinGroup(5).show(Shown::Hidden(Why::Small)), "fewer than 5");
         assert_eq!(MinGroup(10).show(Shown::Value(12)), "12");
+    }
+
+    #[test]
+    fn a_count_hidden_only_to_protect_a_small_one_never_claims_to_be_small() {
+        let min = MinGroup(5);
+        let s = suppress(&[3, 20, 7], min);
+        let shown: Vec<String> = [3, 20, 7]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| min.show(s.count(i, *c)))
+            .collect();
+        assert_eq!(shown, ["fewer than 5", "20", "hidden (small numbers)"]);
+        // A small total hides a zero beside it without saying it is small.
+        assert_eq!(min.show(min.hide(0)), "hidden (small numbers)");
+        assert_eq!(min.show(min.hide(4)), "fewer than 5");
     }
 }

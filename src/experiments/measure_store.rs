@@ -1,11 +1,11 @@
 //! The queries behind an experiment's results: each measure counted for both arms (periods, or
-//! groups over a period) from the answer tallies, or for a theme's share in one grouped query,
-//! never read answer by answer, so the results page stays fast with a hundred thousand answers
+//! groups over a period) from the answer tallies, and for a theme's share from the tallies and
+//! the theme's codings, never read answer by answer, so the results page stays fast with a hundred thousand answers
 //! a period.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use entity::{answer, answer_tally, question, response, survey};
-use sea_orm::sea_query::{Alias, CaseStatement, Expr, ExprTrait, Func, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, JoinType, QueryFilter,
     QuerySelect, RelationDef,
@@ -87,8 +87,9 @@ fn response_to_survey() -> RelationDef {
 }
 
 /// The answers of both arms, counted for the measure. Questions read the answer tallies (a few
-/// rows per day, channel and value, kept by the response writer); a theme's share reads the
-/// answers themselves, because codings change after the answers arrive.
+/// rows per day, channel and value, kept by the response writer); a theme's share reads its
+/// base from the tallies and counts the theme's codings in force, because codings change after
+/// the answers arrive.
 pub async fn count_arms<C: ConnectionTrait>(
     db: &C,
     t: &Target,
@@ -173,49 +174,40 @@ async fn tallies<C: ConnectionTrait>(
     q.into_tuple().all(db).await
 }
 
-/// One arm's share of written answers coded with `theme` (in force), counted in one grouped
-/// query over the answers.
+/// One arm's share of written answers coded with `theme` (in force): the base from the tallies
+/// (written answers count under an empty value), the coded answers counted in the database
+/// from the theme's codings, which change after the answers arrive.
 async fn theme_share<C: ConnectionTrait>(
     db: &C,
     t: &Target,
     a: &Arm,
     theme: i64,
 ) -> Result<Counts, DbErr> {
-    let audience = matches!(a.group, Some((CompareBy::Audience, _)));
-    let mut base = answer::Entity::find().join(JoinType::InnerJoin, to_response());
-    if audience {
-        base = base.join(JoinType::InnerJoin, response_to_survey());
+    let total: i64 = tallies(db, t, a)
+        .await?
+        .into_iter()
+        .filter(|(value, _)| value.is_empty())
+        .map(|(_, n)| n)
+        .sum();
+    let mut coded = answer::Entity::find().join(JoinType::InnerJoin, to_response());
+    if matches!(a.group, Some((CompareBy::Audience, _))) {
+        coded = coded.join(JoinType::InnerJoin, response_to_survey());
     }
-    let coded = Expr::Case(Box::new(
-        CaseStatement::new()
-            .case(
-                answer::Column::Id
-                    .in_subquery(crate::themes::stats::in_force::in_force_answers(theme)),
-                Expr::val(1),
-            )
-            .finally(Expr::val(0)),
-    ));
-    let rows: Vec<(i32, i64)> = base
+    let x: Option<i64> = coded
+        .filter(
+            answer::Column::Id.in_subquery(crate::themes::stats::in_force::in_force_answers(theme)),
+        )
         .filter(answer::Column::QuestionId.is_in(t.questions.iter().copied()))
         .filter(arm_condition(a))
-        .filter(answer::Column::Text.ne(""))
         .select_only()
-        .expr_as(coded, "coded")
         .column_as(
             Expr::from(Func::count(Expr::col((answer::Entity, answer::Column::Id)))),
             "n",
         )
-        .group_by(Expr::col(Alias::new("coded")))
         .into_tuple()
-        .all(db)
+        .one(db)
         .await?;
-    let (mut x, mut total) = (0u64, 0u64);
-    for (coded, c) in rows {
-        let c = u64::try_from(c).unwrap_or(0);
-        total += c;
-        if coded == 1 {
-            x += c;
-        }
-    }
-    Ok(Counts::Share { x, n: total })
+    let n = u64::try_from(total).unwrap_or(0);
+    let x = Ord::min(u64::try_from(x.unwrap_or(0)).unwrap_or(0), n);
+    Ok(Counts::Share { x, n })
 }

@@ -1,7 +1,8 @@
 //! Answer tallies: how many answers each measurable question got per day (UTC), channel and
 //! value, written in the same transaction as the answers (and taken back when a response is
-//! erased), so experiment results read a few hundred rows instead of every answer. Free text is
-//! never tallied.
+//! erased), so experiment results read a few hundred rows instead of every answer. Words are
+//! never tallied: a written answer counts under an empty value, which is the base of a theme's
+//! share.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -24,8 +25,10 @@ pub struct Tallies(BTreeMap<Key, i64>);
 
 /// The value an answer is tallied under, from its storage columns, or `None` when answers of
 /// this kind are not tallied: the number for faces, scale and rating, the option for yes/no and
-/// single choice, and an empty value for "Other" (its words stay out). The migration that
-/// created the table says the same in SQL.
+/// single choice, and an empty value for a written answer — short or long text, or "Other"
+/// (the words stay out). An empty value is what the theme coder calls a written answer, so a
+/// theme's share is its coded answers over these. The migrations that created the table and
+/// tallied written answers say the same in SQL.
 pub fn value_of(
     kind: QuestionKind,
     number: Option<i32>,
@@ -41,6 +44,7 @@ pub fn value_of(
             (Some(_), Some(_)) => Some(String::new()),
             (None, _) => None,
         },
+        QuestionKind::ShortText | QuestionKind::LongText => text.map(|_| String::new()),
         _ => None,
     }
 }
@@ -177,7 +181,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_and_options_are_tallied_but_free_text_never_is() {
+    fn numbers_options_and_written_answers_are_tallied_but_never_their_words() {
         let v = |k, n, t, c| value_of(k, n, t, c);
         assert_eq!(
             v(QuestionKind::Faces, Some(4), None, None).as_deref(),
@@ -206,11 +210,16 @@ mod tests {
             .as_deref(),
             Some("")
         );
+        // A written answer counts under an empty value: its words stay out.
         assert_eq!(
-            v(QuestionKind::LongText, None, Some("I was sad"), None),
-            None
+            v(QuestionKind::LongText, None, Some("I was sad"), None).as_deref(),
+            Some("")
         );
-        assert_eq!(v(QuestionKind::ShortText, None, Some("sad"), None), None);
+        assert_eq!(
+            v(QuestionKind::ShortText, None, Some("sad"), None).as_deref(),
+            Some("")
+        );
+        assert_eq!(v(QuestionKind::ShortText, None, None, None), None);
         assert_eq!(
             v(QuestionKind::MultipleChoice, None, None, Some("[\"A\"]")),
             None
@@ -230,12 +239,18 @@ mod tests {
             (8, day, "qr"),
             (None, Some("hi"), None),
         );
+        t.count(
+            QuestionKind::LongText,
+            (8, day, "qr"),
+            (None, Some("bye"), None),
+        );
         let rows: Vec<_> = t.0.into_iter().collect();
         assert_eq!(
             rows,
             [
                 ((7, day, "link".to_owned(), "5".to_owned()), 1),
                 ((7, day, "qr".to_owned(), "5".to_owned()), 2),
+                ((8, day, "qr".to_owned(), String::new()), 2),
             ]
         );
     }

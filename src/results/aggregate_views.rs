@@ -20,7 +20,7 @@ fn stat(v: Shown<Option<f64>>) -> String {
     match v {
         Shown::Value(Some(x)) => format!("{x:.1}"),
         Shown::Value(None) => "–".into(),
-        Shown::Hidden => "hidden".into(),
+        Shown::Hidden(_) => "hidden".into(),
     }
 }
 
@@ -63,7 +63,7 @@ pub fn breakdowns(aggregates: &[QuestionAggregate], min: MinGroup) -> Markup {
         @if min.0 > 1 {
             p class="body" {
                 "To protect people in small groups, counts below " (min.0) " show as “" (min.label())
-                "”, and so does the next-smallest count where needed, so a hidden count cannot be worked out from the others. Weeks are ISO weeks; the last 8 are shown."
+                "”; where a larger count has to be hidden too, so that a small one cannot be worked out from the others, it shows as “" (MinGroup::PROTECTS) "”. Weeks are ISO weeks; the last 8 are shown."
             }
         }
         @for a in aggregates {

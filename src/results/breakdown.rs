@@ -146,41 +146,36 @@ pub fn breakdown(
                 .map(|c| counts.iter().find(|r| &r.label == c).map_or(0, |r| r.count))
                 .collect();
             let within = suppress(&cell_counts, min);
-            let row_hidden = across.count(i, s.answered) == Shown::Hidden
-                || within.total(s.answered) == Shown::Hidden;
+            let row_hidden =
+                across.count(i, s.answered).is_hidden() || within.total(s.answered).is_hidden();
             let cells = cell_counts
                 .iter()
                 .enumerate()
                 .map(|(j, n)| {
                     let count = if row_hidden {
-                        Shown::Hidden
+                        min.hide(*n)
                     } else {
                         within.count(j, *n)
                     };
-                    let percent = match count {
-                        Shown::Value(n) if s.answered > 0 => {
-                            Shown::Value(n as f64 * 100.0 / s.answered as f64)
+                    let percent = count.map(|n| {
+                        if s.answered > 0 {
+                            n as f64 * 100.0 / s.answered as f64
+                        } else {
+                            0.0
                         }
-                        Shown::Value(_) => Shown::Value(0.0),
-                        Shown::Hidden => Shown::Hidden,
-                    };
+                    });
                     (count, percent)
                 })
                 .collect();
-            let hide = |v: Option<f64>| {
-                if row_hidden {
-                    Shown::Hidden
-                } else {
-                    Shown::Value(v)
-                }
+            let answered = if row_hidden {
+                min.hide(s.answered)
+            } else {
+                Shown::Value(s.answered)
             };
+            let hide = |v: Option<f64>| answered.map(|_| v);
             BreakdownRow {
                 group: (*label).clone(),
-                answered: if row_hidden {
-                    Shown::Hidden
-                } else {
-                    Shown::Value(s.answered)
-                },
+                answered,
                 cells,
                 mean: hide(mean),
                 median: hide(median),

@@ -3,6 +3,7 @@
 use chrono::TimeZone;
 
 use super::*;
+use crate::disclosure::Why;
 use crate::surveys::question::QuestionInput;
 use crate::surveys::{QuestionDef, QuestionId};
 
@@ -42,12 +43,21 @@ fn small_cells_are_hidden_with_the_next_smallest_and_small_groups_entirely() {
     let first = &b.rows[0];
     assert_eq!(first.answered, Shown::Value(31));
     assert_eq!(first.cells[0].0, Shown::Value(20));
-    assert_eq!(first.cells[1], (Shown::Hidden, Shown::Hidden));
-    assert_eq!(first.cells[2].0, Shown::Hidden, "secondary suppression");
+    let (small, protects) = (Shown::Hidden(Why::Small), Shown::Hidden(Why::Protects));
+    assert_eq!(first.cells[1], (small, Shown::Hidden(Why::Small)));
+    assert_eq!(
+        first.cells[2].0, protects,
+        "secondary suppression, not small itself"
+    );
     // Assisted has 3 answers: the whole row goes, and so does the next-smallest group.
-    assert_eq!(b.rows[1].answered, Shown::Hidden);
-    assert_eq!(b.rows[1].cells[0].0, Shown::Hidden);
-    assert_eq!(b.rows[2].answered, Shown::Hidden);
+    assert_eq!(b.rows[1].answered, small);
+    assert_eq!(b.rows[1].cells[0].0, small);
+    // Paper's 20 are hidden only to protect Assisted: they do not read "fewer than 5".
+    assert_eq!(b.rows[2].answered, protects);
+    assert_eq!(
+        MinGroup(5).show(b.rows[2].answered),
+        "hidden (small numbers)"
+    );
 }
 
 #[test]
@@ -65,11 +75,11 @@ fn numbers_keep_mean_and_median_for_big_groups_only() {
     assert!(b.numeric);
     assert_eq!(b.columns.len(), 5);
     assert_eq!(b.rows[0].mean, Shown::Value(Some(4.5)));
-    assert_eq!(b.rows[1].mean, Shown::Hidden);
-    assert_eq!(b.rows[1].answered, Shown::Hidden);
+    assert_eq!(b.rows[1].mean, Shown::Hidden(Why::Small));
+    assert_eq!(b.rows[1].answered, Shown::Hidden(Why::Small));
     assert_eq!(
         b.rows[2].answered,
-        Shown::Hidden,
+        Shown::Hidden(Why::Protects),
         "next-smallest group hidden too"
     );
 }

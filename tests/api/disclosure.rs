@@ -11,7 +11,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 #[tokio::test]
-async fn small_groups_read_fewer_than_five_with_secondary_suppression_in_pages_and_csv() {
+async fn small_groups_read_fewer_than_five_and_a_count_hidden_to_protect_them_says_so() {
     let api = api_with(None, "5").await;
     let project = api.project().await;
     let (survey, _) = survey_in(&api, project, |_| {}).await;
@@ -33,13 +33,17 @@ async fn small_groups_read_fewer_than_five_with_secondary_suppression_in_pages_a
         modes[0],
         "Self-completed | 12 | 0 (0%) | 0 (0%) | 0 (0%) | 12 (100%) | 0 (0%) | 4.0 | 4.0"
     );
-    // Assisted (2) is hidden, and so is Paper (7), the next-smallest, so 21 − 12 gives nothing away.
+    // Assisted (2) is hidden, and so is Paper (7), the next-smallest, so 21 − 12 gives nothing
+    // away; Paper is not small itself, so it does not claim to be.
     assert!(
         modes[1].starts_with("Assisted | fewer than 5 |"),
         "{modes:?}"
     );
     assert!(modes[1].ends_with("| hidden | hidden"), "{modes:?}");
-    assert!(modes[2].starts_with("Paper | fewer than 5 |"), "{modes:?}");
+    assert!(
+        modes[2].starts_with("Paper | hidden (small numbers) |"),
+        "{modes:?}"
+    );
     assert!(!modes[1].contains('%') && !modes[2].contains('%'));
     let csv = api
         .app
@@ -52,7 +56,7 @@ async fn small_groups_read_fewer_than_five_with_secondary_suppression_in_pages_a
         csv.contains(",mode,Assisted,(answered),fewer than 5,,,\r\n"),
         "{csv}"
     );
-    assert!(csv.contains(",mode,Paper,(answered),fewer than 5,,,\r\n"));
+    assert!(csv.contains(",mode,Paper,(answered),hidden (small numbers),,,\r\n"));
     assert!(csv.contains(",mode,Self-completed,(answered),12,,4.00,4.00\r\n"));
     assert!(!csv.contains(",mode,Assisted,Bad,2,"));
 }

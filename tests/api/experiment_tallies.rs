@@ -5,7 +5,8 @@
 use chrono::{Datelike, Duration, Utc};
 use migration::{Migrator, MigratorTrait};
 use reqwest::StatusCode;
-use sea_orm::{ConnectionTrait, EntityTrait, Statement};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, Statement};
 use serde_json::{Value, json};
 
 use crate::experiment_fixtures::*;
@@ -22,14 +23,19 @@ async fn figures(lab: &Lab, x: i64) -> Vec<String> {
     rows
 }
 
-/// Sends one response through the public API and returns its receipt.
+/// Sends one response (with a few words in the story) through the public API and returns its
+/// receipt.
 async fn send(lab: &Lab, slug: &str, feel: i32, safe: &str) -> String {
+    send_story(lab, slug, feel, safe, "It was fine").await
+}
+
+async fn send_story(lab: &Lab, slug: &str, feel: i32, safe: &str, story: &str) -> String {
     let res = reqwest::Client::new()
         .post(lab.app.url(&format!("/api/v1/s/{slug}/responses")))
         .json(&json!({
             "client_id": uuid::Uuid::new_v4(),
             "mode": "self",
-            "answers": {"feel": feel, "safe": safe},
+            "answers": {"feel": feel, "safe": safe, "story": story},
         }))
         .send()
         .await
@@ -39,12 +45,18 @@ async fn send(lab: &Lab, slug: &str, feel: i32, safe: &str) -> String {
     body["receipt"].as_str().unwrap().to_owned()
 }
 
-#[tokio::test]
-async fn answers_count_in_the_results_as_soon_as_they_are_sent_and_leave_when_erased() {
-    let lab = lab().await;
-    let x = lab.propose().await;
-    lab.plan(x).await;
-    // September against the four weeks from today.
+/// The lab questionnaire's public address.
+async fn slug(lab: &Lab, db: &sea_orm::DatabaseConnection) -> String {
+    entity::survey::Entity::find_by_id(lab.survey)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug
+}
+
+/// Re-plans `x` as September against the four weeks from today, so answers sent now count.
+async fn plan_from_today(lab: &Lab, x: i64) {
     let today = Utc::now().date_naive();
     let end = today + Duration::days(27);
     let (d, m, y) = (today.day(), today.month(), today.year());
@@ -74,13 +86,16 @@ async fn answers_count_in_the_results_as_soon_as_they_are_sent_and_leave_when_er
         "{}",
         res.text().await.unwrap()
     );
+}
+
+#[tokio::test]
+async fn answers_count_in_the_results_as_soon_as_they_are_sent_and_leave_when_erased() {
+    let lab = lab().await;
+    let x = lab.propose().await;
+    lab.plan(x).await;
+    plan_from_today(&lab, x).await;
     let db = connect_db(&lab.app).await;
-    let slug = entity::survey::Entity::find_by_id(lab.survey)
-        .one(&db)
-        .await
-        .unwrap()
-        .unwrap()
-        .slug;
+    let slug = slug(&lab, &db).await;
     let mut receipts = Vec::new();
     for (feel, safe) in [
         (5, "yes"),
@@ -138,21 +153,110 @@ async fn upgrading_tallies_the_answers_already_stored_as_the_response_writer_wou
     lab.plan(x).await;
     // Today's answers through the real writer, beside September's and October's.
     let db = connect_db(&lab.app).await;
-    let slug = entity::survey::Entity::find_by_id(lab.survey)
-        .one(&db)
-        .await
-        .unwrap()
-        .unwrap()
-        .slug;
+    let slug = slug(&lab, &db).await;
     send(&lab, &slug, 2, "no").await;
     send(&lab, &slug, 4, "yes").await;
     let written = tally_rows(&db).await;
     assert!(written.len() > 20, "{written:?}");
+    assert!(
+        written.iter().any(|(_, _, _, value, _)| value.is_empty()),
+        "written answers are tallied under an empty value"
+    );
     let shown = figures(&lab, x).await;
-    // Back to before the tallies, then up again: the migration counts every stored answer.
-    Migrator::down(&db, Some(1)).await.unwrap();
+    // Back to before the tallies (the table, then written answers joining it), then up again:
+    // the migrations count every stored answer.
+    Migrator::down(&db, Some(2)).await.unwrap();
     Migrator::up(&db, None).await.unwrap();
     assert_eq!(tally_rows(&db).await, written);
     assert_eq!(figures(&lab, x).await, shown);
+    db.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_themes_share_counts_written_answers_at_once_and_only_codings_in_force() {
+    let lab = lab().await;
+    let x = lab.propose().await;
+    let base = format!("/projects/{}/experiments/{x}", lab.project);
+    let theme = format!("t:{}", lab.theme);
+    let res = lab
+        .post(
+            &format!("{base}/plan/measures"),
+            &[("measure", &theme), ("better", "lower")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    lab.plan(x).await;
+    plan_from_today(&lab, x).await;
+    let db = connect_db(&lab.app).await;
+    let slug = slug(&lab, &db).await;
+    // Ten children write today, two about waiting; a steward codes those two.
+    let mut receipts = Vec::new();
+    for i in 0..10 {
+        let story = if i < 2 {
+            "Waiting for the bus took ages"
+        } else {
+            "It was fine"
+        };
+        receipts.push(send_story(&lab, &slug, 4, "yes", story).await);
+    }
+    let waited: Vec<i64> = entity::answer::Entity::find()
+        .filter(entity::answer::Column::Text.eq("Waiting for the bus took ages"))
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(waited.len(), 2);
+    let code = |answer: i64, source: &str, status: &str| entity::coding::ActiveModel {
+        answer_id: Set(answer),
+        theme_id: Set(lab.theme),
+        source: Set(source.into()),
+        confidence: Set(1.0),
+        status: Set(status.into()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    // The codebook word "waiting" codes them (the keyword job may have done it already).
+    let set = |c: entity::coding::ActiveModel| {
+        entity::coding::Entity::insert(c).on_conflict(
+            OnConflict::columns([
+                entity::coding::Column::AnswerId,
+                entity::coding::Column::ThemeId,
+                entity::coding::Column::Source,
+            ])
+            .update_column(entity::coding::Column::Status)
+            .to_owned(),
+        )
+    };
+    for a in &waited {
+        set(code(*a, "keyword", "accepted"))
+            .exec_without_returning(&db)
+            .await
+            .unwrap();
+    }
+    // September: 10 of 40 stories were about waiting; today 2 of 10.
+    let rows = figures(&lab, x).await;
+    assert!(rows[0].starts_with("Before4025%"), "{rows:?}");
+    assert!(rows[1].starts_with("During the test1020%"), "{rows:?}");
+    // A steward takes the theme off one of them: it no longer counts.
+    set(code(waited[0], "steward", "rejected"))
+        .exec_without_returning(&db)
+        .await
+        .unwrap();
+    let rows = figures(&lab, x).await;
+    assert!(rows[1].starts_with("During the test1010%"), "{rows:?}");
+    // A child who wrote "It was fine" erases their answers: the base shrinks to nine.
+    let res = lab
+        .app
+        .post_form(
+            "/receipt/delete",
+            &[("receipt", receipts.last().unwrap()), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let rows = figures(&lab, x).await;
+    assert!(rows[1].starts_with("During the test911%"), "{rows:?}");
+    assert!(rows[0].starts_with("Before4025%"), "{rows:?}");
     db.close().await.unwrap();
 }

@@ -82,7 +82,11 @@ async fn themes_csv_has_a_row_per_theme_with_small_groups_hidden_and_redacted_ex
     let (staff, waiting) = (&rows[1], &rows[2]);
     assert_eq!(waiting[..5], ["Waiting", "", "active", "12", "80"]);
     assert_eq!(waiting[5..9], ["12", "0", "0", "0"]);
-    assert_eq!(waiting[9..12], ["6", "fewer than 5", "fewer than 5"]);
+    // Assisted (5) is hidden only to protect paper (1): it says so rather than "fewer than 5".
+    assert_eq!(
+        waiting[9..12],
+        ["6", "hidden (small numbers)", "fewer than 5"]
+    );
     assert!(waiting[12] < waiting[13], "first seen before last seen");
     assert_eq!(
         waiting[14],
@@ -260,7 +264,7 @@ async fn themes_xlsx_has_the_csv_header_and_numbers_as_numbers() {
     assert_eq!(sheet.get((2, 3)), Some(&Data::Float(12.0)));
     assert_eq!(
         sheet.get((2, 10)),
-        Some(&Data::String("fewer than 5".into()))
+        Some(&Data::String("hidden (small numbers)".into()))
     );
     let all: Vec<String> = sheet.used_cells().map(|(_, _, d)| d.to_string()).collect();
     assert!(

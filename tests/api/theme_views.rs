@@ -145,7 +145,7 @@ async fn a_theme_page_shows_count_share_trend_breakdowns_questions_and_sources()
         modes,
         [
             row("Self-completed", "7"),
-            row("Assisted", "fewer than 5"),
+            row("Assisted", "hidden (small numbers)"),
             row("Paper", "fewer than 5")
         ]
     );

@@ -78,7 +78,7 @@ fn suppressed(counts: &[u64], min: MinGroup) -> Vec<Cell> {
         .into_iter()
         .map(|shown| match shown.value() {
             Some(n) => Cell::from(n),
-            None => Cell::Text(min.label()),
+            None => Cell::Text(min.show(shown)),
         })
         .collect()
 }
@@ -247,8 +247,8 @@ mod tests {
         assert_eq!(row.len(), themes_header().len());
         assert_eq!(row[..5], ["Waiting", "Queues", "active", "7", "35"]);
         assert_eq!(row[6], "7", "families");
-        // Paper is small; self is the only other non-zero cell, so it goes too.
-        assert_eq!(row[9..12], ["fewer than 5", "0", "fewer than 5"]);
+        // Paper is small; self is the only other non-zero cell, so it goes too, saying why.
+        assert_eq!(row[9..12], ["hidden (small numbers)", "0", "fewer than 5"]);
         assert_eq!(row[15], "Ask Mrs [name removed]");
         assert_eq!(row[17..], ["7", "0", "0"]);
     }

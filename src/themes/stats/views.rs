@@ -119,7 +119,7 @@ pub fn figures(stats: &ThemeStats, cat: &Catalogue, min: MinGroup) -> Markup {
         @if min.0 > 1 {
             p class="body" {
                 "To protect people in small groups, counts below " (min.0) " show as “" (min.label())
-                "”, and so does the next-smallest count where needed."
+                "”; where a larger count has to be hidden too, so that a small one cannot be worked out from the others, it shows as “" (MinGroup::PROTECTS) "”."
             }
         }
         h2 class="heading-m" { "Week by week" }

@@ -33,6 +33,7 @@ mod invitations;
 mod live;
 mod mail;
 mod notifications;
+mod paging;
 mod process;
 mod projects;
 mod qr;

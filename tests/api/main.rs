@@ -49,6 +49,7 @@ mod safeguarding_leads;
 mod safeguarding_migration;
 mod safeguarding_review;
 mod security;
+mod sign_in_race;
 mod submitter;
 mod survey_rules;
 mod theme_exports;

@@ -23,7 +23,7 @@ use crate::results::store as results;
 use crate::results::{CsvQuery, csv_response};
 use crate::state::AppState;
 use crate::surveys::{self, Availability, RawAnswer};
-use crate::surveys::{SurveyAccess, SurveyId};
+use crate::surveys::{Slug, SurveyAccess, SurveyId};
 
 /// Responses per page over the API: 50 unless `per_page` asks for 1 to 200.
 const PAGE_SIZE: PageSize = PageSize::UpTo {
@@ -223,7 +223,7 @@ fn problem(refused: Refused) -> Problem {
 pub async fn submit(
     req: HttpRequest,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
     body: web::Json<SubmissionBody>,
 ) -> Result<HttpResponse, Problem> {
     let cached = state

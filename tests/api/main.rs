@@ -33,6 +33,7 @@ mod invitations;
 mod live;
 mod mail;
 mod notifications;
+mod nul_bytes;
 mod paging;
 mod process;
 mod projects;

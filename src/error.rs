@@ -7,6 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 
+use crate::fields::FieldErrors;
 use crate::web::layout;
 
 /// Everything that can go wrong while answering a request.
@@ -108,6 +109,12 @@ impl AppError {
                 "Try again later. Nothing you sent has been saved unless you saw a confirmation.".into(),
             ),
         }
+    }
+
+    /// 400 for an address whose query could not be read: every field's message, in order.
+    pub fn address(errors: FieldErrors) -> AppError {
+        let messages: Vec<&str> = errors.iter().map(|(_, m)| m).collect();
+        AppError::BadRequest(format!("{}.", messages.join(". ")))
     }
 
     fn log(&self) {

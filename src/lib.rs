@@ -24,6 +24,7 @@ pub mod live;
 pub mod mail;
 pub mod notifications;
 pub mod pages;
+pub mod paging;
 pub mod projects;
 pub mod qr;
 pub mod responses;

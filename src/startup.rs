@@ -22,7 +22,7 @@ use crate::mail::{MailBackend, Worker, WorkerConfig};
 use crate::notifications::{Task, TaskConfig};
 use crate::responses::{self, RateLimiter, Submitter};
 use crate::state::AppState;
-use crate::web::{csrf, middleware};
+use crate::web::{csrf, middleware, panics};
 use crate::{db, pages};
 
 /// A bound, ready-to-run Chorus server.
@@ -202,6 +202,7 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     // settings, mail, the live hub or the writer as well.
     let db = web::Data::new(state.db.clone());
     let settings = web::Data::from(state.settings.clone());
+    let panic_route = state.settings.test_panic_route;
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
         App::new()
@@ -221,6 +222,7 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
                 AppError::BadRequest("The address has a part Chorus does not understand.".into())
                     .into()
             }))
+            .configure(|cfg| panics::test_routes(cfg, panic_route))
             .configure(crate::routes::routes)
             .default_service(web::to(pages::not_found))
             .wrap(middleware::framework_errors())

@@ -56,23 +56,12 @@ pub async fn sign_in(
             views::sign_in(&token, &form.email, &errors, None),
         ));
     }
-    if let Some(wait) = state.throttle.blocked(&form.email, ip) {
-        errors.add(
-            "email",
-            format!(
-                "Too many failed attempts to sign in. Wait {} and try again.",
-                human_wait(wait)
-            ),
-        );
-        let mut res = html(
-            StatusCode::TOO_MANY_REQUESTS,
-            views::sign_in(&token, &form.email, &errors, None),
-        );
-        if let Ok(v) = header::HeaderValue::from_str(&wait.to_string()) {
-            res.headers_mut().insert(header::RETRY_AFTER, v);
-        }
-        return Ok(res);
-    }
+    // The slot is taken before the password is checked, so attempts sent at once cannot all
+    // pass a check made before any of them failed.
+    let slot = match state.throttle.reserve(&form.email, ip) {
+        Ok(slot) => slot,
+        Err(wait) => return Ok(blocked(&token, &form.email, wait)),
+    };
     let found = match EmailAddress::parse(&form.email) {
         Ok(email) => store::find_by_email(&state.db, &email).await?,
         Err(_) => None,
@@ -84,7 +73,7 @@ pub async fn sign_in(
     let ok = password::verify(form.password, hash).await?;
     match steward.filter(|_| ok) {
         Some(steward) => {
-            state.throttle.succeed(&form.email);
+            slot.succeed();
             let cookie = session::start(&state.db, &state.settings, &req, &steward).await?;
             tracing::info!(steward = steward.id.0, "signed in");
             let mut res = see_other("/home");
@@ -93,7 +82,8 @@ pub async fn sign_in(
             Ok(res)
         }
         None => {
-            state.throttle.fail(&form.email, ip);
+            // Dropping the slot counts the failure.
+            drop(slot);
             errors.add("email", "Enter a correct email address and password");
             Ok(html(
                 StatusCode::UNAUTHORIZED,
@@ -101,6 +91,26 @@ pub async fn sign_in(
             ))
         }
     }
+}
+
+/// 429: the sign-in page again, saying how long to wait.
+fn blocked(token: &str, email: &str, wait: u64) -> HttpResponse {
+    let mut errors = FieldErrors::new();
+    errors.add(
+        "email",
+        format!(
+            "Too many failed attempts to sign in. Wait {} and try again.",
+            human_wait(wait)
+        ),
+    );
+    let mut res = html(
+        StatusCode::TOO_MANY_REQUESTS,
+        views::sign_in(token, email, &errors, None),
+    );
+    if let Ok(v) = header::HeaderValue::from_str(&wait.to_string()) {
+        res.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    res
 }
 
 pub async fn sign_out(

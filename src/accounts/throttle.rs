@@ -1,8 +1,9 @@
-//! Sign-in throttling per account and per client address, kept in memory only (never stored).
+//! Sign-in throttling per account and per client address, kept in memory only (never stored):
+//! each attempt takes a slot before its password is checked, so parallel attempts cannot race it.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
@@ -16,15 +17,46 @@ pub const WINDOW: Duration = Duration::from_secs(15 * 60);
 const MAX_ENTRIES: usize = 100_000;
 
 #[derive(Clone, Copy)]
-struct Failures {
-    count: u32,
+struct Attempts {
+    /// Failed attempts since `first`.
+    failed: u32,
+    /// Attempts let through whose password is still being checked.
+    checking: u32,
     first: Instant,
 }
 
-/// Counts recent failed sign-ins. Keys are hashed, so memory holds no email address.
+impl Attempts {
+    fn fresh(now: Instant) -> Attempts {
+        Attempts {
+            failed: 0,
+            checking: 0,
+            first: now,
+        }
+    }
+    fn expired(&self, now: Instant) -> bool {
+        now.duration_since(self.first) >= WINDOW
+    }
+}
+
+/// Counts sign-in attempts. Keys are hashed, so memory holds no email address.
+///
+/// An attempt takes a slot *before* its (slow) password check, under one lock, and the slots
+/// taken plus the failures counted may not pass the limit: so any number of attempts sent at
+/// once get at most the limit checked, and the rest are refused as blocked.
 #[derive(Default)]
 pub struct SignInThrottle {
-    failures: Mutex<HashMap<[u8; 32], Failures>>,
+    attempts: Mutex<HashMap<[u8; 32], Attempts>>,
+}
+
+/// A slot taken by one sign-in attempt. Say how it ended with [`Slot::succeed`]; a slot
+/// dropped without that (a wrong password, or a request that failed or was abandoned part-way)
+/// counts as a failure.
+#[must_use = "a slot dropped without succeed() counts as a failed attempt"]
+pub struct Slot<'a> {
+    throttle: &'a SignInThrottle,
+    account: [u8; 32],
+    address: Option<[u8; 32]>,
+    succeeded: bool,
 }
 
 fn key(kind: &str, value: &str) -> [u8; 32] {
@@ -44,48 +76,75 @@ fn address_key(ip: Option<IpAddr>) -> Option<[u8; 32]> {
 }
 
 impl SignInThrottle {
-    /// Seconds to wait if this account or address is over its limit, else `None`.
-    pub fn blocked(&self, email: &str, ip: Option<IpAddr>) -> Option<u64> {
-        let map = self.failures.lock().ok()?;
-        let now = Instant::now();
-        let check = |k: &[u8; 32], limit: u32| {
-            map.get(k)
-                .filter(|f| f.count >= limit && now.duration_since(f.first) < WINDOW)
-                .map(|f| (WINDOW - now.duration_since(f.first)).as_secs().max(1))
-        };
-        check(&account_key(email), PER_ACCOUNT)
-            .or_else(|| address_key(ip).and_then(|k| check(&k, PER_ADDRESS)))
-    }
-
-    /// Records a failed attempt.
-    pub fn fail(&self, email: &str, ip: Option<IpAddr>) {
-        let Ok(mut map) = self.failures.lock() else {
-            return;
-        };
+    /// Takes a slot for one attempt on this account from this address, or gives the seconds
+    /// to wait when either is at its limit (failures and attempts being checked together).
+    pub fn reserve(&self, email: &str, ip: Option<IpAddr>) -> Result<Slot<'_>, u64> {
+        let account = account_key(email);
+        let address = address_key(ip);
+        // Nothing panics under this lock; were it ever poisoned, the counts are still good.
+        let mut map = self.attempts.lock().unwrap_or_else(PoisonError::into_inner);
         let now = Instant::now();
         if map.len() >= MAX_ENTRIES {
-            map.retain(|_, f| now.duration_since(f.first) < WINDOW);
+            map.retain(|_, a| !a.expired(now) || a.checking > 0);
         }
-        for k in std::iter::once(account_key(email)).chain(address_key(ip)) {
-            let entry = map.entry(k).or_insert(Failures {
-                count: 0,
-                first: now,
-            });
-            if now.duration_since(entry.first) >= WINDOW {
-                *entry = Failures {
-                    count: 0,
-                    first: now,
+        let wait = |k: &[u8; 32], limit: u32| {
+            map.get(k)
+                .filter(|a| !a.expired(now) && a.failed + a.checking >= limit)
+                .map(|a| (WINDOW - now.duration_since(a.first)).as_secs().max(1))
+        };
+        if let Some(wait) =
+            wait(&account, PER_ACCOUNT).or_else(|| address.and_then(|k| wait(&k, PER_ADDRESS)))
+        {
+            return Err(wait);
+        }
+        for k in std::iter::once(account).chain(address) {
+            let entry = map.entry(k).or_insert(Attempts::fresh(now));
+            if entry.expired(now) {
+                *entry = Attempts {
+                    checking: entry.checking,
+                    ..Attempts::fresh(now)
                 };
             }
-            entry.count += 1;
+            entry.checking += 1;
         }
+        Ok(Slot {
+            throttle: self,
+            account,
+            address,
+            succeeded: false,
+        })
     }
 
-    /// Forgets an account's failures after a successful sign-in.
-    pub fn succeed(&self, email: &str) {
-        if let Ok(mut map) = self.failures.lock() {
-            map.remove(&account_key(email));
+    fn settle(&self, slot: &Slot<'_>) {
+        let mut map = self.attempts.lock().unwrap_or_else(PoisonError::into_inner);
+        for k in std::iter::once(slot.account).chain(slot.address) {
+            if let Some(entry) = map.get_mut(&k) {
+                entry.checking = entry.checking.saturating_sub(1);
+                if !slot.succeeded {
+                    entry.failed += 1;
+                }
+            }
         }
+        if slot.succeeded
+            && let Some(entry) = map.get_mut(&slot.account)
+        {
+            // The account's owner proved who they are: its failures are forgotten (attempts
+            // still being checked keep their slots).
+            entry.failed = 0;
+        }
+    }
+}
+
+impl Slot<'_> {
+    /// The password was right: frees the slot and forgets the account's failures.
+    pub fn succeed(mut self) {
+        self.succeeded = true;
+    }
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        self.throttle.settle(self);
     }
 }
 
@@ -93,17 +152,41 @@ impl SignInThrottle {
 mod tests {
     use super::*;
 
+    fn fail(t: &SignInThrottle, email: &str, ip: Option<IpAddr>) {
+        drop(t.reserve(email, ip).unwrap());
+    }
+
     #[test]
     fn an_account_is_blocked_after_five_failures_and_freed_by_success() {
         let t = SignInThrottle::default();
         for _ in 0..PER_ACCOUNT {
-            assert!(t.blocked("a@b.org", None).is_none());
-            t.fail("a@b.org", None);
+            fail(&t, "a@b.org", None);
         }
-        assert!(t.blocked("A@B.org ", None).is_some());
-        assert!(t.blocked("other@b.org", None).is_none());
-        t.succeed("a@b.org");
-        assert!(t.blocked("a@b.org", None).is_none());
+        assert!(t.reserve("A@B.org ", None).is_err());
+        assert!(t.reserve("other@b.org", None).is_ok());
+        let mut t = SignInThrottle::default();
+        for _ in 0..PER_ACCOUNT - 1 {
+            fail(&t, "a@b.org", None);
+        }
+        t.reserve("a@b.org", None).unwrap().succeed();
+        assert!(
+            t.attempts
+                .get_mut()
+                .unwrap()
+                .values()
+                .all(|a| a.failed == 0)
+        );
+    }
+
+    #[test]
+    fn attempts_being_checked_hold_their_slots_so_no_more_than_the_limit_are_checked() {
+        let t = SignInThrottle::default();
+        let held: Vec<_> = (0..PER_ACCOUNT)
+            .map(|_| t.reserve("a@b.org", None).unwrap())
+            .collect();
+        assert!(t.reserve("a@b.org", None).is_err(), "all slots are taken");
+        drop(held);
+        assert!(t.reserve("a@b.org", None).is_err(), "and now they failed");
     }
 
     #[test]
@@ -111,12 +194,9 @@ mod tests {
         let t = SignInThrottle::default();
         let ip: IpAddr = [10, 0, 0, 1].into();
         for i in 0..PER_ADDRESS {
-            t.fail(&format!("p{i}@b.org"), Some(ip));
+            fail(&t, &format!("p{i}@b.org"), Some(ip));
         }
-        assert!(t.blocked("fresh@b.org", Some(ip)).is_some());
-        assert!(
-            t.blocked("fresh@b.org", Some([10, 0, 0, 2].into()))
-                .is_none()
-        );
+        assert!(t.reserve("fresh@b.org", Some(ip)).is_err());
+        assert!(t.reserve("fresh@b.org", Some([10, 0, 0, 2].into())).is_ok());
     }
 }

@@ -15,6 +15,7 @@ use crate::api::schema::{
 };
 use crate::error::AppError;
 use crate::fields::FieldErrors;
+use crate::paging::{PageQuery, PageSize, Paging};
 use crate::responses::intake::{Intake, Refused, accept};
 use crate::responses::limits;
 use crate::responses::{Channel, Mode, Sent, Submission, SubmissionId};
@@ -22,17 +23,13 @@ use crate::results::store as results;
 use crate::results::{CsvQuery, csv_response};
 use crate::state::AppState;
 use crate::surveys::{self, Availability, RawAnswer};
-use crate::surveys::{SurveyAccess, SurveyId};
+use crate::surveys::{Slug, SurveyAccess, SurveyId};
 
-/// `?page=&per_page=`
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageParams {
-    /// Page number, from 1.
-    page: Option<u64>,
-    /// Responses per page, 1 to 200 (default 50).
-    per_page: Option<u64>,
-}
+/// Responses per page over the API: 50 unless `per_page` asks for 1 to 200.
+const PAGE_SIZE: PageSize = PageSize::UpTo {
+    default: 50,
+    max: 200,
+};
 
 /// `?bom=1`
 #[derive(Deserialize, IntoParams)]
@@ -51,12 +48,13 @@ pub struct BomParams {
     get,
     path = "/api/v1/surveys/{id}/responses",
     tag = "responses",
-    params(("id" = i64, Path, description = "Survey id"), PageParams),
+    params(("id" = i64, Path, description = "Survey id"), PageQuery),
     responses(
         (status = 200, description = "A page of responses", body = ResponsesPage),
         (status = 401, description = "No valid token", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 403, description = "No build access", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 404, description = "Not found or not visible", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "page or per_page out of range, keyed by field", body = ProblemDoc, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -64,16 +62,15 @@ pub async fn list(
     state: web::Data<AppState>,
     me: ApiSteward,
     path: web::Path<i64>,
-    query: web::Query<PageParams>,
+    query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, Problem> {
+    let paging = Paging::parse(&query, PAGE_SIZE).map_err(Problem::invalid)?;
     let survey = SurveyAccess::build(&state.db, &me.0, SurveyId(path.into_inner()))
         .await?
         .survey;
-    let page = query.page.unwrap_or(1).max(1);
-    let per_page = query.per_page.unwrap_or(50).clamp(1, 200);
     let questions = surveys::store::questions(&state.db, survey.id, true).await?;
     let total = results::count_responses(&state.db, survey.id).await?;
-    let rows = results::page_responses(&state.db, survey.id, &questions, page, per_page).await?;
+    let rows = results::page_responses(&state.db, survey.id, &questions, paging).await?;
     let items = rows
         .into_iter()
         .map(|r| ResponseOut {
@@ -95,8 +92,8 @@ pub async fn list(
     Ok(HttpResponse::Ok().json(ResponsesPage {
         items,
         total,
-        page,
-        per_page,
+        page: paging.page(),
+        per_page: paging.per_page(),
     }))
 }
 
@@ -226,7 +223,7 @@ fn problem(refused: Refused) -> Problem {
 pub async fn submit(
     req: HttpRequest,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
     body: web::Json<SubmissionBody>,
 ) -> Result<HttpResponse, Problem> {
     let cached = state

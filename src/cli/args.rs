@@ -80,6 +80,9 @@ pub struct SettingsArgs {
     /// "fewer than N" [default: 5; 1 turns suppression off]
     #[arg(long, env = "CHORUS_MIN_GROUP")]
     pub min_group: Option<String>,
+    /// Test builds only: 1 adds routes that panic on purpose [default: 0]
+    #[arg(long, env = "CHORUS_TEST_PANIC_ROUTE", hide = true)]
+    pub test_panic_route: Option<String>,
 }
 
 /// Where the data is: what the commands that only touch the database need.
@@ -132,6 +135,11 @@ impl SettingsArgs {
             exit_url: pick("exit_url", o.exit_url, self.exit_url),
             resume_days: pick("resume_days", o.resume_days, self.resume_days),
             min_group: pick("min_group", o.min_group, self.min_group),
+            test_panic_route: pick(
+                "test_panic_route",
+                o.test_panic_route,
+                self.test_panic_route,
+            ),
         }
     }
 }
@@ -186,6 +194,7 @@ impl From<SettingsArgs> for RawSettings {
             exit_url: a.exit_url,
             resume_days: a.resume_days,
             min_group: a.min_group,
+            test_panic_route: a.test_panic_route,
         }
     }
 }

@@ -48,6 +48,10 @@ pub struct Settings {
     /// Smallest group shown in breakdowns and aggregate exports; smaller counts read
     /// "fewer than N" (`CHORUS_MIN_GROUP`, default 5; 1 turns suppression off).
     pub min_group: u64,
+    /// Test builds only (`CHORUS_TEST_PANIC_ROUTE=1`): `GET /test/panic` and
+    /// `GET /api/v1/test/panic` panic on purpose, to prove a panic is answered with a 500.
+    /// Off by default; never on in production.
+    pub test_panic_route: bool,
 }
 
 /// Outgoing mail settings.
@@ -181,7 +185,18 @@ impl Settings {
             "CHORUS_MIN_GROUP",
             crate::disclosure::DEFAULT_MIN_GROUP,
         )?;
+        let test_panic_route = match raw.test_panic_route.as_deref().map(str::trim) {
+            None | Some("" | "0" | "off") => false,
+            Some("1" | "on") => true,
+            Some(text) => {
+                return Err(bad(
+                    "CHORUS_TEST_PANIC_ROUTE",
+                    format!("'{text}' should be 1 (test builds only) or 0"),
+                ));
+            }
+        };
         Ok(Settings {
+            test_panic_route,
             exit_url,
             resume_lifetime: Duration::from_secs(86_400 * resume_days),
             addr,

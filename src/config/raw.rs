@@ -24,4 +24,6 @@ pub struct RawSettings {
     pub exit_url: Option<String>,
     pub resume_days: Option<String>,
     pub min_group: Option<String>,
+    /// Test builds only: `1` adds routes that panic on purpose (`CHORUS_TEST_PANIC_ROUTE`).
+    pub test_panic_route: Option<String>,
 }

@@ -67,7 +67,7 @@ pub async fn load<C: ConnectionTrait>(
     }
     let themes = crate::themes::store::list(db, project).await?;
     let questions = cs::text_questions(db, project).await?;
-    let answers = cs::text_answers(db, &questions, 0, 0).await?;
+    let answers = cs::text_answers(db, &questions, None).await?;
     let pairs: Vec<(i64, &str)> = answers.iter().map(|a| (a.id.0, a.text.as_str())).collect();
     let wanted: BTreeSet<(AnswerId, ThemeId)> =
         auto::keyword_codes(&auto::codebook(&themes), &pairs, 1)

@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::live::model::{BACKLOG_CAP, last_event_id};
 use crate::live::views::{self, BoardLinks, SurveyBoard};
 use crate::live::{sse, store};
+use crate::paging::Paging;
 use crate::projects::{Access, Project, ProjectId};
 use crate::projects::{Granted, ProjectAccess};
 use crate::results::store as results;
@@ -51,7 +52,8 @@ async fn survey_board(
     } else {
         Vec::new()
     };
-    let mut newest = results::page_responses(db, survey.id, &questions, 1, newest).await?;
+    let mut newest =
+        results::page_responses(db, survey.id, &questions, Paging::first(newest)).await?;
     // Flagged answers stay off boards until reviewed; the rest are redacted.
     let withheld = crate::safeguarding::store::withheld_cells(db, survey.id).await?;
     crate::results::model::protect_text(&mut newest, &questions, &withheld);

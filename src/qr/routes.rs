@@ -10,7 +10,7 @@ use crate::qr::views;
 use crate::state::AppState;
 use crate::surveys::SurveyAccess;
 use crate::surveys::SurveyId;
-use crate::surveys::{self, Survey};
+use crate::surveys::{self, Slug, Survey};
 use crate::web::respond::html;
 use sea_orm::DatabaseConnection;
 
@@ -29,7 +29,7 @@ pub fn short_link(state: &AppState, survey: &Survey) -> String {
     format!("{}s/{}", state.base_url, survey.slug)
 }
 
-async fn by_slug(db: &DatabaseConnection, slug: &str) -> Result<Survey, AppError> {
+async fn by_slug(db: &DatabaseConnection, slug: &Slug) -> Result<Survey, AppError> {
     surveys::store::find_by_slug(db, slug)
         .await?
         .ok_or(AppError::NotFound)
@@ -51,7 +51,7 @@ fn svg_for(state: &AppState, survey: &Survey) -> Result<String, AppError> {
 /// `GET /s/{slug}/qr.svg`
 pub async fn svg(
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     let survey = by_slug(&state.db, &path.into_inner()).await?;
     let body = svg_for(&state, &survey)?;
@@ -64,7 +64,7 @@ pub async fn svg(
 /// `GET /s/{slug}/qr.png`
 pub async fn png(
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     let survey = by_slug(&state.db, &path.into_inner()).await?;
     let body = crate::qr::png(&qr_link(&state, &survey), PNG_SCALE)?;

@@ -18,7 +18,7 @@ use crate::responses::resume_views::{self as pages, Saved};
 use crate::responses::runner::{load, rate_limited, unavailable, with_cookie};
 use crate::responses::views::human_time;
 use crate::state::AppState;
-use crate::surveys::{Layout, Question, Survey, store as surveys};
+use crate::surveys::{Layout, Question, Slug, Survey, store as surveys};
 use crate::web::respond::{html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
 
@@ -82,7 +82,7 @@ pub(crate) async fn save_and_show(
     with_cookie(html(StatusCode::OK, page), token, state)
 }
 
-async fn one_per_page(state: &AppState, slug: &str) -> Result<(Survey, Vec<Question>), AppError> {
+async fn one_per_page(state: &AppState, slug: &Slug) -> Result<(Survey, Vec<Question>), AppError> {
     let (survey, questions) = load(state, slug).await?;
     if survey.layout != Layout::OnePerPage || questions.is_empty() {
         return Err(AppError::NotFound);
@@ -94,7 +94,7 @@ async fn one_per_page(state: &AppState, slug: &str) -> Result<(Survey, Vec<Quest
 pub async fn survey_form(
     req: HttpRequest,
     state: web::Data<AppState>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
     let (survey, _) = one_per_page(&state, &slug).await?;
@@ -118,7 +118,7 @@ pub async fn any_form(csrf: CsrfToken) -> HttpResponse {
 pub async fn survey_resume(
     req: HttpRequest,
     state: web::Data<AppState>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
     form: CsrfForm<Pairs>,
 ) -> Result<HttpResponse, AppError> {
     let (survey, _) = one_per_page(&state, &slug).await?;
@@ -206,7 +206,7 @@ async fn restore(
 pub async fn email(
     req: HttpRequest,
     state: web::Data<AppState>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
     form: CsrfForm<Pairs>,
 ) -> Result<HttpResponse, AppError> {
     let CsrfForm { form: pairs, token } = form;

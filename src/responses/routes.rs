@@ -22,7 +22,7 @@ use crate::responses::runner::{
 use crate::responses::views;
 use crate::state::AppState;
 use crate::surveys::render::error_target;
-use crate::surveys::{Layout, Question, Survey, SurveyKind};
+use crate::surveys::{Layout, Question, Slug, Survey, SurveyKind};
 use crate::web::respond::html;
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
 
@@ -37,7 +37,7 @@ fn needs_sign_in(survey: &Survey, me: &Option<CurrentSteward>) -> bool {
 pub async fn start(
     req: HttpRequest,
     state: web::Data<AppState>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
     entry: web::Query<Entry>,
     csrf: CsrfToken,
     me: Option<CurrentSteward>,
@@ -96,7 +96,7 @@ fn form(
 pub async fn form_page(
     req: HttpRequest,
     state: web::Data<AppState>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
     entry: web::Query<Entry>,
     csrf: CsrfToken,
     me: Option<CurrentSteward>,
@@ -133,7 +133,7 @@ fn form_errors(questions: &[Question], sent: &Sent, invalid: &Invalid) -> FieldE
 pub async fn submit_form(
     req: HttpRequest,
     state: web::Data<AppState>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
     me: Option<CurrentSteward>,
     form: CsrfForm<Pairs>,
 ) -> Result<HttpResponse, AppError> {

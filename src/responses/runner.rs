@@ -16,7 +16,7 @@ use crate::responses::look::{Look, easy_read_cookie};
 use crate::responses::model::{Channel, Mode, Receipt};
 use crate::responses::views;
 use crate::state::AppState;
-use crate::surveys::{Availability, Question, Survey, store as surveys};
+use crate::surveys::{Availability, Question, Slug, Survey, store as surveys};
 use crate::web::respond::html;
 
 /// Query parameters on the entry link, e.g. `?channel=qr`.
@@ -56,7 +56,7 @@ impl Entry {
 /// The survey and its current questions; 404 when there is no such slug.
 pub(crate) async fn load(
     state: &AppState,
-    slug: &str,
+    slug: &Slug,
 ) -> Result<(Survey, Vec<Question>), AppError> {
     let survey = surveys::find_by_slug(&state.db, slug)
         .await?

@@ -20,14 +20,18 @@ use crate::responses::runner::{
 use crate::responses::{resume, store, views};
 use crate::state::AppState;
 use crate::surveys::render::raw_from_pairs;
-use crate::surveys::{Layout, Question, RawAnswer, Survey};
+use crate::surveys::{Layout, Question, RawAnswer, Slug, Survey};
 use crate::web::respond::{html, see_other};
 use crate::web::{CsrfForm, CsrfToken};
 
 type Pairs = Vec<(String, String)>;
 
 /// The survey (one question per page only) and the question numbered `n` (from 1).
-async fn step(state: &AppState, slug: &str, n: usize) -> Result<(Survey, Vec<Question>), AppError> {
+async fn step(
+    state: &AppState,
+    slug: &Slug,
+    n: usize,
+) -> Result<(Survey, Vec<Question>), AppError> {
     let (survey, questions) = load(state, slug).await?;
     if survey.layout != Layout::OnePerPage || n == 0 || n > questions.len() {
         return Err(AppError::NotFound);
@@ -49,7 +53,7 @@ fn back_for(survey: &Survey, n: usize, change: bool) -> String {
 pub async fn question(
     req: HttpRequest,
     state: web::Data<AppState>,
-    path: web::Path<(String, usize)>,
+    path: web::Path<(Slug, usize)>,
     entry: web::Query<Entry>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
@@ -93,7 +97,7 @@ pub async fn question(
 pub async fn answer(
     req: HttpRequest,
     state: web::Data<AppState>,
-    path: web::Path<(String, usize)>,
+    path: web::Path<(Slug, usize)>,
     entry: web::Query<Entry>,
     form: CsrfForm<Pairs>,
 ) -> Result<HttpResponse, AppError> {
@@ -213,7 +217,7 @@ fn check_page(
 pub async fn check(
     req: HttpRequest,
     state: web::Data<AppState>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
     let (survey, questions) = step(&state, &slug, 1).await?;
@@ -237,7 +241,7 @@ pub async fn check(
 pub async fn send(
     req: HttpRequest,
     state: web::Data<AppState>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
     form: CsrfForm<Pairs>,
 ) -> Result<HttpResponse, AppError> {
     let CsrfForm {

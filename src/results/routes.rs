@@ -2,10 +2,10 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
 
 use crate::accounts::CurrentSteward;
 use crate::error::AppError;
+use crate::paging::{PageQuery, PageSize, Paging};
 use crate::results::aggregate_routes::survey_aggregates;
 use crate::results::params::CsvQuery;
 use crate::results::params::min_group;
@@ -20,12 +20,6 @@ use crate::web::respond::html;
 /// Responses shown per page of the results table.
 pub const PER_PAGE: u64 = 25;
 
-/// `?page=` on the results page.
-#[derive(Deserialize, Default)]
-pub struct PageQuery {
-    page: Option<u64>,
-}
-
 /// `GET /surveys/{id}/results`
 pub async fn results_page(
     state: web::Data<AppState>,
@@ -33,15 +27,16 @@ pub async fn results_page(
     path: web::Path<i64>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let paging = Paging::parse(&query, PageSize::Fixed(PER_PAGE)).map_err(AppError::address)?;
     let SurveyGrant {
         survey, project, ..
     } = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
     let questions = surveys::store::questions(&state.db, survey.id, true).await?;
     let total = store::count_responses(&state.db, survey.id).await?;
     let pages = total.div_ceil(PER_PAGE).max(1);
-    let page = query.page.unwrap_or(1).clamp(1, pages);
+    let paging = paging.at_most(pages);
     let summaries = store::summaries(&state.db, &questions).await?;
-    let mut rows = store::page_responses(&state.db, survey.id, &questions, page, PER_PAGE).await?;
+    let mut rows = store::page_responses(&state.db, survey.id, &questions, paging).await?;
     let withheld = safeguarding::store::withheld_cells(&state.db, survey.id).await?;
     protect_text(&mut rows, &questions, &withheld);
     let flagged =
@@ -54,7 +49,7 @@ pub async fn results_page(
         total,
         summaries: &summaries,
         rows: &rows,
-        page,
+        page: paging.page(),
         pages,
         banner: safeguarding::views::banner(project.id, flagged),
         breakdowns: aggregate_views::breakdowns(&aggregates, min_group(&state)),

@@ -9,6 +9,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
+use crate::paging::Paging;
 use crate::results::model::{QuestionSummary, ResponseRow, summarise};
 use crate::surveys::{AnswerValue, Question, QuestionId, QuestionKind, SurveyId};
 
@@ -110,20 +111,19 @@ async fn with_answers<C: ConnectionTrait>(
         .collect())
 }
 
-/// One page of a survey's responses, newest first (`page` counts from 1).
+/// One page of a survey's responses, newest first.
 pub async fn page_responses<C: ConnectionTrait>(
     db: &C,
     survey: SurveyId,
     questions: &[Question],
-    page: u64,
-    per_page: u64,
+    paging: Paging,
 ) -> Result<Vec<ResponseRow>, sea_orm::DbErr> {
     let rows = response::Entity::find()
         .filter(response::Column::SurveyId.eq(survey.0))
         .order_by_desc(response::Column::SubmittedAt)
         .order_by_desc(response::Column::Id)
-        .offset(page.saturating_sub(1).saturating_mul(per_page))
-        .limit(per_page)
+        .offset(paging.offset())
+        .limit(paging.per_page())
         .all(db)
         .await?;
     with_answers(db, questions, rows).await

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use sea_orm::ConnectionTrait;
 
-use crate::surveys::{Question, Survey, store};
+use crate::surveys::{Question, Slug, Survey, store};
 
 /// How long an entry is trusted.
 pub const DEFAULT_TTL: Duration = Duration::from_millis(1000);
@@ -67,9 +67,9 @@ impl SurveyCache {
     pub async fn get<C: ConnectionTrait>(
         &self,
         db: &C,
-        slug: &str,
+        slug: &Slug,
     ) -> Result<Option<Arc<SurveyWithQuestions>>, sea_orm::DbErr> {
-        if let Some(hit) = self.fresh(slug) {
+        if let Some(hit) = self.fresh(slug.as_str()) {
             return Ok(Some(hit));
         }
         let Some(survey) = store::find_by_slug(db, slug).await? else {
@@ -82,7 +82,7 @@ impl SurveyCache {
                 entries.clear();
             }
             entries.insert(
-                slug.to_owned(),
+                slug.to_string(),
                 Entry {
                     loaded: Instant::now(),
                     value: value.clone(),

@@ -1,6 +1,6 @@
 //! Surveys: co-design questionnaires and practitioners' quick feedback forms, their questions,
 //! and the rules for answers. `model`, `raw`, `parse`, `privacy`, `question`, `answer`,
-//! `settings` and `render` are pure; `parse` is the one place a survey's rules live.
+//! `settings`, `slug` and `render` are pure; `parse` is the one place a survey's rules live.
 
 pub mod access;
 pub mod answer;
@@ -18,6 +18,7 @@ pub mod raw;
 pub mod render;
 pub mod routes;
 pub mod settings;
+pub mod slug;
 pub mod store;
 pub mod views;
 
@@ -28,4 +29,5 @@ pub use parse::{ParsedSurvey, SurveySettings};
 pub use privacy::DEFAULT_PRIVACY_NOTICE;
 pub use question::{Question, QuestionDef, QuestionId, QuestionKey, QuestionKind};
 pub use raw::{RawDate, RawSurvey};
+pub use slug::Slug;
 pub use views::status_tag;

@@ -22,6 +22,7 @@ use crate::projects::ProjectId;
 use crate::surveys::model::{NewSurvey, Status, Survey, SurveyId};
 use crate::surveys::parse::{ParsedSurvey, SurveySettings};
 use crate::surveys::raw::RawSurvey;
+use crate::surveys::slug::Slug;
 
 const SLUG_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
 const SLUG_LEN: usize = 14; // 31^14 ≈ 2^69: at least 64 bits, as required.
@@ -128,10 +129,10 @@ pub async fn find<C: ConnectionTrait>(
 /// A survey by its public slug.
 pub async fn find_by_slug<C: ConnectionTrait>(
     db: &C,
-    slug: &str,
+    slug: &Slug,
 ) -> Result<Option<Survey>, sea_orm::DbErr> {
     Ok(survey::Entity::find()
-        .filter(survey::Column::Slug.eq(slug))
+        .filter(survey::Column::Slug.eq(slug.as_str()))
         .one(db)
         .await?
         .map(to_survey))

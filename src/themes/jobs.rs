@@ -170,7 +170,7 @@ async fn run(
         .map(|t| t.id.0)
         .collect();
     let questions = cs::text_questions(db, project).await?;
-    let answers = Arc::new(cs::text_answers(db, &questions, 0, 0).await?);
+    let answers = Arc::new(cs::text_answers(db, &questions, None).await?);
     let newest = answers.iter().map(|a| a.id.0).max().unwrap_or(0);
     // Keyword coding.
     let book = auto::codebook(&themes);

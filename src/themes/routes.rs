@@ -201,7 +201,7 @@ pub async fn suggestions(
     let project =
         ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let questions = cs::text_questions(&state.db, project.id).await?;
-    let answers = cs::text_answers(&state.db, &questions, 0, 0).await?;
+    let answers = cs::text_answers(&state.db, &questions, None).await?;
     let by_answer = cs::by_answer(cs::codings(&state.db, project.id, None).await?);
     let found = tokio::task::spawn_blocking(move || {
         let uncovered: Vec<&str> = answers

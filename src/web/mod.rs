@@ -1,5 +1,5 @@
 //! Shared HTTP parts: page layout and form components (maud), security headers, CSRF,
-//! request logging, static assets and the framework-error fallback.
+//! request logging, static assets, the framework-error fallback and the panic-catching layer.
 
 pub mod assets;
 pub mod choices;
@@ -8,6 +8,7 @@ pub mod date;
 pub mod forms;
 pub mod layout;
 pub mod middleware;
+pub mod panics;
 pub mod respond;
 pub mod routing;
 

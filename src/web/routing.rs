@@ -1,7 +1,11 @@
 //! Route registration that gives each path exactly one resource, so a request with the wrong
 //! method gets 405 (through the error page) instead of falling through to 404.
 
+use actix_web::dev::HttpServiceFactory;
+use actix_web::middleware::from_fn;
 use actix_web::{Route, Scope, web};
+
+use crate::web::panics::catch_panics;
 
 /// Routes gathered by path, in the order they were first added.
 #[derive(Default)]
@@ -29,11 +33,14 @@ impl Routes {
         self.entries.iter().map(|(p, _)| p.clone()).collect()
     }
 
-    fn resources(self) -> impl Iterator<Item = actix_web::Resource> {
+    /// One resource per path, each behind the panic-catching layer (a panic in its handler is
+    /// a 500 answer, not a dropped connection).
+    fn resources(self) -> impl Iterator<Item = impl HttpServiceFactory + 'static> {
         self.entries.into_iter().map(|(path, routes)| {
             routes
                 .into_iter()
                 .fold(web::resource(path), |resource, route| resource.route(route))
+                .wrap(from_fn(catch_panics))
         })
     }
 

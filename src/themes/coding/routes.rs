@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::accounts::CurrentSteward;
 use crate::error::AppError;
+use crate::paging::{PageQuery, PageSize, Paging};
 use crate::projects::ProjectAccess;
 use crate::projects::{Project, ProjectId};
 use crate::state::AppState;
@@ -25,22 +26,13 @@ const PER_PAGE: u64 = 50;
 /// Suggestions shown in the queue at once.
 const QUEUE_SIZE: u64 = 25;
 
-/// `?page=` on the coding page (0-based).
-#[derive(Deserialize)]
-pub struct PageQuery {
-    #[serde(default)]
-    page: Option<String>,
-}
-
-fn page_number(raw: Option<&str>) -> Result<u64, AppError> {
-    match raw.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(0),
-        Some(s) => s
-            .parse::<u64>()
-            .ok()
-            .filter(|n| *n < 1_000_000)
-            .ok_or_else(|| AppError::BadRequest("The page number is not valid".into())),
-    }
+/// `?page=` on the coding page, and the page a coding form came from: one page of answers.
+fn paging(page: Option<&str>) -> Result<Paging, AppError> {
+    let query = PageQuery {
+        page: page.map(str::to_owned),
+        per_page: None,
+    };
+    Paging::parse(&query, PageSize::Fixed(PER_PAGE)).map_err(AppError::address)
 }
 
 /// GET /projects/{id}/coding
@@ -53,10 +45,10 @@ pub async fn page(
 ) -> Result<HttpResponse, AppError> {
     let project =
         ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
-    let n = page_number(query.page.as_deref())?;
+    let n = paging(query.page.as_deref())?;
     let questions = cs::text_questions(&state.db, project.id).await?;
-    let answers = cs::text_answers(&state.db, &questions, n, PER_PAGE + 1).await?;
-    let newest = if n == 0 {
+    let answers = cs::text_answers(&state.db, &questions, Some(n)).await?;
+    let newest = if n.page() == 1 {
         answers.first().map(|a| a.id.0)
     } else {
         None
@@ -78,7 +70,7 @@ pub async fn page(
         questions: &questions,
         codings: &codings,
         themes: &themes,
-        page: n,
+        page: n.page(),
         more,
         running,
         model,
@@ -121,7 +113,7 @@ fn back_to(
     form: &CodingForm,
     answer: AnswerId,
 ) -> Result<HttpResponse, AppError> {
-    let n = page_number(form.page.as_deref())?;
+    let n = paging(form.page.as_deref())?.page();
     Ok(see_other(&format!(
         "/projects/{}/coding?page={n}#answer-{}",
         project.id.0, answer.0

@@ -9,6 +9,7 @@ use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
+use crate::paging::Paging;
 use crate::projects::ProjectId;
 use crate::themes::model::{AnswerId, CodingFact, CodingId, CodingStatus, Source, ThemeId};
 
@@ -100,12 +101,12 @@ pub(crate) fn text_answer_filter(questions: &HashMap<i64, (String, String, bool)
         )
 }
 
-/// Text answers of the project, newest first; `page` of `per_page` or all when `per_page` is 0.
+/// Text answers of the project, newest first: all of them, or one page of them followed by the
+/// first answer of the next page when there is one (so the page knows there are older answers).
 pub async fn text_answers<C: ConnectionTrait>(
     db: &C,
     questions: &HashMap<i64, (String, String, bool)>,
-    page: u64,
-    per_page: u64,
+    paging: Option<Paging>,
 ) -> Result<Vec<TextAnswer>, sea_orm::DbErr> {
     let mut q = answer::Entity::find()
         .select_only()
@@ -114,8 +115,8 @@ pub async fn text_answers<C: ConnectionTrait>(
         .column(answer::Column::QuestionId)
         .filter(text_answer_filter(questions))
         .order_by_desc(answer::Column::Id);
-    if per_page > 0 {
-        q = q.offset(page * per_page).limit(per_page);
+    if let Some(p) = paging {
+        q = q.offset(p.offset()).limit(p.per_page().saturating_add(1));
     }
     let rows: Vec<(i64, Option<String>, i64)> = q.into_tuple().all(db).await?;
     Ok(rows

@@ -21,6 +21,7 @@ pub struct CodingPage<'a> {
     pub questions: &'a HashMap<i64, (String, String, bool)>,
     pub codings: &'a HashMap<AnswerId, Vec<Coding>>,
     pub themes: &'a [Theme],
+    /// The page number, from 1.
     pub page: u64,
     pub more: bool,
     pub running: bool,
@@ -111,7 +112,7 @@ pub fn page(nav: &NavUser, v: &CodingPage<'_>) -> Markup {
             }
         }
         nav class="body pagination" aria-label="Pages" {
-            @if v.page > 0 { a href={ "/projects/" (id) "/coding?page=" (v.page - 1) } { "Newer answers" } " " }
+            @if v.page > 1 { a href={ "/projects/" (id) "/coding?page=" (v.page - 1) } { "Newer answers" } " " }
             @if v.more { a href={ "/projects/" (id) "/coding?page=" (v.page + 1) } { "Older answers" } }
         }
     })

@@ -55,7 +55,7 @@ pub fn mail_page(nav: &NavUser, page: &MailPage<'_>) -> Markup {
             p class="body" { "No messages have failed." }
         } @else {
             p class="body" { "Chorus stopped trying to send these. Check the problem, then send them again." }
-            div class="table-wrap" {
+            (crate::web::table_region("Messages Chorus could not send", html! {
                 table class="table" {
                     caption class="visually-hidden" { "Messages Chorus could not send" }
                     thead { tr {
@@ -86,7 +86,7 @@ pub fn mail_page(nav: &NavUser, page: &MailPage<'_>) -> Markup {
                         }
                     }
                 }
-            }
+            }))
         }
         h2 class="heading-m" { "Check that mail works" }
         p class="body" { "Chorus will send a short test message to your own address, " (page.my_email) "." }

@@ -7,7 +7,7 @@ use crate::disclosure::{MinGroup, Shown};
 use crate::projects::Project;
 use crate::results::aggregate_store::QuestionAggregate;
 use crate::results::breakdown::Breakdown;
-use crate::web::{NavUser, Page};
+use crate::web::{NavUser, Page, table_region};
 
 fn cell(min: MinGroup, count: Shown<u64>, percent: Shown<f64>) -> String {
     match (count, percent) {
@@ -25,35 +25,37 @@ fn stat(v: Shown<Option<f64>>) -> String {
 }
 
 fn table(prompt: &str, b: &Breakdown, min: MinGroup) -> Markup {
-    html! {
-        div class="table-wrap" {
-            table class="table breakdown" data-breakdown=(b.dimension.as_str()) {
-                caption class="caption" { (b.dimension.label()) ": " (prompt) }
-                thead { tr {
-                    th scope="col" { "Group" }
-                    th scope="col" { "Answered" }
-                    @for c in &b.columns { th scope="col" { (c) } }
-                    @if b.numeric {
-                        th scope="col" { "Mean" }
-                        th scope="col" { "Median" }
-                    }
-                } }
-                tbody {
-                    @for r in &b.rows {
-                        tr {
-                            th scope="row" { (r.group) }
-                            td { (min.show(r.answered)) }
-                            @for (count, percent) in &r.cells { td { (cell(min, *count, *percent)) } }
-                            @if b.numeric {
-                                td { (stat(r.mean)) }
-                                td { (stat(r.median)) }
+    let label = format!("{}: {}", b.dimension.label(), prompt);
+    table_region(
+        &label,
+        html! {
+                table class="table breakdown" data-breakdown=(b.dimension.as_str()) {
+                    caption class="caption" { (b.dimension.label()) ": " (prompt) }
+                    thead { tr {
+                        th scope="col" { "Group" }
+                        th scope="col" { "Answered" }
+                        @for c in &b.columns { th scope="col" { (c) } }
+                        @if b.numeric {
+                            th scope="col" { "Mean" }
+                            th scope="col" { "Median" }
+                        }
+                    } }
+                    tbody {
+                        @for r in &b.rows {
+                            tr {
+                                th scope="row" { (r.group) }
+                                td { (min.show(r.answered)) }
+                                @for (count, percent) in &r.cells { td { (cell(min, *count, *percent)) } }
+                                @if b.numeric {
+                                    td { (stat(r.mean)) }
+                                    td { (stat(r.median)) }
+                                }
                             }
                         }
                     }
                 }
-            }
-        }
-    }
+        },
+    )
 }
 
 /// The breakdowns of every question, with a note on hidden small groups.

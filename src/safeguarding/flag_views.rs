@@ -58,7 +58,7 @@ fn audit(d: &FlagDetail) -> Markup {
         @if d.audit.is_empty() {
             p class="body" { "Nobody has reviewed this flag yet." }
         } @else {
-            div class="table-wrap" {
+            (crate::web::table_region("Who did what, oldest first", html! {
                 table class="table" id="audit" {
                     caption class="caption" { "Who did what, oldest first" }
                     thead { tr {
@@ -78,7 +78,7 @@ fn audit(d: &FlagDetail) -> Markup {
                         }
                     }
                 }
-            }
+            }))
         }
     }
 }

@@ -80,7 +80,7 @@ fn filters_form(project: ProjectId, filters: &Filters) -> Markup {
 
 fn table(project: ProjectId, flags: &[&FlagSummary]) -> Markup {
     html! {
-        div class="table-wrap" {
+        (crate::web::table_region("Flags, newest first", html! {
             table class="table" id="flags" {
                 caption class="caption" { "Flags, newest first" }
                 thead { tr {
@@ -105,7 +105,7 @@ fn table(project: ProjectId, flags: &[&FlagSummary]) -> Markup {
                     }
                 }
             }
-        }
+        }))
     }
 }
 

@@ -59,7 +59,7 @@ pub fn evidence(project: i64, then: &Snapshot, today: &Snapshot) -> Markup {
         @if then.themes.is_empty() {
             p class="body" { "No themes are linked to this experiment." }
         } @else {
-            div class="table-wrap" {
+            (crate::web::table_region("What people told us: each theme when this was proposed, and today", html! {
                 table class="table" id="evidence" {
                     caption class="caption" { "What people told us: each theme when this was proposed, and today" }
                     thead { tr {
@@ -79,7 +79,7 @@ pub fn evidence(project: i64, then: &Snapshot, today: &Snapshot) -> Markup {
                         }
                     }
                 }
-            }
+            }))
             @for t in &then.themes {
                 @if !t.quotes.is_empty() {
                     h3 class="heading-m" { "In people\u{2019}s words: " (t.name) }

@@ -107,7 +107,7 @@ pub fn measure(index: usize, r: &Results, m: &MeasureResult) -> Markup {
                         }
                     }
                 }
-                div class="table-wrap" {
+                (crate::web::table_region(&m.label, html! {
                     table class="table" id={ (id) "-table" } {
                         caption class="caption" { (m.label) }
                         thead { tr {
@@ -121,7 +121,7 @@ pub fn measure(index: usize, r: &Results, m: &MeasureResult) -> Markup {
                             tr { th scope="row" { "Difference" } td { } td { (diff(f, f.difference)) } td { (diff(f, f.low)) " to " (diff(f, f.high)) } }
                         }
                     }
-                }
+                }))
                 (chart(&id, r, m, f))
                 details class="details" {
                     summary { "The statistics" }

@@ -32,6 +32,11 @@ impl Hub {
                 loop {
                     match listen(&pool, &tx).await {
                         Ok(()) => return,
+                        // The server is stopping: the pool closed under the listener.
+                        Err(_) if pool.is_closed() => {
+                            tracing::debug!("live event listener stopped");
+                            return;
+                        }
                         Err(err) => {
                             tracing::warn!(error = %err, "live event listener lost its connection; retrying");
                             tokio::time::sleep(delay).await;

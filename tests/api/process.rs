@@ -154,13 +154,18 @@ impl Server {
 }
 
 #[tokio::test]
-async fn sigterm_stops_the_server_cleanly() {
+async fn sigterm_stops_the_server_cleanly_without_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(dir.path()).await;
     server.wait_until_healthy().await;
     let (status, _, stderr) = server.stop();
     assert_eq!(status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("stopped cleanly"), "{stderr}");
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains(" WARN ") || l.contains(" ERROR "))
+        .collect();
+    assert!(warnings.is_empty(), "a clean stop warns: {warnings:?}");
 }
 
 #[tokio::test]

@@ -17,6 +17,7 @@ mod builder;
 mod child;
 mod cli;
 mod coding;
+mod coding_facts;
 mod csv;
 mod demo;
 mod disclosure;

@@ -16,6 +16,7 @@ mod architecture;
 mod builder;
 mod child;
 mod cli;
+mod client_ids;
 mod coding;
 mod coding_facts;
 mod csv;

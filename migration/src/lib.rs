@@ -14,6 +14,7 @@ mod m20261204_000011_safeguarding_leads;
 mod m20261205_000012_experiments;
 mod m20261205_000013_answer_tally;
 mod m20261205_000014_written_tally;
+pub mod m20261206_000015_plain_privacy_words;
 
 /// The ordered list of every migration Chorus has.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000012_experiments::Migration),
             Box::new(m20261205_000013_answer_tally::Migration),
             Box::new(m20261205_000014_written_tally::Migration),
+            Box::new(m20261206_000015_plain_privacy_words::Migration),
         ]
     }
 }

@@ -17,7 +17,7 @@ We use what everyone says to make our service better. "
 }
 macro_rules! receipt {
     () => {
-        "When you finish you will get a receipt code: you can use it to see or delete your answers."
+        "When you finish you will get your code to see or delete your answers."
     };
 }
 
@@ -219,11 +219,22 @@ mod tests {
     }
 
     #[test]
-    fn the_migration_replaces_the_old_default_with_todays_wording() {
-        use migration::m20261204_000010_help_contacts as m;
-        assert!(m::OLD_DEFAULT.contains(OLD_DEFAULT));
-        assert!(broken_promise(m::OLD_DEFAULT, true).is_some());
-        assert_eq!(m::ANONYMOUS_CHILDREN, ANONYMOUS_CHILDREN);
-        assert_eq!(m::ANONYMOUS_OTHERS, ANONYMOUS_OTHERS);
+    fn the_migrations_replace_each_old_default_with_todays_wording() {
+        use migration::m20261204_000010_help_contacts as m10;
+        use migration::m20261206_000015_plain_privacy_words as m15;
+        assert!(m10::OLD_DEFAULT.contains(OLD_DEFAULT));
+        assert!(broken_promise(m10::OLD_DEFAULT, true).is_some());
+        assert_eq!(m10::ANONYMOUS_CHILDREN, m15::CHANGES[0].0);
+        assert_eq!(m10::ANONYMOUS_OTHERS, m15::CHANGES[1].0);
+        let today = [
+            ANONYMOUS_CHILDREN,
+            ANONYMOUS_OTHERS,
+            IDENTIFIED_CHILDREN,
+            IDENTIFIED_OTHERS,
+        ];
+        for ((was, now), default) in m15::CHANGES.iter().zip(today) {
+            assert_eq!(*now, default);
+            assert_eq!(*was, now.replace(m15::NOW, m15::WAS));
+        }
     }
 }

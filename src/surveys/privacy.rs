@@ -15,7 +15,7 @@ macro_rules! kept {
 We use what everyone says to make our service better. "
     };
 }
-macro_rules! receipt {
+macro_rules! your_code {
     () => {
         "When you finish you will get your code to see or delete your answers."
     };
@@ -35,7 +35,7 @@ pub const ANONYMOUS_CHILDREN: &str = concat!(
 someone whose job is keeping children safe will read it and use it to help keep children safe. \
 We cannot contact you, because we do not know who you are. If you are worried or need help now, \
 the box at the bottom of every page tells you who you can talk to, like Childline on 0800 1111. ",
-    receipt!()
+    your_code!()
 );
 
 /// The default for other anonymous surveys.
@@ -46,7 +46,7 @@ pub const ANONYMOUS_OTHERS: &str = concat!(
     "If you tell us something that makes us worried that you or someone else might be hurt, \
 someone whose job is keeping people safe will read it. We cannot contact you, because we do not \
 know who you are. In an emergency, call 999. ",
-    receipt!()
+    your_code!()
 );
 
 /// The default for identified surveys for children or families.
@@ -56,7 +56,7 @@ pub const IDENTIFIED_CHILDREN: &str = concat!(
     kept!(),
     "If you tell us something that makes us worried that you or someone else might be hurt, \
 we will pass it to someone whose job is keeping children safe, and they may contact you. ",
-    receipt!()
+    your_code!()
 );
 
 /// The default for other identified surveys.
@@ -66,7 +66,7 @@ pub const IDENTIFIED_OTHERS: &str = concat!(
     kept!(),
     "If you tell us something that makes us worried that you or someone else might be hurt, \
 we will pass it to someone whose job is keeping people safe, and they may contact you. ",
-    receipt!()
+    your_code!()
 );
 
 /// The notice a survey for `audience` gets when the steward writes none of their own.

@@ -209,7 +209,7 @@ impl QuestionDef {
                         Err("Enter your other answer".into())
                     } else if other.chars().count() > SHORT_TEXT_MAX {
                         Err(format!(
-                            "Your other answer must be {SHORT_TEXT_MAX} characters or fewer"
+                            "Your other answer is too long. Make it shorter: up to {SHORT_TEXT_MAX} letters and spaces"
                         ))
                     } else {
                         Ok(Some(AnswerValue::Other(other.to_owned())))
@@ -258,14 +258,14 @@ impl QuestionDef {
                 let text = text.trim();
                 if text.chars().count() > max {
                     Err(format!(
-                        "Your answer must be {} characters or fewer",
+                        "Your answer is too long. Make it shorter: up to {} letters and spaces",
                         group_thousands(max)
                     ))
                 } else if text
                     .chars()
                     .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
                 {
-                    Err("Your answer has characters that cannot be saved. Remove them and try again".into())
+                    Err("Your answer has hidden marks that cannot be saved. Delete them and try again".into())
                 } else {
                     Ok(Some(AnswerValue::Text(text.to_owned())))
                 }

@@ -42,7 +42,7 @@ pub async fn sign_in(
     form: CsrfForm<SignInForm>,
 ) -> Result<HttpResponse, AppError> {
     let CsrfForm { form, token } = form;
-    let ip = req.peer_addr().map(|a| a.ip());
+    let ip = crate::web::client_addr(&req);
     let mut errors = FieldErrors::new();
     if form.email.trim().is_empty() {
         errors.add("email", "Enter your email address");

@@ -47,6 +47,10 @@ pub struct SettingsArgs {
     /// Public submissions per client address per minute, or "off" [default: 30]
     #[arg(long, env = "CHORUS_RATE_LIMIT")]
     pub rate_limit: Option<String>,
+    /// Reverse proxies whose Forwarded / X-Forwarded-For headers name the client, as addresses
+    /// or CIDR ranges: 10.0.0.0/8,::1 [default: none; the connecting address counts]
+    #[arg(long, env = "CHORUS_TRUSTED_PROXIES")]
+    pub trusted_proxies: Option<String>,
     /// SMTP server: smtp://host:25, smtp://user:pass@host:587?tls=required or smtps://user:pass@host:465
     /// [default: none; messages are written as .eml files in the data folder's outbox-files]
     #[arg(long, env = "CHORUS_SMTP_URL", hide_env_values = true)]
@@ -121,6 +125,7 @@ impl SettingsArgs {
                 self.session_lifetime_hours,
             ),
             rate_limit: pick("rate_limit", o.rate_limit, self.rate_limit),
+            trusted_proxies: pick("trusted_proxies", o.trusted_proxies, self.trusted_proxies),
             smtp_url: pick("smtp_url", o.smtp_url, self.smtp_url),
             mail_from: pick("mail_from", o.mail_from, self.mail_from),
             mail_retry_base_ms: pick(
@@ -184,6 +189,7 @@ impl From<SettingsArgs> for RawSettings {
             session_idle_minutes: a.session_idle_minutes,
             session_lifetime_hours: a.session_lifetime_hours,
             rate_limit: a.rate_limit,
+            trusted_proxies: a.trusted_proxies,
             smtp_url: a.smtp_url,
             mail_from: a.mail_from,
             mail_retry_base_ms: a.mail_retry_base_ms,

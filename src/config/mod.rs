@@ -8,10 +8,12 @@ use lettre::message::Mailbox;
 use url::Url;
 
 mod parse;
+mod proxies;
 mod raw;
 mod secrets;
 
 use parse::{parse_base_url, parse_database_url, parse_mail, parse_number};
+pub use proxies::TrustedProxies;
 pub use raw::{DEFAULT_EXIT_URL, RawSettings};
 use secrets::load_or_create_key;
 pub use secrets::{DatabaseUrl, SecretKey, SmtpUrl};
@@ -52,6 +54,10 @@ pub struct Settings {
     /// `GET /api/v1/test/panic` panic on purpose, to prove a panic is answered with a 500.
     /// Off by default; never on in production.
     pub test_panic_route: bool,
+    /// Reverse proxies whose `Forwarded`/`X-Forwarded-For` headers are believed for the
+    /// throttle and rate limits (`CHORUS_TRUSTED_PROXIES`, addresses or CIDR ranges; none by
+    /// default, so the connecting address counts).
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// Outgoing mail settings.
@@ -195,8 +201,11 @@ impl Settings {
                 ));
             }
         };
+        let trusted_proxies = TrustedProxies::parse(raw.trusted_proxies.as_deref().unwrap_or(""))
+            .map_err(|message| bad("CHORUS_TRUSTED_PROXIES", message))?;
         Ok(Settings {
             test_panic_route,
+            trusted_proxies,
             exit_url,
             resume_lifetime: Duration::from_secs(86_400 * resume_days),
             addr,

@@ -26,4 +26,5 @@ pub struct RawSettings {
     pub min_group: Option<String>,
     /// Test builds only: `1` adds routes that panic on purpose (`CHORUS_TEST_PANIC_ROUTE`).
     pub test_panic_route: Option<String>,
+    pub trusted_proxies: Option<String>,
 }

@@ -12,9 +12,10 @@ use sha2::{Digest, Sha256};
 
 const MAX_ENTRIES: usize = 100_000;
 
-/// The address a request's limits are counted for (`None` when unknown: not limited).
+/// The address a request's limits are counted for (`None` when unknown: not limited): the
+/// connecting address, or the client a trusted proxy names (`web::client_addr`).
 pub fn client(req: &HttpRequest) -> Option<IpAddr> {
-    req.peer_addr().map(|a| a.ip())
+    crate::web::client_addr(req)
 }
 
 /// Counts events per client address in fixed windows.

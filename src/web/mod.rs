@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod choices;
+pub mod client_addr;
 pub mod csrf;
 pub mod date;
 pub mod forms;
@@ -12,6 +13,7 @@ pub mod panics;
 pub mod respond;
 pub mod routing;
 
+pub use client_addr::client_addr;
 pub use csrf::{CsrfForm, CsrfToken};
 pub use date::When;
 pub use forms::FieldErrors;

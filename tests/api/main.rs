@@ -61,3 +61,4 @@ mod survey_rules;
 mod theme_exports;
 mod theme_views;
 mod themes;
+mod trusted_proxies;

@@ -34,6 +34,9 @@ pub enum AppError {
     /// The request body is larger than allowed.
     #[error("What you sent is too large")]
     PayloadTooLarge,
+    /// What was sent did not arrive in time (a stalled body), or answering took too long.
+    #[error("This took too long")]
+    TimedOut,
     /// Too many attempts; try again later.
     #[error("Too many attempts")]
     TooManyRequests {
@@ -73,6 +76,7 @@ impl AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::TimedOut => StatusCode::REQUEST_TIMEOUT,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -99,6 +103,10 @@ impl AppError {
             AppError::PayloadTooLarge => (
                 "What you sent is too large",
                 "Try sending less text at once.".into(),
+            ),
+            AppError::TimedOut => (
+                "This took too long",
+                "What you sent did not arrive in time. Check your connection and try again. Nothing has been saved unless you saw a confirmation.".into(),
             ),
             AppError::TooManyRequests { retry_after } => (
                 "Too many attempts",

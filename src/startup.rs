@@ -193,6 +193,9 @@ impl Application {
     }
 }
 
+/// HTTP worker threads.
+const WORKERS: usize = 2;
+
 /// How long a stopping instance waits for the message being sent.
 const MAIL_GRACE: Duration = Duration::from_secs(10);
 
@@ -203,6 +206,13 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let db = web::Data::new(state.db.clone());
     let settings = web::Data::from(state.settings.clone());
     let panic_route = state.settings.test_panic_route;
+    let (per_worker, file_limit) =
+        crate::web::connections::per_worker(state.settings.max_connections, WORKERS);
+    tracing::info!(
+        connections = per_worker * WORKERS,
+        file_limit = file_limit.unwrap_or(0),
+        "accepting at most this many connections at once; more wait until one closes"
+    );
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
         App::new()
@@ -228,10 +238,12 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .wrap(middleware::framework_errors())
             .wrap(from_fn(csrf::ensure_cookie))
             .wrap(Compress::default())
+            .wrap(from_fn(crate::web::deadlines::enforce))
             .wrap(middleware::security_headers(https))
             .wrap(from_fn(middleware::log_requests))
     })
-    .workers(2)
+    .workers(WORKERS)
+    .max_connections(per_worker)
     .shutdown_timeout(30)
     .listen(listener)
     .context("starting the HTTP server")?

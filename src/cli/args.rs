@@ -51,6 +51,15 @@ pub struct SettingsArgs {
     /// or CIDR ranges: 10.0.0.0/8,::1 [default: none; the connecting address counts]
     #[arg(long, env = "CHORUS_TRUSTED_PROXIES")]
     pub trusted_proxies: Option<String>,
+    /// Seconds a request body may stop arriving before the request fails with 408 [default: 5]
+    #[arg(long, env = "CHORUS_BODY_TIMEOUT_SECS")]
+    pub body_timeout_secs: Option<String>,
+    /// Seconds a request body may take to arrive in full [default: 60]
+    #[arg(long, env = "CHORUS_REQUEST_DEADLINE_SECS")]
+    pub request_deadline_secs: Option<String>,
+    /// Most connections open at once [default: from the open-file limit]
+    #[arg(long, env = "CHORUS_MAX_CONNECTIONS")]
+    pub max_connections: Option<String>,
     /// SMTP server: smtp://host:25, smtp://user:pass@host:587?tls=required or smtps://user:pass@host:465
     /// [default: none; messages are written as .eml files in the data folder's outbox-files]
     #[arg(long, env = "CHORUS_SMTP_URL", hide_env_values = true)]
@@ -126,6 +135,17 @@ impl SettingsArgs {
             ),
             rate_limit: pick("rate_limit", o.rate_limit, self.rate_limit),
             trusted_proxies: pick("trusted_proxies", o.trusted_proxies, self.trusted_proxies),
+            body_timeout_secs: pick(
+                "body_timeout_secs",
+                o.body_timeout_secs,
+                self.body_timeout_secs,
+            ),
+            request_deadline_secs: pick(
+                "request_deadline_secs",
+                o.request_deadline_secs,
+                self.request_deadline_secs,
+            ),
+            max_connections: pick("max_connections", o.max_connections, self.max_connections),
             smtp_url: pick("smtp_url", o.smtp_url, self.smtp_url),
             mail_from: pick("mail_from", o.mail_from, self.mail_from),
             mail_retry_base_ms: pick(
@@ -190,6 +210,9 @@ impl From<SettingsArgs> for RawSettings {
             session_lifetime_hours: a.session_lifetime_hours,
             rate_limit: a.rate_limit,
             trusted_proxies: a.trusted_proxies,
+            body_timeout_secs: a.body_timeout_secs,
+            request_deadline_secs: a.request_deadline_secs,
+            max_connections: a.max_connections,
             smtp_url: a.smtp_url,
             mail_from: a.mail_from,
             mail_retry_base_ms: a.mail_retry_base_ms,

@@ -58,6 +58,15 @@ pub struct Settings {
     /// throttle and rate limits (`CHORUS_TRUSTED_PROXIES`, addresses or CIDR ranges; none by
     /// default, so the connecting address counts).
     pub trusted_proxies: TrustedProxies,
+    /// A request body that stops arriving for this long fails with 408
+    /// (`CHORUS_BODY_TIMEOUT_SECS`, default 5).
+    pub body_idle_timeout: Duration,
+    /// Longest time a request body may take to arrive in full, however steadily it trickles
+    /// (`CHORUS_REQUEST_DEADLINE_SECS`, default 60).
+    pub request_deadline: Duration,
+    /// Most connections open at once (`CHORUS_MAX_CONNECTIONS`); `None` takes them from the
+    /// process's open-file limit at start.
+    pub max_connections: Option<usize>,
 }
 
 /// Outgoing mail settings.
@@ -203,9 +212,33 @@ impl Settings {
         };
         let trusted_proxies = TrustedProxies::parse(raw.trusted_proxies.as_deref().unwrap_or(""))
             .map_err(|message| bad("CHORUS_TRUSTED_PROXIES", message))?;
+        let body_idle_timeout = Duration::from_secs(parse_number(
+            raw.body_timeout_secs,
+            "CHORUS_BODY_TIMEOUT_SECS",
+            5,
+        )?);
+        let request_deadline = Duration::from_secs(parse_number(
+            raw.request_deadline_secs,
+            "CHORUS_REQUEST_DEADLINE_SECS",
+            60,
+        )?);
+        let max_connections = match raw.max_connections.as_deref().map(str::trim) {
+            None | Some("") => None,
+            text => Some(
+                usize::try_from(parse_number(
+                    text.map(str::to_owned),
+                    "CHORUS_MAX_CONNECTIONS",
+                    1,
+                )?)
+                .unwrap_or(usize::MAX),
+            ),
+        };
         Ok(Settings {
             test_panic_route,
             trusted_proxies,
+            body_idle_timeout,
+            request_deadline,
+            max_connections,
             exit_url,
             resume_lifetime: Duration::from_secs(86_400 * resume_days),
             addr,

@@ -27,4 +27,7 @@ pub struct RawSettings {
     /// Test builds only: `1` adds routes that panic on purpose (`CHORUS_TEST_PANIC_ROUTE`).
     pub test_panic_route: Option<String>,
     pub trusted_proxies: Option<String>,
+    pub body_timeout_secs: Option<String>,
+    pub request_deadline_secs: Option<String>,
+    pub max_connections: Option<String>,
 }

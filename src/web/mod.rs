@@ -4,8 +4,10 @@
 pub mod assets;
 pub mod choices;
 pub mod client_addr;
+pub mod connections;
 pub mod csrf;
 pub mod date;
+pub mod deadlines;
 pub mod forms;
 pub mod layout;
 pub mod middleware;

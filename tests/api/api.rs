@@ -26,7 +26,12 @@ pub async fn token_for(app: &TestApp, role: Role, email: &str) -> String {
 }
 
 pub async fn api() -> Api {
-    let app = spawn_app().await;
+    api_with(|_| {}).await
+}
+
+/// An API client with a steward's token on an app with these settings.
+pub async fn api_with(configure: impl FnOnce(&mut chorus::config::RawSettings)) -> Api {
+    let app = spawn_app_with(configure).await;
     let token = token_for(&app, Role::Steward, "sam@example.org").await;
     Api {
         app,

@@ -1,22 +1,14 @@
 //! The public submission API is limited per client address, as the runner's forms are: past
 //! the limit it answers 429 problem+json with Retry-After, and stores nothing.
 
-use chorus::accounts::Role;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::api::{Api, full_answers, token_for};
-use crate::helpers::*;
+use crate::api::{api_with, full_answers};
 
 #[tokio::test]
 async fn too_many_api_submissions_from_one_address_are_refused_with_retry_after() {
-    let app = spawn_app_with(|raw| raw.rate_limit = Some("3".into())).await;
-    let token = token_for(&app, Role::Steward, "sam@example.org").await;
-    let api = Api {
-        app,
-        token,
-        http: new_client(),
-    };
+    let api = api_with(|raw| raw.rate_limit = Some("3".into())).await;
     let (survey, slug) = api.open_survey().await;
     // Refused bodies are not counted.
     let (status, _) = api.submit(&slug, json!({"feeling": 9})).await;

@@ -6,6 +6,7 @@
 mod helpers;
 mod journeys;
 mod smtp;
+mod stalled_bodies;
 
 mod accounts;
 mod admin;

@@ -7,25 +7,19 @@ use chorus::accounts::throttle::PER_ADDRESS;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::api::{Api, full_answers, token_for};
+use crate::api::{Api, api_with, full_answers};
 use crate::helpers::*;
 
 /// An API client on an app limited to two submissions a minute, trusting the test's own
 /// address as a proxy or not.
 async fn limited(trust: bool) -> (Api, String) {
-    let app = spawn_app_with(|raw| {
+    let api = api_with(|raw| {
         raw.rate_limit = Some("2".into());
         if trust {
             raw.trusted_proxies = Some("127.0.0.1/32, ::1".into());
         }
     })
     .await;
-    let token = token_for(&app, Role::Steward, "sam@example.org").await;
-    let api = Api {
-        app,
-        token,
-        http: new_client(),
-    };
     let (_, slug) = api.open_survey().await;
     (api, slug)
 }

@@ -9,6 +9,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use crate::api::api_with;
+use crate::helpers::new_client;
 
 /// Opens a connection, sends the head of a 100-byte JSON submission and only 2 bytes of it.
 async fn stall(host: &str, slug: &str) -> TcpStream {
@@ -129,4 +130,38 @@ async fn a_body_trickled_a_byte_at_a_time_is_cut_off_at_the_request_deadline() {
         started.elapsed()
     );
     assert_eq!(api.response_count(survey).await, 0);
+}
+
+#[tokio::test]
+async fn past_the_connection_cap_a_new_client_waits_until_a_connection_closes() {
+    let api = api_with(|raw| {
+        raw.body_timeout_secs = Some("2".into());
+        raw.max_connections = Some("4".into());
+    })
+    .await;
+    let (_, slug) = api.open_survey().await;
+    let host = api.app.address.trim_start_matches("http://").to_owned();
+    // The test's own client may hold a kept-alive connection: a fresh client for each probe.
+    let probe = || async {
+        let started = Instant::now();
+        let res = new_client()
+            .get(api.app.url("/healthz"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        started.elapsed()
+    };
+    assert!(probe().await < Duration::from_secs(1));
+    // Wait for idle connections from setting up to be closed by the server.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut stalled = Vec::new();
+    for _ in 0..8 {
+        stalled.push(stall(&host, &slug).await);
+    }
+    // Every slot is taken: the probe is answered only once stalled bodies time out (2 s).
+    let waited = probe().await;
+    assert!(waited >= Duration::from_millis(1500), "{waited:?}");
+    assert!(waited < Duration::from_secs(15), "{waited:?}");
+    drop(stalled);
 }

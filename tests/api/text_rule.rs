@@ -547,6 +547,56 @@ async fn a_nul_in_a_public_form_query_or_path_is_a_client_error_never_a_server_e
         let res = app.post_form_with(&public, &path, &fields).await;
         assert!(res.status().is_client_error(), "{path}: {}", res.status());
     }
+    // The step-by-step runner (which keeps a draft) takes no NUL either.
+    let step = format!("/s/{slug}/q/8");
+    let res = fill(app, &public, &step, &step, &[("q_story", "a\0b")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{step}");
+    // Addresses and other signed-in forms whose own parser refuses a NUL.
+    let x = format!("/projects/{p}/experiments/{}", w.experiment);
+    for (path, fields) in [
+        (
+            format!("/surveys/{id}/invitations"),
+            vec![("addresses", "a\0@example.org")],
+        ),
+        (
+            format!("/projects/{p}/members"),
+            vec![("email", "a\0@example.org"), ("role", "steward")],
+        ),
+        (
+            format!("/projects/{p}/safeguarding/settings"),
+            vec![
+                ("backup_email", "a\0@example.org"),
+                ("review_hours", "24\0"),
+            ],
+        ),
+        (
+            "/admin/stewards".to_owned(),
+            vec![
+                ("name", "Bo"),
+                ("email", "b\0@example.org"),
+                ("role", "steward"),
+            ],
+        ),
+        (
+            format!("{x}/plan"),
+            vec![("design", "before_after\0"), ("why", "\0")],
+        ),
+        (
+            format!("{x}/plan/measures"),
+            vec![
+                ("measure", "q:\0"),
+                ("better", "higher"),
+                ("measure_why", "\0"),
+            ],
+        ),
+        (
+            format!("/projects/{p}/themes/1/merge"),
+            vec![("into", "\0")],
+        ),
+    ] {
+        let res = app.post_form_with(&w.web, &path, &fields).await;
+        assert!(res.status().is_client_error(), "{path}: {}", res.status());
+    }
     for path in [
         "/unsubscribe/%00".to_owned(),
         "/invite/%00".to_owned(),

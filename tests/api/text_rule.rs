@@ -123,6 +123,14 @@ fn with(mut body: Value, path: &str, value: &str) -> Value {
     body
 }
 
+/// A project with its local help contact.
+fn with_contact() -> Value {
+    let mut body = project_body();
+    body["help_contact"] =
+        json!({"name": "Riverside hub", "phone": "01632 960 001", "hours": "Mornings"});
+    body
+}
+
 /// (method, path, body, field sent bad, where the error is named, one line?)
 type ApiCase = (
     &'static str,
@@ -162,6 +170,22 @@ fn api_cases(w: &World) -> Vec<ApiCase> {
             "description",
             "description",
             false,
+        ),
+        (
+            "POST",
+            "/api/v1/projects".to_owned(),
+            with_contact(),
+            "help_contact.name",
+            "help_contact.name",
+            true,
+        ),
+        (
+            "POST",
+            "/api/v1/projects".to_owned(),
+            with_contact(),
+            "help_contact.hours",
+            "help_contact.hours",
+            true,
         ),
         (
             "POST",
@@ -530,6 +554,7 @@ async fn a_nul_in_a_public_form_query_or_path_is_a_client_error_never_a_server_e
         "{}",
         texts(&html, ".error-summary").join(" ")
     );
+    assert!(html.contains("outside"), "the answer is kept");
     for (path, fields) in [
         ("/receipt".to_owned(), vec![("receipt", "7KQ\0M4P")]),
         ("/receipt/delete".to_owned(), vec![("receipt", "\0")]),

@@ -104,7 +104,7 @@ async fn fixtures(database_url: &str, n: usize) -> (String, i64, (i64, i64)) {
         .await
         .unwrap();
     let (feel, safe, story) = (qs[0].id.0, qs[1].id.0, qs[2].id.0);
-    // Bulk rows in SQL, tallied as the response writer would. Dates spread over the month;
+    // Bulk rows in SQL, tallied (and coded, with each coding's facts) as the writers would. Dates spread over the month;
     // October's faces lean one level higher.
     let script = format!(
         "BEGIN;
@@ -126,9 +126,12 @@ async fn fixtures(database_url: &str, n: usize) -> (String, i64, (i64, i64)) {
          INSERT INTO theme (project_id, name, description, codebook, status, created_at, updated_at)
            VALUES ({p}, 'Waiting', 'Waiting too long', '[\"waiting\"]', 'active',
                    '2026-09-01 00:00:00+00:00', '2026-09-01 00:00:00+00:00');
-         INSERT INTO coding (answer_id, theme_id, source, confidence, status, created_at)
-           SELECT a.id, (SELECT MAX(id) FROM theme), 'keyword', 1.0, 'accepted', '2026-11-01 00:00:00+00:00'
-           FROM answer a WHERE a.question_id = {story} AND a.text LIKE 'waiting%';
+         INSERT INTO coding (answer_id, theme_id, source, confidence, status, created_at,
+                             question_id, day, channel)
+           SELECT a.id, (SELECT MAX(id) FROM theme), 'keyword', 1.0, 'accepted', '2026-11-01 00:00:00+00:00',
+                  a.question_id, substr(r.submitted_at, 1, 10), r.channel
+           FROM answer a JOIN response r ON r.id = a.response_id
+           WHERE a.question_id = {story} AND a.text LIKE 'waiting%';
          INSERT INTO answer_tally (question_id, day, channel, value, n)
            SELECT a.question_id, substr(r.submitted_at, 1, 10), r.channel,
                   CASE WHEN a.question_id = {story} THEN ''

@@ -83,7 +83,7 @@ pub async fn accessibility(current: Option<CurrentSteward>) -> HttpResponse {
             h2 class="heading-m" id="testing" { "How we test Chorus" }
             p class="body" { "Every change to Chorus is checked automatically in a real browser (Chromium), against the real service with example data:" }
             ul class="list" {
-                li { "axe-core finds no failures of the WCAG 2.0, 2.1 and 2.2 level A and AA rules on every type of page: the pages for answering, every kind of question and its error messages, easy read, \"Exit this page\", saving and coming back, receipts, and the pages for the people running questionnaires" }
+                li { "axe-core finds no failures of the WCAG 2.0, 2.1 and 2.2 level A and AA rules on every type of page: the pages for answering, every kind of question and its error messages, easy read, \"Exit this page\", saving and coming back, seeing or deleting your answers, and the pages for the people running questionnaires" }
                 li { "keyboard-only journeys: signing in, and answering a children's questionnaire and a feedback form with only Tab, Shift+Tab, Space, Enter and the arrow keys, with the focus visible at every step" }
                 li { "a questionnaire with every kind of question answered by finding each control by its name alone, as a screen reader user would, with hints and error messages linked to their fields" }
                 li { "reflow at 320 pixels wide and text at 200% size on every type of page, with nothing cut off, and nothing overlapping on the pages for answering" }
@@ -115,8 +115,8 @@ pub async fn privacy(current: Option<CurrentSteward>) -> HttpResponse {
             p class="body" { "This notice explains what Chorus keeps about you and why." }
             h2 class="heading-m" { "If you answer a questionnaire" }
             p class="body" { "Your answers are anonymous unless the questionnaire clearly says otherwise before you start. We do not ask for your name. We do not keep your internet address or details of your device." }
-            p class="body" { "When you finish you get a receipt code. You can use it to see or delete your answers." }
-            p class="body" { "If you choose \"Save and come back later\", your answers so far are kept under a resume code for a few days, then deleted. If you ask us to email you the code, we use your address only to send that one email and do not keep it afterwards." }
+            p class="body" { "When you finish you get your code to see or delete your answers." }
+            p class="body" { "If you choose \"Save and come back later\", your answers so far are kept for a few days under your code to carry on later, then deleted. If you ask us to email you the code, we use your address only to send that one email and do not keep it afterwards." }
             h2 class="heading-m" { "If you sign in" }
             p class="body" { "We keep your name, email address and role so you can sign in, and a cookie that keeps you signed in. It stops working when you sign out or after 30 minutes without using Chorus." }
             h2 class="heading-m" { "Cookies" }

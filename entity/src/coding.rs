@@ -1,4 +1,5 @@
-//! `coding` table: one theme on one answer, from a keyword match, the learned coder or a steward.
+//! `coding` table: one theme on one answer, from a keyword match, the learned coder or a steward,
+//! with the answer's question, day and channel.
 
 use sea_orm::entity::prelude::*;
 
@@ -18,6 +19,11 @@ pub struct Model {
     /// `suggested`, `accepted` or `rejected`.
     pub status: String,
     pub created_at: DateTimeUtc,
+    /// The coded answer's question, day (UTC) and channel: copied when the coding is written
+    /// (they never change), so a theme's share is counted from the codings alone.
+    pub question_id: i64,
+    pub day: Date,
+    pub channel: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

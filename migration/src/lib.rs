@@ -14,6 +14,8 @@ mod m20261204_000011_safeguarding_leads;
 mod m20261205_000012_experiments;
 mod m20261205_000013_answer_tally;
 mod m20261205_000014_written_tally;
+mod m20261206_000015_coding_facts;
+pub mod m20261206_000016_plain_privacy_words;
 
 /// The ordered list of every migration Chorus has.
 pub struct Migrator;
@@ -34,6 +36,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000012_experiments::Migration),
             Box::new(m20261205_000013_answer_tally::Migration),
             Box::new(m20261205_000014_written_tally::Migration),
+            Box::new(m20261206_000015_coding_facts::Migration),
+            Box::new(m20261206_000016_plain_privacy_words::Migration),
         ]
     }
 }

@@ -132,11 +132,11 @@ pub async fn csv(
 /// Reads a body as a submission: `client_id` is required, answers are read by key (a value
 /// of the wrong shape is an error for that key), and a mode or channel left out is the usual one.
 fn sent(body: &SubmissionBody) -> Result<Sent, Problem> {
-    let Some(id) = body.client_id.map(SubmissionId::from_uuid) else {
+    let Some(id) = body.client_id.and_then(SubmissionId::from_uuid) else {
         let mut errors = FieldErrors::new();
         errors.add(
             "client_id",
-            "Send a client_id: a UUID made once per submission",
+            "Send a client_id: a random (version 4) UUID made once per submission",
         );
         return Err(Problem::invalid(errors));
     };
@@ -197,13 +197,21 @@ fn problem(refused: Refused) -> Problem {
             }
             Problem::invalid(errors)
         }
+        Refused::Conflict => Problem::new(
+            StatusCode::CONFLICT,
+            "Other answers were sent with this client_id",
+            "A response with different answers is already stored under this client_id, so \
+             nothing was stored. Make a new random client_id for each new submission.",
+        ),
         Refused::Failed(err) => err.into(),
     }
 }
 
-/// Submits answers to an open survey; no token needed. Sending the same `client_id` again
-/// returns the first receipt with 200 and stores nothing more (also after the survey closed).
-/// Submissions are limited per client address, as the runner's forms are.
+/// Submits answers to an open survey; no token needed. `client_id` must be a random (version 4)
+/// UUID. Sending the same `client_id` with the same answers again returns the first receipt
+/// with 200 and stores nothing more (also after the survey closed); with other answers it is
+/// refused with 409 and no receipt. Submissions are limited per client address, as the runner's
+/// forms are.
 #[utoipa::path(
     post,
     path = "/api/v1/s/{slug}/responses",
@@ -212,9 +220,9 @@ fn problem(refused: Refused) -> Problem {
     request_body = SubmissionBody,
     responses(
         (status = 201, description = "Stored", body = ReceiptOut),
-        (status = 200, description = "Already stored under this client_id", body = ReceiptOut),
+        (status = 200, description = "Already stored under this client_id with the same answers", body = ReceiptOut),
         (status = 404, description = "No such survey", body = ProblemDoc, content_type = "application/problem+json"),
-        (status = 409, description = "Not open (draft or not yet open)", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 409, description = "Not open (draft or not yet open), or other answers already stored under this client_id (no receipt)", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 410, description = "Closed", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 422, description = "Invalid answers, keyed by question key", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 429, description = "Too many submissions from this address; try again after Retry-After seconds", body = ProblemDoc, content_type = "application/problem+json"),

@@ -1,14 +1,12 @@
 //! The queries behind an experiment's results: each measure counted for both arms (periods, or
 //! groups over a period) from the answer tallies, and for a theme's share from the tallies and
-//! the theme's codings, never read answer by answer, so the results page stays fast with a hundred thousand answers
-//! a period.
+//! the theme's codings (which carry their answer's question, day and channel), never read
+//! answer by answer, so the results page stays fast with a hundred thousand answers a period.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use entity::{answer, answer_tally, question, response, survey};
+use entity::{answer_tally, coding, question, survey};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, JoinType, QueryFilter,
-    QuerySelect, RelationDef,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
 };
 
 use crate::experiments::catalogue_store::Target;
@@ -51,39 +49,6 @@ pub fn arms(plan: &Plan) -> Option<(Arm, Arm)> {
             ))
         }
     }
-}
-
-fn midnight(day: NaiveDate) -> DateTime<Utc> {
-    day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
-}
-
-/// The condition on `response` (and `survey`) for one arm.
-fn arm_condition(arm: &Arm) -> Condition {
-    let mut c = Condition::all()
-        .add(response::Column::SubmittedAt.gte(midnight(arm.period.start)))
-        .add(response::Column::SubmittedAt.lt(midnight(arm.period.end + Duration::days(1))));
-    if let Some((by, group)) = &arm.group {
-        c = c.add(match by {
-            CompareBy::Audience => survey::Column::Audience.eq(group.clone()),
-            CompareBy::Channel => response::Column::Channel.eq(group.clone()),
-            CompareBy::Survey => response::Column::SurveyId.eq(group.parse::<i64>().unwrap_or(-1)),
-        });
-    }
-    c
-}
-
-fn to_response() -> RelationDef {
-    answer::Entity::belongs_to(response::Entity)
-        .from(answer::Column::ResponseId)
-        .to(response::Column::Id)
-        .into()
-}
-
-fn response_to_survey() -> RelationDef {
-    response::Entity::belongs_to(survey::Entity)
-        .from(response::Column::SurveyId)
-        .to(survey::Column::Id)
-        .into()
 }
 
 /// The answers of both arms, counted for the measure. Questions read the answer tallies (a few
@@ -131,31 +96,28 @@ async fn count<C: ConnectionTrait>(db: &C, t: &Target, a: &Arm) -> Result<Counts
     }
 }
 
-/// The tally rows of one arm, (value, answers): at most a row per question, day, channel and
-/// value, added up here.
-async fn tallies<C: ConnectionTrait>(
-    db: &C,
+/// The condition for one arm on a table that carries a question, a day and a channel (the
+/// tallies and the codings both do): the measure's questions, the arm's period and its group.
+fn arm_filter<T: ColumnTrait>(
     t: &Target,
     a: &Arm,
-) -> Result<Vec<(String, i64)>, DbErr> {
-    let mut q = answer_tally::Entity::find()
-        .select_only()
-        .column(answer_tally::Column::Value)
-        .column(answer_tally::Column::N)
-        .filter(answer_tally::Column::QuestionId.is_in(t.questions.iter().copied()))
-        .filter(answer_tally::Column::Day.gte(a.period.start))
-        .filter(answer_tally::Column::Day.lte(a.period.end));
+    (question_col, day_col, channel_col): (T, T, T),
+) -> Condition {
+    let mut c = Condition::all()
+        .add(question_col.is_in(t.questions.iter().copied()))
+        .add(day_col.gte(a.period.start))
+        .add(day_col.lte(a.period.end));
     if let Some((by, group)) = &a.group {
-        q = q.filter(match by {
-            CompareBy::Channel => answer_tally::Column::Channel.eq(group.clone()),
-            CompareBy::Survey => answer_tally::Column::QuestionId.in_subquery(
+        c = c.add(match by {
+            CompareBy::Channel => channel_col.eq(group.clone()),
+            CompareBy::Survey => question_col.in_subquery(
                 Query::select()
                     .column(question::Column::Id)
                     .from(question::Entity)
                     .and_where(question::Column::SurveyId.eq(group.parse::<i64>().unwrap_or(-1)))
                     .to_owned(),
             ),
-            CompareBy::Audience => answer_tally::Column::QuestionId.in_subquery(
+            CompareBy::Audience => question_col.in_subquery(
                 Query::select()
                     .column((question::Entity, question::Column::Id))
                     .from(question::Entity)
@@ -171,37 +133,53 @@ async fn tallies<C: ConnectionTrait>(
             ),
         });
     }
-    q.into_tuple().all(db).await
+    c
+}
+
+/// The tally rows of one arm, (value, answers): at most a row per question, day, channel and
+/// value, added up here.
+async fn tallies<C: ConnectionTrait>(
+    db: &C,
+    t: &Target,
+    a: &Arm,
+) -> Result<Vec<(String, i64)>, DbErr> {
+    use answer_tally::Column as T;
+    answer_tally::Entity::find()
+        .select_only()
+        .column(T::Value)
+        .column(T::N)
+        .filter(arm_filter(t, a, (T::QuestionId, T::Day, T::Channel)))
+        .into_tuple()
+        .all(db)
+        .await
 }
 
 /// One arm's share of written answers coded with `theme` (in force): the base from the tallies
-/// (written answers count under an empty value), the coded answers counted in the database
-/// from the theme's codings, which change after the answers arrive.
+/// (written answers count under an empty value), the coded answers counted from the theme's
+/// codings alone — each carries its answer's question, day and channel — because codings
+/// change after the answers arrive.
 async fn theme_share<C: ConnectionTrait>(
     db: &C,
     t: &Target,
     a: &Arm,
     theme: i64,
 ) -> Result<Counts, DbErr> {
+    use coding::Column as K;
     let total: i64 = tallies(db, t, a)
         .await?
         .into_iter()
         .filter(|(value, _)| value.is_empty())
         .map(|(_, n)| n)
         .sum();
-    let mut coded = answer::Entity::find().join(JoinType::InnerJoin, to_response());
-    if matches!(a.group, Some((CompareBy::Audience, _))) {
-        coded = coded.join(JoinType::InnerJoin, response_to_survey());
-    }
-    let x: Option<i64> = coded
-        .filter(
-            answer::Column::Id.in_subquery(crate::themes::stats::in_force::in_force_answers(theme)),
-        )
-        .filter(answer::Column::QuestionId.is_in(t.questions.iter().copied()))
-        .filter(arm_condition(a))
+    let x: Option<i64> = coding::Entity::find()
+        .filter(crate::themes::in_force_codings(theme))
+        .filter(arm_filter(t, a, (K::QuestionId, K::Day, K::Channel)))
         .select_only()
         .column_as(
-            Expr::from(Func::count(Expr::col((answer::Entity, answer::Column::Id)))),
+            Expr::from(Func::count_distinct(Expr::col((
+                coding::Entity,
+                K::AnswerId,
+            )))),
             "n",
         )
         .into_tuple()

@@ -126,7 +126,7 @@ pub fn resume_message(
         subject: format!("Your code to carry on: {survey_title}"),
         paragraphs: vec![
             format!("You saved your answers to {survey_title} so you can come back later."),
-            format!("Your resume code is {code}"),
+            format!("Your code to carry on later is {code}"),
             format!("Use it before {expires}. After that your saved answers are deleted."),
             "Anyone with this code can see and change your saved answers, so keep it safe. \
              If you did not ask for this email, you can ignore it."

@@ -1,6 +1,6 @@
 //! The one way a submission is accepted, whichever way it came in (the single-page form, check
 //! your answers, the JSON API): the survey must be open (a re-send of something stored before it
-//! closed gets its receipt again), a filled honeypot is thanked and ignored, each client address
+//! closed gets its receipt again, only with the same answers), a filled honeypot is thanked and ignored, each client address
 //! may send only so many a minute, and only then does a valid submission go to the group-commit
 //! [`Submitter`](crate::responses::Submitter). How a refusal is shown is each handler's part.
 
@@ -36,6 +36,8 @@ pub enum Refused {
     Limited { wait: u64, invalid: Option<Invalid> },
     /// What was sent needs another look.
     Invalid(Invalid),
+    /// Other answers were already sent under this submission id: nothing stored, no receipt.
+    Conflict,
     /// Storing failed, through no fault of the sender.
     Failed(AppError),
 }
@@ -80,18 +82,24 @@ pub async fn accept(
         .map_err(|err| match err {
             // Closed meanwhile (perhaps through another instance): nothing was stored.
             SubmitError::NotTaking => Refused::NotOpen(Availability::Closed),
+            SubmitError::Conflict => Refused::Conflict,
             other => Refused::Failed(AppError::Unexpected(other.into())),
         })
 }
 
-/// The receipt of this submission if it was stored before (a re-send), as the writer would
-/// answer for an open survey.
+/// The receipt of this submission if it was stored before with the same answers (a re-send),
+/// as the writer would answer for an open survey; other answers under the same id are a
+/// conflict.
 async fn stored_before(state: &AppState, s: &Submission) -> Result<Option<Submitted>, Refused> {
     let found = store::find_by_submission(&state.db, s.survey_id, &s.submission_id)
         .await
         .map_err(|e| Refused::Failed(e.into()))?;
-    Ok(found.map(|receipt| Submitted {
-        receipt,
-        created: false,
-    }))
+    match found {
+        Some(earlier) if earlier.same_as(s) => Ok(Some(Submitted {
+            receipt: earlier.receipt,
+            created: false,
+        })),
+        Some(_) => Err(Refused::Conflict),
+        None => Ok(None),
+    }
 }

@@ -13,7 +13,7 @@ pub mod draft;
 pub mod submission;
 
 pub use draft::{Draft, DraftAnswer, first_gap};
-pub use submission::{Invalid, Sent, Submission, validate_submission};
+pub use submission::{Invalid, Sent, StoredAnswer, Submission, validate_submission};
 
 string_enum! {
     /// Who filled the survey in.
@@ -124,27 +124,32 @@ impl ResumeCode {
     }
 }
 
-/// The id a form or API client chooses once per submission, for idempotent retries: a UUID,
-/// kept in its lower-case hyphenated form. The same id stores one response with one receipt.
+/// The id a form or API client chooses once per submission, for idempotent retries: a random
+/// (version 4) UUID, kept in its lower-case hyphenated form. The same id stores one response
+/// with one receipt. Only random ids are taken, so an id cannot be guessed from another (a
+/// re-send with the same id and the same answers gets the receipt again).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SubmissionId(String);
 
 impl SubmissionId {
     /// A new random id (a form that arrived without one, a new draft).
     pub fn generate() -> SubmissionId {
-        SubmissionId::from_uuid(uuid::Uuid::new_v4())
+        SubmissionId(uuid::Uuid::new_v4().hyphenated().to_string())
     }
 
-    /// The id an API client sent.
-    pub fn from_uuid(id: uuid::Uuid) -> SubmissionId {
-        SubmissionId(id.hyphenated().to_string())
+    /// The id an API client sent, if it is a random (version 4) UUID; the all-zero UUID, a
+    /// time-based or a name-based one is refused.
+    pub fn from_uuid(id: uuid::Uuid) -> Option<SubmissionId> {
+        let random = id.get_version() == Some(uuid::Version::Random)
+            && id.get_variant() == uuid::Variant::RFC4122;
+        random.then(|| SubmissionId(id.hyphenated().to_string()))
     }
 
-    /// Reads an id as a form carries it: a UUID in any of its usual spellings.
+    /// Reads an id as a form carries it: a random UUID in any of its usual spellings.
     pub fn parse(text: &str) -> Option<SubmissionId> {
         uuid::Uuid::parse_str(text.trim())
             .ok()
-            .map(SubmissionId::from_uuid)
+            .and_then(SubmissionId::from_uuid)
     }
 
     /// The id as stored.
@@ -217,6 +222,24 @@ mod tests {
         );
         assert_eq!(SubmissionId::parse("fixture"), None);
         assert_ne!(SubmissionId::generate(), SubmissionId::generate());
+    }
+
+    #[test]
+    fn only_random_uuids_are_taken_as_submission_ids() {
+        for refused in [
+            "00000000-0000-0000-0000-000000000000",
+            "ffffffff-ffff-ffff-ffff-ffffffffffff",
+            // Time-based (version 1) and name-based (version 5).
+            "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
+            "886313e1-3b8a-5372-9b90-0c9aee199e5d",
+            // Version 4 digits with a variant that is not RFC 4122's.
+            "67e55044-10b1-426f-c247-bb680e5fe0c8",
+        ] {
+            assert_eq!(SubmissionId::parse(refused), None, "{refused}");
+        }
+        let random = uuid::Uuid::new_v4();
+        assert!(SubmissionId::from_uuid(random).is_some());
+        assert!(SubmissionId::parse(SubmissionId::generate().as_str()).is_some());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::state::AppState;
 use crate::surveys::{Survey, store as surveys};
 use crate::web::forms::{Input, button, csrf_field, error_summary};
 use crate::web::respond::html as respond;
-use crate::web::{CsrfForm, CsrfToken, FieldErrors, Page};
+use crate::web::{CsrfForm, CsrfToken, FieldErrors, Page, When};
 
 /// The receipt form's fields.
 #[derive(Deserialize, Default)]
@@ -42,11 +42,11 @@ fn lookup_page(csrf: &str, typed: &str, errors: &FieldErrors, exit: Option<&str>
     Page::new(TITLE).error(!errors.is_empty()).exit(exit).render(html! {
         (error_summary(errors))
         h1 class="heading-l" { (TITLE) }
-        p class="body" { "When you sent your answers you were given a receipt code. Type it here to see your answers. You can then delete them if you want to." }
+        p class="body" { "When you sent your answers you were given a code. Type it here to see your answers. You can then delete them if you want to." }
         form method="post" action="/receipt" novalidate {
             (csrf_field(csrf))
             @if exit.is_some() { input type="hidden" name="quick_exit" value="yes"; }
-            (Input::new("receipt", "Receipt code")
+            (Input::new("receipt", "Your code to see or delete your answers")
                 .hint("For example, 7KQ-M4P-2XD. Capital letters, spaces and dashes do not matter.")
                 .value(typed)
                 .autocomplete("off")
@@ -68,8 +68,8 @@ fn answers_page(
         span class="caption" { (survey.title) }
         h1 class="heading-l" { "Your answers" }
         p class="body" {
-            "Receipt code " strong { (response.receipt.as_str()) } ". Sent on "
-            (response.submitted_at.format("%-d %B %Y at %-I:%M%P (UTC)").to_string()) "."
+            "Your code " strong { (response.receipt.as_str()) } ". Sent on "
+            (When::with_day(response.submitted_at)) "."
         }
         dl class="summary-list" {
             @for (prompt, answer) in rows {
@@ -92,7 +92,7 @@ fn answers_page(
 fn confirm_page(csrf: &str, receipt: &Receipt, exit: Option<&str>, help: Option<Markup>) -> Markup {
     Page::new("Are you sure you want to delete your answers?").back("/receipt").exit(exit).help(help).render(html! {
         h1 class="heading-l" { "Are you sure you want to delete your answers?" }
-        p class="body" { "All your answers with receipt code " strong { (receipt.as_str()) } " will be deleted. This cannot be undone." }
+        p class="body" { "All your answers with the code " strong { (receipt.as_str()) } " will be deleted. This cannot be undone." }
         form method="post" action="/receipt/delete" novalidate {
             (csrf_field(csrf))
             input type="hidden" name="receipt" value=(receipt.as_str());
@@ -143,7 +143,7 @@ async fn find(
         errors.add(
             "receipt",
             format!(
-                "You have tried a lot of receipt codes. Wait {} and try again.",
+                "You have tried a lot of codes. Wait {} and try again.",
                 human_wait(wait)
             ),
         );
@@ -156,15 +156,17 @@ async fn find(
     // Only a well-formed code that matches nothing counts as a guess: an empty or malformed
     // one tells nobody anything (as with resume codes).
     match Receipt::parse(typed) {
-        None if typed.trim().is_empty() => errors.add("receipt", "Enter your receipt code"),
-        None => errors.add("receipt", "Enter a receipt code like 7KQ-M4P-2XD"),
-        Some(receipt) => match store::find_by_receipt(&state.db, &receipt).await? {
-            Some(response) => return Ok(Ok(response)),
-            None => {
-                state.receipt_limit.record(ip);
-                errors.add("receipt", "We could not find any answers with that receipt code. Check you typed it correctly");
+        None if typed.trim().is_empty() => errors.add("receipt", "Enter your code"),
+        None => errors.add("receipt", "Enter a code like 7KQ-M4P-2XD"),
+        Some(receipt) => {
+            match store::find_by_receipt(&state.db, &receipt).await? {
+                Some(response) => return Ok(Ok(response)),
+                None => {
+                    state.receipt_limit.record(ip);
+                    errors.add("receipt", "We could not find any answers with that code. Check you typed it correctly");
+                }
             }
-        },
+        }
     }
     Ok(Err(respond(
         StatusCode::UNPROCESSABLE_ENTITY,

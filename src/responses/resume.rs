@@ -34,8 +34,14 @@ fn expiry(state: &AppState) -> chrono::DateTime<Utc> {
             .unwrap_or(chrono::Duration::days(7))
 }
 
-fn resume_url(state: &AppState) -> String {
-    format!("{}/resume", state.base_url.as_str().trim_end_matches('/'))
+/// The survey's full address: the saved page sends people back there (its intro links to
+/// "Carry on with your code"), so no address shows them the word "resume".
+fn survey_url(state: &AppState, survey: &Survey) -> String {
+    format!(
+        "{}{}",
+        state.base_url.as_str().trim_end_matches('/'),
+        survey.path()
+    )
 }
 
 /// Moves `saved` under a new resume code (replacing any earlier one) and shows the code. The
@@ -64,7 +70,7 @@ pub(crate) async fn save_and_show(
     draft::delete(&state.db, token, survey.id).await?;
     let look = Look::load(state, survey, req, "").await?;
     let expires = human_time(expiry(state));
-    let url = resume_url(state);
+    let url = survey_url(state, survey);
     let path = survey.path();
     let page = pages::saved(
         &Saved {
@@ -72,7 +78,7 @@ pub(crate) async fn save_and_show(
             path: &path,
             code: code.as_str(),
             expires: &expires,
-            resume_url: &url,
+            survey_url: &url,
         },
         csrf,
         "",
@@ -166,9 +172,9 @@ async fn restore(
     }
     let Some(code) = ResumeCode::parse(&typed) else {
         let message = if typed.is_empty() {
-            "Enter your resume code"
+            "Enter your code"
         } else {
-            "Enter a resume code like RSM-7KQ2-M9XD"
+            "Enter a code like RSM-7KQ2-M9XD"
         };
         return Ok(refuse(message.into()));
     };
@@ -241,7 +247,7 @@ pub async fn email(
     }
     let expires = human_time(expires_at);
     let Some(address) = address.filter(|_| wait.is_none()) else {
-        let url = resume_url(&state);
+        let url = survey_url(&state, &survey);
         let path = survey.path();
         let page = pages::saved(
             &Saved {
@@ -249,7 +255,7 @@ pub async fn email(
                 path: &path,
                 code: code.as_str(),
                 expires: &expires,
-                resume_url: &url,
+                survey_url: &url,
             },
             &token,
             &typed,

@@ -1,4 +1,5 @@
-//! Pages for "Save and come back later": the resume code, typing a code in, and the email sent.
+//! Pages for "Save and come back later": the code to carry on later, typing it in, and the
+//! email sent.
 
 use maud::{Markup, html};
 
@@ -16,8 +17,8 @@ pub struct Saved<'a> {
     pub code: &'a str,
     /// When the saved answers are deleted, in words.
     pub expires: &'a str,
-    /// The full address of the general resume page.
-    pub resume_url: &'a str,
+    /// The survey's full address, where "Carry on with your code" is.
+    pub survey_url: &'a str,
 }
 
 /// "Your answers are saved": the code to write down, how long it lasts, and an optional email.
@@ -35,7 +36,7 @@ pub fn saved(
             div class="panel-confirmation" {
                 h1 class="heading-xl" { "Your answers are saved" }
                 div class="panel-body" {
-                    "Your resume code is" br;
+                    "Your code to carry on later is" br;
                     strong class="resume-code" { (saved.code) }
                 }
             }
@@ -46,11 +47,12 @@ pub fn saved(
             }
             h2 class="heading-m" { "How to carry on later" }
             p class="body" {
-                "Go to " strong class="break-anywhere" { (saved.resume_url) } " on any phone or computer and type your code."
+                "Go to " strong class="break-anywhere" { (saved.survey_url) } " on any phone or computer. "
+                "Choose \u{201c}Carry on with your code\u{201d} and type your code."
             }
             p class="body" { "Anyone with the code can see and change your saved answers, so keep it safe." }
             (carry_on_now(saved.path, saved.code, csrf))
-            h2 class="heading-m" { "Get the code by email (optional)" }
+            h2 class="heading-m" { "Get the code by email" }
             p class="body" {
                 "You do not have to do this. We use the address only to send this one email. "
                 "We do not keep it after the email has gone."
@@ -64,17 +66,17 @@ pub fn saved(
         })
 }
 
-/// "Carry on with your answers": type a resume code.
+/// "Carry on with your answers": type the code to carry on later.
 pub fn lookup(action: &str, csrf: &str, typed: &str, errors: &FieldErrors, look: Look) -> Markup {
     look.page("Carry on with your answers")
         .error(!errors.is_empty())
         .render(html! {
             (error_summary(errors))
             h1 class="heading-l" { "Carry on with your answers" }
-            p class="body" { "If you saved your answers to come back later, you were given a resume code." }
+            p class="body" { "If you saved your answers to come back later, you were given a code to carry on." }
             form method="post" action=(action) novalidate {
                 (csrf_field(csrf))
-                (Input::new("code", "Resume code").hint("For example, RSM-7KQ2-M9XD").autocomplete("off").value(typed).render(errors))
+                (Input::new("code", "Your code to carry on later").hint("For example, RSM-7KQ2-M9XD").autocomplete("off").value(typed).render(errors))
                 (button("Carry on"))
             }
         })

@@ -126,6 +126,21 @@ pub(crate) fn refused(survey: &Survey, refused: Refused) -> Result<HttpResponse,
         Refused::Invalid(_) => Err(AppError::Unprocessable(
             "Some answers need checking.".into(),
         )),
+        Refused::Conflict => Ok(html(
+            StatusCode::CONFLICT,
+            views::unavailable(
+                "Your answers were already sent",
+                &[
+                    "Answers from this page were sent before, so these changes were not saved."
+                        .into(),
+                    format!(
+                        "To answer again, open {} and start from the beginning.",
+                        survey.title
+                    ),
+                ],
+                help_without_contact(survey),
+            ),
+        )),
         Refused::Failed(err) => Err(err),
     }
 }

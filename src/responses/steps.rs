@@ -252,11 +252,13 @@ pub async fn send(
     let token = DraftToken::from_request(&req);
     let look = Look::load(&state, &survey, &req, "").await?;
     let Some(saved) = draft::load(&state.db, &token, survey.id).await? else {
-        // Sent twice: the first send already stored the answers and cleared the draft.
+        // Sent twice (a double click): the first send already stored the answers and cleared
+        // the draft. The id is the one this server put on the check page, never typed or
+        // chosen by a client, so it stands for the answers sent.
         if let Some(id) = pair(&pairs, "submission_id").and_then(SubmissionId::parse)
-            && let Some(receipt) = store::find_by_submission(&state.db, survey.id, &id).await?
+            && let Some(earlier) = store::find_by_submission(&state.db, survey.id, &id).await?
         {
-            return sent_page(&state, &survey, &receipt, None, look).await;
+            return sent_page(&state, &survey, &earlier.receipt, None, look).await;
         }
         return Ok(see_other(&survey.path()));
     };

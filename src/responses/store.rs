@@ -12,7 +12,7 @@ use sea_orm::{
 
 use crate::accounts::StewardId;
 use crate::responses::model::{
-    Channel, Mode, Receipt, ResponseId, StoredResponse, Submission, SubmissionId,
+    Channel, Mode, Receipt, ResponseId, StoredAnswer, StoredResponse, Submission, SubmissionId,
 };
 use crate::responses::tally::{self, Tallies};
 use crate::surveys::{AnswerValue, QuestionId, QuestionKind, SurveyId};
@@ -22,31 +22,74 @@ const ANSWER_CHUNK: usize = 1000;
 /// Most response rows in one multi-row INSERT.
 const RESPONSE_CHUNK: usize = 500;
 
-/// Receipts already stored for these (survey, submission id) pairs.
-pub async fn existing_receipts<C: ConnectionTrait>(
+/// An answer row as read back: response, question, number, text, choices.
+type AnswerRow = (i64, i64, Option<i32>, Option<String>, Option<String>);
+
+/// A response already stored under a (survey, submission id) pair: its receipt and its
+/// answers as stored, in question order.
+#[derive(Clone, Debug)]
+pub struct Earlier {
+    pub receipt: Receipt,
+    pub answers: Vec<StoredAnswer>,
+}
+
+impl Earlier {
+    /// Whether `s` is a re-send of this response: the same answers (only then may the sender
+    /// have its receipt).
+    pub fn same_as(&self, s: &Submission) -> bool {
+        self.answers == s.stored_form()
+    }
+}
+
+/// Responses already stored for these (survey, submission id) pairs, with their answers.
+pub async fn earlier_copies<C: ConnectionTrait>(
     db: &C,
     keys: &[(SurveyId, &str)],
-) -> Result<HashMap<(SurveyId, String), Receipt>, sea_orm::DbErr> {
+) -> Result<HashMap<(SurveyId, String), Earlier>, sea_orm::DbErr> {
     let mut found = HashMap::new();
     for chunk in keys.chunks(RESPONSE_CHUNK) {
         let ids: Vec<&str> = chunk.iter().map(|(_, s)| *s).collect();
         let mut surveys: Vec<i64> = chunk.iter().map(|(s, _)| s.0).collect();
         surveys.sort_unstable();
         surveys.dedup();
-        let rows: Vec<(i64, String, String)> = response::Entity::find()
+        let rows: Vec<(i64, String, String, i64)> = response::Entity::find()
             .select_only()
             .column(response::Column::SurveyId)
             .column(response::Column::SubmissionId)
             .column(response::Column::Receipt)
+            .column(response::Column::Id)
             // Both columns, so the (survey_id, submission_id) unique index serves the lookup.
             .filter(response::Column::SurveyId.is_in(surveys))
             .filter(response::Column::SubmissionId.is_in(ids))
             .into_tuple()
             .all(db)
             .await?;
-        for (survey, submission, receipt) in rows {
-            if let Some(r) = Receipt::parse(&receipt) {
-                found.insert((SurveyId(survey), submission), r);
+        if rows.is_empty() {
+            continue;
+        }
+        let mut answers: HashMap<i64, Vec<StoredAnswer>> = HashMap::new();
+        let stored: Vec<AnswerRow> = answer::Entity::find()
+            .select_only()
+            .column(answer::Column::ResponseId)
+            .column(answer::Column::QuestionId)
+            .column(answer::Column::Number)
+            .column(answer::Column::Text)
+            .column(answer::Column::Choices)
+            .filter(answer::Column::ResponseId.is_in(rows.iter().map(|r| r.3)))
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (response, question, number, text, choices) in stored {
+            answers
+                .entry(response)
+                .or_default()
+                .push((question, number, text, choices));
+        }
+        for (survey, submission, receipt, id) in rows {
+            if let Some(receipt) = Receipt::parse(&receipt) {
+                let mut answers = answers.remove(&id).unwrap_or_default();
+                answers.sort();
+                found.insert((SurveyId(survey), submission), Earlier { receipt, answers });
             }
         }
     }
@@ -239,14 +282,15 @@ pub async fn find_by_id<C: ConnectionTrait>(
     Ok(with_answers(db, row.into_iter().collect()).await?.pop())
 }
 
-/// A response by survey and submission token (to show the same receipt again).
+/// The response stored under this survey and submission id, with its answers (a re-send gets
+/// the receipt again only with the same answers).
 pub async fn find_by_submission<C: ConnectionTrait>(
     db: &C,
     survey: SurveyId,
     submission_id: &SubmissionId,
-) -> Result<Option<Receipt>, sea_orm::DbErr> {
+) -> Result<Option<Earlier>, sea_orm::DbErr> {
     let id = submission_id.as_str();
-    Ok(existing_receipts(db, &[(survey, id)])
+    Ok(earlier_copies(db, &[(survey, id)])
         .await?
         .remove(&(survey, id.to_owned())))
 }

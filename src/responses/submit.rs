@@ -47,6 +47,10 @@ pub enum SubmitError {
     /// and nothing was stored.
     #[error("the survey is not taking answers")]
     NotTaking,
+    /// A response with other answers is already stored under this submission id: nothing was
+    /// stored and no receipt is given.
+    #[error("other answers were already sent with this id")]
+    Conflict,
 }
 
 type Reply = oneshot::Sender<Result<Submitted, SubmitError>>;

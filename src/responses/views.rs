@@ -9,10 +9,10 @@ use maud::{Markup, html};
 use crate::responses::look::{Look, easy_read_switch, read_aloud};
 use crate::responses::model::{Channel, Mode, Receipt};
 use crate::responses::pairs::honeypot;
-use crate::surveys::render::{error_target, field_name, question_fields};
+use crate::surveys::render::{SKIP_NOTE, error_target, field_name, question_fields};
 use crate::surveys::{Question, RawAnswer, Survey, SurveyKind};
 use crate::web::forms::{button, csrf_field, error_summary};
-use crate::web::{FieldErrors, NavUser, Page};
+use crate::web::{FieldErrors, NavUser, Page, When};
 
 /// Hidden fields every runner form carries.
 pub struct Carry<'a> {
@@ -39,8 +39,10 @@ fn paragraphs(text: &str) -> Markup {
     }
 }
 
-/// The introduction: title, intro, easy read switch, privacy notice and "Start now"; on
-/// sensitive surveys, how to leave quickly.
+/// The introduction, short enough that "Start now" is on a phone's first screen: the title,
+/// the steward's intro and how many questions there are; then read aloud, easy read, the way
+/// back to saved answers and the privacy notice behind "What happens to my answers?" (a
+/// `<details>`, so it is there without JavaScript); on sensitive surveys, how to leave quickly.
 pub fn intro(
     survey: &Survey,
     questions: usize,
@@ -56,13 +58,17 @@ pub fn intro(
                 @if questions == 1 { "There is 1 question." } @else { "There are " (questions) " questions." }
             }
         }
+        a href=(start) class="button button-start" role="button" draggable="false" { "Start now" }
         div class="runner-tools" {
             (read_aloud("intro-text", "Read this page aloud"))
+            (easy_read_switch(&survey.path(), look.easy_read))
         }
-        div class="inset" {
-            h2 class="heading-m" { "Easy read" }
-            p class="body" { "Easy read uses simpler words and bigger text. You can switch it on or off on any question." }
-            p class="body" { (easy_read_switch(&survey.path(), look.easy_read)) }
+        @if resumable {
+            p class="body" { "Saved your answers before? " a href={ (survey.path()) "/resume" } { "Carry on with your code" } }
+        }
+        details class="details" {
+            summary { "What happens to my answers?" }
+            div class="details-text" { (paragraphs(&survey.privacy_notice)) }
         }
         @if look.exit.is_some() {
             h2 class="heading-m" { "Leave quickly" }
@@ -72,13 +78,17 @@ pub fn intro(
             }
             p class="body" { "Your answers are not sent until you choose to send them." }
         }
-        h2 class="heading-m" { "Your answers and your privacy" }
-        (paragraphs(&survey.privacy_notice))
-        a href=(start) class="button button-start" role="button" draggable="false" { "Start now" }
-        @if resumable {
-            p class="body" { "Saved your answers before? " a href={ (survey.path()) "/resume" } { "Carry on with a resume code" } }
-        }
     })
+}
+
+/// `text` ending in one full stop: "How did it go?" stays as it is, "Our club" gets one.
+fn with_full_stop(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(['.', '?', '!', '\u{2026}']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
 }
 
 /// A friendly page for a survey that cannot be answered now.
@@ -87,15 +97,15 @@ pub fn unavailable(title: &str, lines: &[String], help: Option<Markup>) -> Marku
         h1 class="heading-l" { (title) }
         @for line in lines { p class="body" { (line) } }
         p class="body" {
-            "If you answered before and kept your receipt code, you can "
+            "If you answered before and kept your code, you can "
             a href="/receipt" { "see or delete your answers" } "."
         }
     })
 }
 
-/// "3 December 2026 at 9:00am (UTC)".
+/// "Thursday 3 December 2026 at 9:00am", in UK time.
 pub fn human_time(at: DateTime<Utc>) -> String {
-    at.format("%-d %B %Y at %-I:%M%P (UTC)").to_string()
+    When::with_day(at).to_string()
 }
 
 fn problem_banner(notice: Option<&str>) -> Markup {
@@ -205,7 +215,7 @@ pub fn form_page(
                 @if let (Some(prompt), false) = (&survey.context_prompt, survey.context_options.is_empty()) {
                     div class={ "form-group" @if context_error.is_some() { " form-group-error" } } {
                         fieldset class="fieldset" aria-describedby=[context_error.map(|_| "context-error")] {
-                            legend class="fieldset-legend" { (prompt) " (optional)" }
+                            legend class="fieldset-legend" { (prompt) " " (SKIP_NOTE) }
                             @if let Some(e) = context_error {
                                 p class="error-message" id="context-error" { span class="visually-hidden" { "Error: " } (e) }
                             }
@@ -268,7 +278,7 @@ pub fn check_answers(
                 }
             }
             h2 class="heading-m" { "Now send your answers" }
-            p class="body" { "When you send your answers you will get a receipt code. You can use it to see or delete your answers later." }
+            p class="body" { "When you send your answers you will get your code to see or delete your answers later." }
             form method="post" action={ (survey.path()) "/check" } novalidate {
                 (hidden(carry))
                 (honeypot())
@@ -314,7 +324,7 @@ pub fn confirmation(survey: &Survey, sent: Sent<'_>, nav: Option<&NavUser>, look
         div class="panel-confirmation" {
             h1 class="heading-xl" { (title) }
             div class="panel-body" {
-                "Your receipt code is" br;
+                "Your code to see or delete your answers is" br;
                 strong class="receipt" { (sent.receipt.as_str()) }
             }
         }
@@ -322,11 +332,11 @@ pub fn confirmation(survey: &Survey, sent: Sent<'_>, nav: Option<&NavUser>, look
             (told)
             @if let Some(help) = &sent.help { (help) }
         }
-        p class="body" { "Thank you for taking part in " (survey.title) "." }
+        p class="body" { "Thank you for taking part in " (with_full_stop(&survey.title)) }
         h2 class="heading-m" { "What happens next" }
         p class="body" { "The people running this project read what everyone says and use it to learn and make the service better." }
         p class="body" {
-            "Keep your receipt code if you might want to look at your answers again or delete them. You can do this on the "
+            "Keep your code if you might want to look at your answers again or delete them. You can do this on the "
             a href=(receipt_page) { "see or delete your answers" } " page."
         }
         @if feedback {

@@ -211,7 +211,7 @@ impl QuestionDef {
                         Err("Enter your other answer".into())
                     } else if other.chars().count() > SHORT_TEXT_MAX {
                         Err(format!(
-                            "Your other answer must be {SHORT_TEXT_MAX} characters or fewer"
+                            "Your other answer is too long. Make it shorter: up to {SHORT_TEXT_MAX} letters and spaces"
                         ))
                     } else {
                         Ok(Some(AnswerValue::Other(other)))
@@ -260,7 +260,7 @@ impl QuestionDef {
                 // characters dropped (a person cannot see them to take them out).
                 match text(&raw.values.join("\n"), max) {
                     Err(TextError::TooLong(_)) => Err(format!(
-                        "Your answer must be {} characters or fewer",
+                        "Your answer is too long. Make it shorter: up to {} letters and spaces",
                         group_thousands(max)
                     )),
                     Err(_) => Err(CANNOT_BE_SAVED.into()),
@@ -273,7 +273,7 @@ impl QuestionDef {
 }
 
 const CANNOT_BE_SAVED: &str =
-    "Your answer has characters that cannot be saved. Remove them and try again";
+    "Your answer has hidden marks that cannot be saved. Delete them and try again";
 
 /// 5000 → "5,000".
 pub use crate::fields::thousands as group_thousands;

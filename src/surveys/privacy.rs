@@ -15,9 +15,9 @@ macro_rules! kept {
 We use what everyone says to make our service better. "
     };
 }
-macro_rules! receipt {
+macro_rules! your_code {
     () => {
-        "When you finish you will get a receipt code: you can use it to see or delete your answers."
+        "When you finish you will get your code to see or delete your answers."
     };
 }
 
@@ -35,7 +35,7 @@ pub const ANONYMOUS_CHILDREN: &str = concat!(
 someone whose job is keeping children safe will read it and use it to help keep children safe. \
 We cannot contact you, because we do not know who you are. If you are worried or need help now, \
 the box at the bottom of every page tells you who you can talk to, like Childline on 0800 1111. ",
-    receipt!()
+    your_code!()
 );
 
 /// The default for other anonymous surveys.
@@ -46,7 +46,7 @@ pub const ANONYMOUS_OTHERS: &str = concat!(
     "If you tell us something that makes us worried that you or someone else might be hurt, \
 someone whose job is keeping people safe will read it. We cannot contact you, because we do not \
 know who you are. In an emergency, call 999. ",
-    receipt!()
+    your_code!()
 );
 
 /// The default for identified surveys for children or families.
@@ -56,7 +56,7 @@ pub const IDENTIFIED_CHILDREN: &str = concat!(
     kept!(),
     "If you tell us something that makes us worried that you or someone else might be hurt, \
 we will pass it to someone whose job is keeping children safe, and they may contact you. ",
-    receipt!()
+    your_code!()
 );
 
 /// The default for other identified surveys.
@@ -66,7 +66,7 @@ pub const IDENTIFIED_OTHERS: &str = concat!(
     kept!(),
     "If you tell us something that makes us worried that you or someone else might be hurt, \
 we will pass it to someone whose job is keeping people safe, and they may contact you. ",
-    receipt!()
+    your_code!()
 );
 
 /// The notice a survey for `audience` gets when the steward writes none of their own.
@@ -219,11 +219,22 @@ mod tests {
     }
 
     #[test]
-    fn the_migration_replaces_the_old_default_with_todays_wording() {
-        use migration::m20261204_000010_help_contacts as m;
-        assert!(m::OLD_DEFAULT.contains(OLD_DEFAULT));
-        assert!(broken_promise(m::OLD_DEFAULT, true).is_some());
-        assert_eq!(m::ANONYMOUS_CHILDREN, ANONYMOUS_CHILDREN);
-        assert_eq!(m::ANONYMOUS_OTHERS, ANONYMOUS_OTHERS);
+    fn the_migrations_replace_each_old_default_with_todays_wording() {
+        use migration::m20261204_000010_help_contacts as m10;
+        use migration::m20261206_000016_plain_privacy_words as m16;
+        assert!(m10::OLD_DEFAULT.contains(OLD_DEFAULT));
+        assert!(broken_promise(m10::OLD_DEFAULT, true).is_some());
+        assert_eq!(m10::ANONYMOUS_CHILDREN, m16::CHANGES[0].0);
+        assert_eq!(m10::ANONYMOUS_OTHERS, m16::CHANGES[1].0);
+        let today = [
+            ANONYMOUS_CHILDREN,
+            ANONYMOUS_OTHERS,
+            IDENTIFIED_CHILDREN,
+            IDENTIFIED_OTHERS,
+        ];
+        for ((was, now), default) in m16::CHANGES.iter().zip(today) {
+            assert_eq!(*now, default);
+            assert_eq!(*was, now.replace(m16::NOW, m16::WAS));
+        }
     }
 }

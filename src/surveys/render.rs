@@ -21,6 +21,10 @@ use crate::surveys::question::{OTHER, QuestionDef, QuestionKey, QuestionKind};
 use kinds::{faces, long_text, multiple_choice, numbers, short_text, single_choice, yes_no};
 use parts::Parts;
 
+/// What follows a question people may leave blank. GOV.UK marks these "(optional)", a word
+/// many children do not know.
+pub const SKIP_NOTE: &str = "(you can skip this)";
+
 /// The form field name of a question: `q_{key}`.
 pub fn field_name(key: &QuestionKey) -> String {
     format!("q_{}", key.as_str())

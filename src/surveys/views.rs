@@ -90,7 +90,7 @@ pub fn settings_form(
                 (radios("kind", "What kind of survey is it?", None, &kinds, &typed.kind, errors))
                 (Input::new("title", "Title").hint("Respondents see this at the top of every page.").value(&typed.title).render(errors))
                 (radios("audience", "Who is it for?", None, &audiences, &typed.audience, errors))
-                (textarea("intro", "Introduction", Some("What the survey is about and why it matters, in plain words."), &typed.intro, true, errors))
+                (textarea("intro", "Introduction", Some("One short sentence in plain words: what the survey is about. It shows above \"Start now\", with the number of questions, so there is no need to count them."), &typed.intro, true, errors))
                 (textarea("privacy_notice", "Privacy notice", Some("Shown before the first question. Change it to suit your project."), &typed.privacy_notice, false, errors))
                 (radios("layout", "How should questions be laid out?", None, &layouts, &typed.layout, errors))
                 (radios("anonymous", "Do people answer anonymously?", Some("Questionnaires are always anonymous."), &anonymous, &typed.anonymous, errors))

@@ -11,8 +11,66 @@ use sea_orm::{
 };
 
 use crate::projects::ProjectId;
+use crate::themes::coding::facts::answer_facts;
 use crate::themes::coding::store::{Coding, project_themes};
 use crate::themes::model::{AnswerId, CodingId, CodingStatus, Source, ThemeId};
+
+/// A coding the automation writes.
+struct NewCoding {
+    answer: AnswerId,
+    theme: ThemeId,
+    source: Source,
+    confidence: f64,
+    uncertainty: Option<f64>,
+    status: CodingStatus,
+}
+
+/// Writes new codings, each with its answer's facts, in chunks; a coding already there for the
+/// same answer, theme and source is left alone, and so is one whose answer is gone. Returns how
+/// many were offered for writing.
+async fn insert_new<C: ConnectionTrait>(
+    db: &C,
+    fresh: Vec<NewCoding>,
+) -> Result<usize, sea_orm::DbErr> {
+    let now = Utc::now();
+    let facts = answer_facts(db, fresh.iter().map(|c| c.answer)).await?;
+    let rows: Vec<coding::ActiveModel> = fresh
+        .iter()
+        .filter_map(|c| {
+            let mut row = coding::ActiveModel {
+                answer_id: Set(c.answer.0),
+                theme_id: Set(c.theme.0),
+                source: Set(c.source.as_str().to_owned()),
+                confidence: Set(c.confidence),
+                uncertainty: Set(c.uncertainty),
+                confirmed_by: Set(None),
+                status: Set(c.status.as_str().to_owned()),
+                created_at: Set(now),
+                ..Default::default()
+            };
+            facts.get(&c.answer)?.apply(&mut row);
+            Some(row)
+        })
+        .collect();
+    let offered = rows.len();
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<_> = rows.by_ref().take(500).collect();
+        coding::Entity::insert_many(chunk)
+            .on_conflict(
+                OnConflict::columns([
+                    coding::Column::AnswerId,
+                    coding::Column::ThemeId,
+                    coding::Column::Source,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(offered)
+}
 
 /// Replaces the project's keyword codings with `wanted` (answer, theme) pairs, touching only
 /// rows that change. Pairs a steward rejected are never written.
@@ -42,39 +100,19 @@ pub async fn sync_keyword<C: ConnectionTrait>(
             .exec(db)
             .await?;
     }
-    let now = Utc::now();
-    let fresh: Vec<coding::ActiveModel> = wanted
+    let fresh: Vec<NewCoding> = wanted
         .iter()
         .filter(|k| !have.contains_key(k) && !rejected.contains(k))
-        .map(|(a, t)| coding::ActiveModel {
-            answer_id: Set(a.0),
-            theme_id: Set(t.0),
-            source: Set(Source::Keyword.as_str().to_owned()),
-            confidence: Set(1.0),
-            uncertainty: Set(None),
-            confirmed_by: Set(None),
-            status: Set(CodingStatus::Accepted.as_str().to_owned()),
-            created_at: Set(now),
-            ..Default::default()
+        .map(|(a, t)| NewCoding {
+            answer: *a,
+            theme: *t,
+            source: Source::Keyword,
+            confidence: 1.0,
+            uncertainty: None,
+            status: CodingStatus::Accepted,
         })
         .collect();
-    let added = fresh.len();
-    let mut rows = fresh.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<_> = rows.by_ref().take(500).collect();
-        coding::Entity::insert_many(chunk)
-            .on_conflict(
-                OnConflict::columns([
-                    coding::Column::AnswerId,
-                    coding::Column::ThemeId,
-                    coding::Column::Source,
-                ])
-                .do_nothing()
-                .to_owned(),
-            )
-            .exec_without_returning(db)
-            .await?;
-    }
+    let added = insert_new(db, fresh).await?;
     Ok((stale.len(), added))
 }
 
@@ -100,38 +138,19 @@ pub async fn replace_learned<C: ConnectionTrait>(
         .filter(|c| c.confirmed || c.source == Source::Steward)
         .map(|c| (c.answer, c.theme))
         .collect();
-    let now = Utc::now();
-    let rows: Vec<coding::ActiveModel> = proposals
+    let fresh: Vec<NewCoding> = proposals
         .iter()
         .filter(|(a, t, _, _)| !settled.contains(&(*a, *t)))
-        .map(|(a, t, p, u)| coding::ActiveModel {
-            answer_id: Set(a.0),
-            theme_id: Set(t.0),
-            source: Set(Source::Learned.as_str().to_owned()),
-            confidence: Set(*p),
-            uncertainty: Set(Some(*u)),
-            confirmed_by: Set(None),
-            status: Set(CodingStatus::Suggested.as_str().to_owned()),
-            created_at: Set(now),
-            ..Default::default()
+        .map(|(a, t, p, u)| NewCoding {
+            answer: *a,
+            theme: *t,
+            source: Source::Learned,
+            confidence: *p,
+            uncertainty: Some(*u),
+            status: CodingStatus::Suggested,
         })
         .collect();
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<_> = rows.by_ref().take(500).collect();
-        coding::Entity::insert_many(chunk)
-            .on_conflict(
-                OnConflict::columns([
-                    coding::Column::AnswerId,
-                    coding::Column::ThemeId,
-                    coding::Column::Source,
-                ])
-                .do_nothing()
-                .to_owned(),
-            )
-            .exec_without_returning(db)
-            .await?;
-    }
+    insert_new(db, fresh).await?;
     Ok(())
 }
 

@@ -54,7 +54,7 @@ pub async fn merge(
             "Only an active theme can be merged".into(),
         ));
     }
-    let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     store::merge(&txn, &theme, &target, me.steward.id).await?;
     txn.commit().await?;
     state.themes.request(project.id, true);

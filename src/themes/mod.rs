@@ -21,3 +21,4 @@ pub mod views;
 
 pub use export::EXPORTS_AT_ONCE;
 pub use jobs::ThemeJobs;
+pub use stats::in_force::in_force_codings;

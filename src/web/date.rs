@@ -1,6 +1,7 @@
 //! The one way a date or a moment is shown to people: UK time (GMT, or BST in summer), in the
-//! GOV.UK style ("4 December 2026", "4 December 2026 at 5:38pm"), inside a `<time>` element
-//! whose `datetime` holds the exact UTC instant for machines.
+//! GOV.UK style ("4 December 2026", "4 December 2026 at 5:38pm", and for people answering
+//! "Friday 4 December 2026 at 5:38pm"), inside a `<time>` element whose `datetime` holds the
+//! exact UTC instant for machines.
 
 use std::fmt;
 
@@ -12,6 +13,8 @@ use maud::{Markup, Render, html};
 enum Precision {
     Day,
     Minute,
+    /// The day's name too, for people answering: no zone to puzzle over, nothing to misread.
+    MinuteWithDay,
 }
 
 /// A moment as people read it.
@@ -35,6 +38,14 @@ impl When {
         When {
             at,
             precision: Precision::Minute,
+        }
+    }
+
+    /// The day's name, the day and the time: "Friday 4 December 2026 at 5:38pm".
+    pub fn with_day(at: DateTime<Utc>) -> Self {
+        When {
+            at,
+            precision: Precision::MinuteWithDay,
         }
     }
 }
@@ -69,8 +80,11 @@ fn uk(at: DateTime<Utc>) -> chrono::NaiveDateTime {
 impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let local = uk(self.at);
+        if self.precision == Precision::MinuteWithDay {
+            write!(f, "{} ", local.format("%A"))?;
+        }
         write!(f, "{}", local.format("%-d %B %Y"))?;
-        if self.precision == Precision::Minute {
+        if self.precision != Precision::Day {
             let hour = match local.hour() % 12 {
                 0 => 12,
                 h => h,
@@ -134,6 +148,19 @@ mod tests {
         assert_eq!(
             When::moment(at("2026-10-25T01:00:00Z")).to_string(),
             "25 October 2026 at 1:00am"
+        );
+    }
+
+    #[test]
+    fn moments_for_people_answering_name_the_uk_day() {
+        assert_eq!(
+            When::with_day(at("2026-12-04T17:38:00Z")).to_string(),
+            "Friday 4 December 2026 at 5:38pm"
+        );
+        // 23:30 UTC on a summer Tuesday is already Wednesday in the UK.
+        assert_eq!(
+            When::with_day(at("2026-06-30T23:30:00Z")).to_string(),
+            "Wednesday 1 July 2026 at 12:30am"
         );
     }
 

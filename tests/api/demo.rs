@@ -11,15 +11,7 @@ use chorus::accounts::Role;
 async fn the_demo_shows_an_adopted_experiment_with_a_real_difference_and_one_being_tested() {
     let app = spawn_app().await;
     let (client, _) = app.signed_in_client(Role::Steward, "sam@example.org").await;
-    let out = chorus_command(app.data_dir.path(), &app.database_url)
-        .arg("demo")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    app.load_demo();
     // Found by clicking: projects → the demo project → Experiments.
     let (_, html) = (
         StatusCode::OK,

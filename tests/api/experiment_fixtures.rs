@@ -71,6 +71,15 @@ async fn survey(
 }
 
 /// Stores one response with the given answers on `day` of `month` 2026.
+/// Puts answer `a`'s question, day and channel on a coding, as the coding writers do.
+pub async fn with_facts(db: &sea_orm::DatabaseConnection, row: &mut coding::ActiveModel, a: i64) {
+    let id = chorus::themes::model::AnswerId(a);
+    let facts = chorus::themes::coding::facts::answer_facts(db, [id])
+        .await
+        .unwrap();
+    facts[&id].apply(row);
+}
+
 async fn respond(
     db: &sea_orm::DatabaseConnection,
     survey: i64,
@@ -209,7 +218,7 @@ pub async fn lab() -> Lab {
                 )
                 .await;
                 if waiting {
-                    coding::ActiveModel {
+                    let mut row = coding::ActiveModel {
                         answer_id: Set(a),
                         theme_id: Set(t),
                         source: Set("steward".into()),
@@ -217,10 +226,10 @@ pub async fn lab() -> Lab {
                         status: Set("accepted".into()),
                         created_at: Set(Utc::now()),
                         ..Default::default()
-                    }
-                    .insert(&db)
-                    .await
-                    .unwrap();
+                    };
+                    // With its answer's question, day and channel, as the coding writers do.
+                    with_facts(&db, &mut row, a).await;
+                    row.insert(&db).await.unwrap();
                 }
             }
         }

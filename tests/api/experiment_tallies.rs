@@ -13,7 +13,7 @@ use crate::experiment_fixtures::*;
 use crate::helpers::*;
 
 /// The figures of both measures' tables on the experiment page, row by row.
-async fn figures(lab: &Lab, x: i64) -> Vec<String> {
+pub async fn figures(lab: &Lab, x: i64) -> Vec<String> {
     let (status, html) = lab
         .get(&format!("/projects/{}/experiments/{x}", lab.project))
         .await;
@@ -29,7 +29,7 @@ async fn send(lab: &Lab, slug: &str, feel: i32, safe: &str) -> String {
     send_story(lab, slug, feel, safe, "It was fine").await
 }
 
-async fn send_story(lab: &Lab, slug: &str, feel: i32, safe: &str, story: &str) -> String {
+pub async fn send_story(lab: &Lab, slug: &str, feel: i32, safe: &str, story: &str) -> String {
     let res = reqwest::Client::new()
         .post(lab.app.url(&format!("/api/v1/s/{slug}/responses")))
         .json(&json!({
@@ -46,7 +46,7 @@ async fn send_story(lab: &Lab, slug: &str, feel: i32, safe: &str, story: &str) -
 }
 
 /// The lab questionnaire's public address.
-async fn slug(lab: &Lab, db: &sea_orm::DatabaseConnection) -> String {
+pub async fn slug(lab: &Lab, db: &sea_orm::DatabaseConnection) -> String {
     entity::survey::Entity::find_by_id(lab.survey)
         .one(db)
         .await
@@ -55,8 +55,26 @@ async fn slug(lab: &Lab, db: &sea_orm::DatabaseConnection) -> String {
         .slug
 }
 
+/// An experiment measuring the lab theme's share (lower is better) before the faces and yes/no
+/// measures, September against the four weeks from today.
+pub async fn theme_share_from_today(lab: &Lab) -> i64 {
+    let x = lab.propose().await;
+    let base = format!("/projects/{}/experiments/{x}", lab.project);
+    let theme = format!("t:{}", lab.theme);
+    let res = lab
+        .post(
+            &format!("{base}/plan/measures"),
+            &[("measure", &theme), ("better", "lower")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    lab.plan(x).await;
+    plan_from_today(lab, x).await;
+    x
+}
+
 /// Re-plans `x` as September against the four weeks from today, so answers sent now count.
-async fn plan_from_today(lab: &Lab, x: i64) {
+pub async fn plan_from_today(lab: &Lab, x: i64) {
     let today = Utc::now().date_naive();
     let end = today + Duration::days(27);
     let (d, m, y) = (today.day(), today.month(), today.year());
@@ -146,6 +164,17 @@ async fn tally_rows(db: &sea_orm::DatabaseConnection) -> Vec<(i64, String, Strin
         .collect()
 }
 
+/// Rolls the schema back to before migration `name` (later migrations go first).
+pub async fn roll_back_to(db: &sea_orm::DatabaseConnection, name: &str) {
+    let all = Migrator::migrations();
+    let at = all.iter().position(|m| m.name() == name).unwrap();
+    Migrator::down(db, Some(u32::try_from(all.len() - at).unwrap()))
+        .await
+        .unwrap();
+    let applied = Migrator::get_applied_migrations(db).await.unwrap();
+    assert!(applied.iter().all(|m| m.name() != name));
+}
+
 #[tokio::test]
 async fn upgrading_tallies_the_answers_already_stored_as_the_response_writer_would() {
     let lab = lab().await;
@@ -165,7 +194,7 @@ async fn upgrading_tallies_the_answers_already_stored_as_the_response_writer_wou
     let shown = figures(&lab, x).await;
     // Back to before the tallies (the table, then written answers joining it), then up again:
     // the migrations count every stored answer.
-    Migrator::down(&db, Some(2)).await.unwrap();
+    roll_back_to(&db, "m20261205_000013_answer_tally").await;
     Migrator::up(&db, None).await.unwrap();
     assert_eq!(tally_rows(&db).await, written);
     assert_eq!(figures(&lab, x).await, shown);
@@ -175,18 +204,7 @@ async fn upgrading_tallies_the_answers_already_stored_as_the_response_writer_wou
 #[tokio::test]
 async fn a_themes_share_counts_written_answers_at_once_and_only_codings_in_force() {
     let lab = lab().await;
-    let x = lab.propose().await;
-    let base = format!("/projects/{}/experiments/{x}", lab.project);
-    let theme = format!("t:{}", lab.theme);
-    let res = lab
-        .post(
-            &format!("{base}/plan/measures"),
-            &[("measure", &theme), ("better", "lower")],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    lab.plan(x).await;
-    plan_from_today(&lab, x).await;
+    let x = theme_share_from_today(&lab).await;
     let db = connect_db(&lab.app).await;
     let slug = slug(&lab, &db).await;
     // Ten children write today, two about waiting; a steward codes those two.
@@ -230,10 +248,9 @@ async fn a_themes_share_counts_written_answers_at_once_and_only_codings_in_force
         )
     };
     for a in &waited {
-        set(code(*a, "keyword", "accepted"))
-            .exec_without_returning(&db)
-            .await
-            .unwrap();
+        let mut row = code(*a, "keyword", "accepted");
+        crate::experiment_fixtures::with_facts(&db, &mut row, *a).await;
+        set(row).exec_without_returning(&db).await.unwrap();
     }
     // September: 10 of 40 stories were about waiting; today 2 of 10.
     let rows = figures(&lab, x).await;

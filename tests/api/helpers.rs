@@ -357,6 +357,21 @@ pub fn texts_attr(html: &str, selector: &str, attr: &str) -> Vec<String> {
         .collect()
 }
 
+impl TestApp {
+    /// Loads the demo data into this app's database with `chorus demo`.
+    pub fn load_demo(&self) {
+        let out = chorus_command(self.data_dir.path(), &self.database_url)
+            .arg("demo")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 /// The real `chorus` binary with a clean environment: its own data folder and database, and
 /// none of the caller's Chorus variables.
 pub fn chorus_command(data_dir: &std::path::Path, database_url: &str) -> std::process::Command {

@@ -35,7 +35,7 @@ async fn a_receipt_shows_the_answers_and_deleting_removes_them_all() {
 
     let (status, page) = app.page("/receipt").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("Receipt code"));
+    assert!(page.contains("Your code to see or delete your answers"));
     let res = app
         .post_form(
             "/receipt",
@@ -89,11 +89,11 @@ async fn a_receipt_shows_the_answers_and_deleting_removes_them_all() {
 async fn unknown_and_malformed_receipt_codes_get_a_clear_message() {
     let app = spawn_app().await;
     for (typed, message) in [
-        ("", "Enter your receipt code"),
-        ("12", "Enter a receipt code like 7KQ-M4P-2XD"),
+        ("", "Enter your code"),
+        ("12", "Enter a code like 7KQ-M4P-2XD"),
         (
             "ZZZ-ZZZ-ZZZ",
-            "We could not find any answers with that receipt code",
+            "We could not find any answers with that code",
         ),
     ] {
         let res = app.post_form("/receipt", &[("receipt", typed)]).await;
@@ -144,6 +144,6 @@ async fn guessing_receipt_codes_is_slowed_down() {
         res.text()
             .await
             .unwrap()
-            .contains("You have tried a lot of receipt codes")
+            .contains("You have tried a lot of codes")
     );
 }

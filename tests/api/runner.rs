@@ -26,7 +26,7 @@ async fn a_child_answers_one_question_per_page_checks_changes_and_sends() {
     let (status, intro) = app.page(&format!("{base}?channel=qr")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(texts(&intro, "h1"), vec!["Our youth club"]);
-    assert!(intro.contains("Your answers and your privacy"));
+    assert!(intro.contains("What happens to my answers?"));
     let start: Vec<String> = {
         let doc = scraper::Html::parse_document(&intro);
         let sel = scraper::Selector::parse("a.button-start").unwrap();
@@ -168,7 +168,12 @@ async fn a_single_page_questionnaire_is_answered_on_one_page() {
     )
     .await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.text().await.unwrap().contains("Your receipt code is"));
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Your code to see or delete your answers is")
+    );
     assert_eq!(count(&app, "answer").await, 3);
 }
 

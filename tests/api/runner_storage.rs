@@ -134,7 +134,12 @@ async fn a_filled_honeypot_looks_sent_but_stores_nothing() {
     )
     .await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.text().await.unwrap().contains("Your receipt code is"));
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Your code to see or delete your answers is")
+    );
     assert_eq!(count(&app, "response").await, 0);
 }
 

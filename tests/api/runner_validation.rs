@@ -139,7 +139,7 @@ async fn required_questions_must_be_answered_and_optional_ones_say_so() {
     .await;
     let base = format!("/s/{}", survey.slug);
     let (_, form) = app.page(&format!("{base}/form")).await;
-    assert!(form.contains("Question again? (optional)"));
+    assert!(form.contains("Question again? (you can skip this)"));
     assert!(!form.contains('*'));
     let res = fill(
         &app,

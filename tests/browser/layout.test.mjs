@@ -50,6 +50,21 @@ describe('reflow: nothing scrolls sideways at 320 CSS px wide', () => {
   }
 });
 
+describe('first screen: "Start now" is above the fold on a 375×667 phone', () => {
+  for (const entry of pageTypes.filter((e) => e.firstScreen)) {
+    test(`on the ${entry.name}`, () =>
+      onPage(entry, { width: 375, height: 667 }, async (page) => {
+        const start = page.getByRole('button', { name: 'Start now' });
+        assert.equal(await start.count(), 1, 'one Start now button');
+        const box = await start.boundingBox();
+        assert.ok(box, 'Start now is shown');
+        assert.ok(box.y + box.height <= 667, `Start now ends at ${Math.round(box.y + box.height)}px, below the first 667px`);
+        const summary = page.locator('main details > summary');
+        assert.equal(await summary.innerText(), 'What happens to my answers?');
+      }));
+  }
+});
+
 describe('target size: links, buttons and fields are at least 24×24 CSS px', () => {
   for (const entry of pageTypes) {
     for (const width of [320, 1280]) {

@@ -9,6 +9,8 @@
 //   then    async (page, h, s) => Response — steps after `path` (e.g. submit a form to see errors)
 //   public  true for pages children and families see (extra checks in layout.test.mjs)
 //   faces   true for pages with a faces question (44×44 px targets checked)
+//   firstScreen  true for a survey's introduction: "Start now" is on a phone's first screen
+//           (375×667, layout.test.mjs)
 //   error   true for error states (checked for text, not colour alone, in layout.test.mjs)
 //   status  the HTTP status the page must answer with (default 200)
 //   shows   text the page must show (proof the steps reached the page meant)
@@ -102,7 +104,7 @@ export const pageTypes = [
   // checks those more strictly). Paths may be functions of `s`.
 
   // Public: the children's questionnaire
-  { name: "children's questionnaire introduction", public: true, path: (s) => `/s/${s.children.slug}` },
+  { name: "children's questionnaire introduction", public: true, firstScreen: true, path: (s) => `/s/${s.children.slug}` },
   { name: "children's questionnaire faces question", public: true, faces: true, path: (s) => `/s/${s.children.slug}/q/1` },
   // Public: one page for every question type, and its error state
   ...EVERY_TYPE.flatMap((q, i) => [
@@ -202,7 +204,7 @@ export const pageTypes = [
     public: true,
     path: '/receipt',
     then: async (page, h, s) => {
-      await page.getByLabel('Receipt code').fill(s.receipt);
+      await page.getByLabel('Your code to see or delete your answers').fill(s.receipt);
       return h.submit(page, 'Show my answers');
     },
   },
@@ -211,7 +213,7 @@ export const pageTypes = [
     public: true,
     path: '/receipt',
     then: async (page, h, s) => {
-      await page.getByLabel('Receipt code').fill(s.receipt);
+      await page.getByLabel('Your code to see or delete your answers').fill(s.receipt);
       await h.submit(page, 'Show my answers');
       return h.submit(page, 'Delete my answers');
     },
@@ -223,7 +225,7 @@ export const pageTypes = [
     path: '/receipt',
     then: async (page, h, s) => {
       // A receipt of its own: deleting the shared one would break the other receipt pages.
-      await page.getByLabel('Receipt code').fill(await sendAnswers(s.children.slug, CHILDREN_ANSWERS));
+      await page.getByLabel('Your code to see or delete your answers').fill(await sendAnswers(s.children.slug, CHILDREN_ANSWERS));
       await h.submit(page, 'Show my answers');
       await h.submit(page, 'Delete my answers');
       return h.submit(page, 'Yes, delete my answers');
@@ -231,11 +233,11 @@ export const pageTypes = [
   },
 
   // Public: easy read, "Exit this page", save and come back later
-  { name: "children's questionnaire introduction in easy read", shows: 'Easy read is on', shot: 'children-questionnaire-intro-easy-read', public: true, path: (s) => `/s/${s.children.slug}?easy_read=yes` },
+  { name: "children's questionnaire introduction in easy read", shows: 'Easy read is on', shot: 'children-questionnaire-intro-easy-read', public: true, firstScreen: true, path: (s) => `/s/${s.children.slug}?easy_read=yes` },
   { name: "children's questionnaire faces question in easy read", shows: 'Easy read is on', shot: 'children-questionnaire-faces-easy-read', public: true, faces: true, path: (s) => `/s/${s.children.slug}/q/1?easy_read=yes` },
-  { name: 'sensitive survey introduction with "Exit this page"', shows: 'Exit this page', shot: 'sensitive-intro', public: true, path: (s) => `/s/${s.sensitive.slug}` },
+  { name: 'sensitive survey introduction with "Exit this page"', shows: 'Exit this page', shot: 'sensitive-intro', public: true, firstScreen: true, path: (s) => `/s/${s.sensitive.slug}` },
   { name: 'sensitive survey question with "Exit this page"', shows: 'Exit this page', shot: 'sensitive-question', public: true, path: (s) => `/s/${s.sensitive.slug}/q/1` },
-  { name: 'save and come back later: the resume code', shows: 'Your resume code is', shot: 'resume-code', public: true, path: (s) => `/s/${s.types.slug}/q/1`, then: submitEmpty('Save and come back later') },
+  { name: 'save and come back later: the code to carry on', shows: 'Your code to carry on later is', shot: 'resume-code', public: true, path: (s) => `/s/${s.types.slug}/q/1`, then: submitEmpty('Save and come back later') },
   {
     name: 'save and come back later error: email not valid',
     public: true,
@@ -269,7 +271,7 @@ export const pageTypes = [
     error: true,
     path: (s) => `/s/${s.children.slug}/resume`,
     then: async (page) => {
-      await page.getByLabel('Resume code').fill('not a code');
+      await page.getByLabel('Your code to carry on later').fill('not a code');
       return h.submit(page, 'Carry on');
     },
     status: 422,

@@ -50,7 +50,7 @@ const ANSWER = {
     shown: 'sunny',
   },
   long_text: {
-    describedToo: 'You can enter up to 5,000 characters',
+    describedToo: 'You can write a lot.',
     answer: (p) => p.getByRole('textbox', { name: 'Is there anything else you want to tell us?' }).fill('Thank you for the juice.'),
     shown: 'Thank you for the juice.',
   },
@@ -136,12 +136,12 @@ test('someone answers every type of question by accessible names alone', async (
 
     // The receipt: look up, see, delete — by names again.
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'see or delete your answers' }).click()]);
-    const box = page.getByRole('textbox', { name: 'Receipt code' });
+    const box = page.getByRole('textbox', { name: 'Your code to see or delete your answers' });
     await assertDescribedBy(box, ['For example, 7KQ-M4P-2XD.'], 'the receipt code box');
     const empty = await h.submit(page, 'Show my answers');
     assert.equal(empty.status(), 422);
-    await assertDescribedBy(page.getByRole('textbox', { name: 'Receipt code' }), ['Error: '], 'the receipt code box after the error');
-    await page.getByRole('textbox', { name: 'Receipt code' }).fill(receipt.toLowerCase());
+    await assertDescribedBy(page.getByRole('textbox', { name: 'Your code to see or delete your answers' }), ['Error: '], 'the receipt code box after the error');
+    await page.getByRole('textbox', { name: 'Your code to see or delete your answers' }).fill(receipt.toLowerCase());
     // (Empty and malformed codes do not count towards the per-address limit on guesses, so the
     // rest of the suite's empty look-ups cannot make this one answer 429.)
     const found = await h.submit(page, 'Show my answers');

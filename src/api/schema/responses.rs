@@ -10,7 +10,8 @@ use crate::surveys::AnswerValue;
 #[derive(Deserialize, Serialize, ToSchema, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct SubmissionBody {
-    /// A UUID the client makes once per submission; sending it again returns the same receipt.
+    /// A random (version 4) UUID the client makes once per submission; sending it again with the
+    /// same answers returns the same receipt, with other answers a 409 and no receipt.
     pub client_id: Option<uuid::Uuid>,
     /// `self`, `assisted` or `paper` (default `self`).
     pub mode: Option<String>,

@@ -126,7 +126,25 @@ impl Submission {
             _ => Err(invalid),
         }
     }
+
+    /// The answers as they are stored (question, number, text, choices), in question order: a
+    /// re-send under the same id gets its receipt again only when these are the same.
+    pub fn stored_form(&self) -> Vec<StoredAnswer> {
+        let mut out: Vec<StoredAnswer> = self
+            .answers
+            .iter()
+            .map(|(q, value)| {
+                let (number, text, choices) = value.to_columns();
+                (q.0, number, text, choices)
+            })
+            .collect();
+        out.sort();
+        out
+    }
 }
+
+/// One stored answer's columns: question, number, text, choices.
+pub type StoredAnswer = (i64, Option<i32>, Option<String>, Option<String>);
 
 /// Checks every answer of a submission against the survey's current (not archived) questions.
 /// Unknown keys are rejected. Errors are keyed by question key, in question order.

@@ -1,5 +1,5 @@
 //! One batch of submissions in one transaction: those already stored answered with their
-//! receipt, those whose survey stopped taking answers refused, the rest stored with their
+//! receipt when the answers are the same (otherwise a conflict, with no receipt), those whose survey stopped taking answers refused, the rest stored with their
 //! safeguarding flags; on any failure, one transaction per submission instead.
 
 use std::collections::HashMap;
@@ -9,8 +9,8 @@ use sea_orm::{DatabaseConnection, SqliteTransactionMode, TransactionOptions, Tra
 
 use super::announce::Announcer;
 use super::{Reply, Safeguard, SubmitError, Submitted};
-use crate::responses::model::{Receipt, ResponseId, Submission};
-use crate::responses::store;
+use crate::responses::model::{Receipt, ResponseId, StoredAnswer, Submission};
+use crate::responses::store::{self, Earlier};
 use crate::safeguarding;
 use crate::surveys::SurveyId;
 
@@ -23,16 +23,18 @@ pub(super) async fn store_batch(
     work: Vec<(Submission, Reply)>,
     announcer: &mut Announcer,
 ) {
-    // Duplicates inside the batch wait for the first submission with the same key.
+    // Duplicates inside the batch wait for the first submission with the same key, each with
+    // its answers as stored: only the answers that are stored under the key get the receipt.
     let mut order: Vec<Key> = Vec::new();
-    let mut groups: HashMap<Key, (Submission, Vec<Reply>)> = HashMap::new();
+    let mut groups: HashMap<Key, (Submission, Vec<Waiting>)> = HashMap::new();
     for (s, reply) in work {
         let key = (s.survey_id, s.submission_id.as_str().to_owned());
+        let form = s.stored_form();
         match groups.get_mut(&key) {
-            Some((_, replies)) => replies.push(reply),
+            Some((_, replies)) => replies.push((reply, form)),
             None => {
                 order.push(key.clone());
-                groups.insert(key, (s, vec![reply]));
+                groups.insert(key, (s, vec![(reply, form)]));
             }
         }
     }
@@ -46,6 +48,7 @@ pub(super) async fn store_batch(
             .map(|(k, v)| match v {
                 Outcome::Stored(done) => (k, Ok(done)),
                 Outcome::NotTaking => (k, Err(Failed::NotTaking)),
+                Outcome::Conflict(earlier) => (k, Err(Failed::Conflict(earlier))),
             })
             .collect(),
         Err(_) => {
@@ -64,14 +67,22 @@ pub(super) async fn store_batch(
         }
     };
     for key in order {
-        if let Some((_, replies)) = groups.remove(&key) {
+        if let Some((first, replies)) = groups.remove(&key) {
             let outcome = results.get(&key);
-            for (i, reply) in replies.into_iter().enumerate() {
+            let first = first.stored_form();
+            for (i, (reply, form)) in replies.into_iter().enumerate() {
                 let answer = match outcome {
-                    Some(Ok(done)) => Ok(Submitted {
+                    Some(Ok(done)) if form == first => Ok(Submitted {
                         receipt: done.receipt.clone(),
                         created: done.created && i == 0,
                     }),
+                    Some(Err(Failed::Conflict(earlier))) if earlier.answers == form => {
+                        Ok(Submitted {
+                            receipt: earlier.receipt.clone(),
+                            created: false,
+                        })
+                    }
+                    Some(Ok(_) | Err(Failed::Conflict(_))) => Err(SubmitError::Conflict),
                     Some(Err(Failed::NotTaking)) => Err(SubmitError::NotTaking),
                     Some(Err(Failed::Database(e))) => Err(SubmitError::Database(e.clone())),
                     None => Err(SubmitError::Database("no result".into())),
@@ -85,10 +96,14 @@ pub(super) async fn store_batch(
 
 type Results = HashMap<Key, Result<Submitted, Failed>>;
 
+/// A sender waiting for its reply, with its answers as they would be stored.
+type Waiting = (Reply, Vec<StoredAnswer>);
+
 /// Why one submission of a batch was not stored.
 #[derive(Clone, Debug)]
 enum Failed {
     NotTaking,
+    Conflict(Earlier),
     Database(String),
 }
 
@@ -96,6 +111,9 @@ enum Failed {
 enum Outcome {
     Stored(Submitted),
     NotTaking,
+    /// Already stored under this id with other answers: no receipt (but a duplicate in the
+    /// batch with those answers gets it).
+    Conflict(Earlier),
 }
 
 /// One submission in its own transaction, tried twice: a second try sees a copy another
@@ -113,6 +131,7 @@ async fn commit_one(
             Ok(mut done) => match done.remove(key) {
                 Some(Outcome::Stored(result)) => return Ok(result),
                 Some(Outcome::NotTaking) => return Err(Failed::NotTaking),
+                Some(Outcome::Conflict(earlier)) => return Err(Failed::Conflict(earlier)),
                 None => last = "no result".into(),
             },
             Err(e) => last = e.to_string(),
@@ -143,9 +162,7 @@ async fn commit(
         .await
         .map_err(db_err)?;
     let keys: Vec<(SurveyId, &str)> = subs.iter().map(|(k, _)| (k.0, k.1.as_str())).collect();
-    let existing = store::existing_receipts(&txn, &keys)
-        .await
-        .map_err(db_err)?;
+    let existing = store::earlier_copies(&txn, &keys).await.map_err(db_err)?;
     let now = Utc::now();
     let mut survey_ids: Vec<SurveyId> = subs.iter().map(|(k, _)| k.0).collect();
     survey_ids.sort_unstable_by_key(|id| id.0);
@@ -157,10 +174,11 @@ async fn commit(
     let mut new = Vec::new();
     for (key, s) in subs {
         let outcome = match existing.get(*key) {
-            Some(receipt) => Outcome::Stored(Submitted {
-                receipt: receipt.clone(),
+            Some(earlier) if earlier.same_as(s) => Outcome::Stored(Submitted {
+                receipt: earlier.receipt.clone(),
                 created: false,
             }),
+            Some(earlier) => Outcome::Conflict(earlier.clone()),
             None if !taking.contains(&key.0) => Outcome::NotTaking,
             None => {
                 let receipt = Receipt::generate();

@@ -3,9 +3,9 @@
 use maud::{Markup, html};
 
 use super::other_field_name;
-use super::parts::{Parts, is_chosen, radio};
-use crate::surveys::answer::{RawAnswer, group_thousands};
-use crate::surveys::question::{FACES, LONG_TEXT_MAX, NONE_OF_THESE, OTHER, QuestionKind};
+use super::parts::{Parts, is_chosen, length_note, radio};
+use crate::surveys::answer::RawAnswer;
+use crate::surveys::question::{FACES, NONE_OF_THESE, OTHER, QuestionKind};
 
 pub(super) fn faces(parts: &Parts<'_>, raw: &RawAnswer) -> Markup {
     parts.fieldset(
@@ -126,26 +126,38 @@ pub(super) fn yes_no(parts: &Parts<'_>, raw: &RawAnswer) -> Markup {
     )
 }
 
+/// How much the box holds, under it (see [`length_note`]), and its id when there is one.
+fn length_info(parts: &Parts<'_>, raw: &RawAnswer) -> (Option<String>, Markup) {
+    let note = length_note(parts.q.kind, raw);
+    let id = note.as_ref().map(|_| format!("{}-info", parts.name));
+    let markup = html! {
+        @if let (Some(note), Some(id)) = (&note, &id) {
+            div class="hint character-count" id=(id) { (note) }
+        }
+    };
+    (id, markup)
+}
+
 pub(super) fn short_text(parts: &Parts<'_>, raw: &RawAnswer) -> Markup {
     let value = raw.values.first().map_or("", String::as_str);
+    let (info_id, info) = length_info(parts, raw);
     html! {
         (parts.label())
         input class={ "input" @if parts.error.is_some() { " input-error" } } type="text"
             id=(parts.name) name=(parts.name) value=(value)
-            aria-describedby=[parts.described(None)];
+            aria-describedby=[parts.described(info_id.as_deref())];
+        (info)
     }
 }
 
 pub(super) fn long_text(parts: &Parts<'_>, raw: &RawAnswer) -> Markup {
     let value = raw.values.join("\n");
-    let info_id = format!("{}-info", parts.name);
+    let (info_id, info) = length_info(parts, raw);
     html! {
         (parts.label())
         textarea class={ "textarea" @if parts.error.is_some() { " textarea-error" } } rows="5"
             id=(parts.name) name=(parts.name)
-            aria-describedby=[parts.described(Some(&info_id))] { (value) }
-        div class="hint character-count" id=(info_id) {
-            "You can enter up to " (group_thousands(LONG_TEXT_MAX)) " characters"
-        }
+            aria-describedby=[parts.described(info_id.as_deref())] { (value) }
+        (info)
     }
 }

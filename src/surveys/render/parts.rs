@@ -3,7 +3,8 @@
 use maud::{Markup, html};
 
 use crate::surveys::answer::RawAnswer;
-use crate::surveys::question::{QuestionDef, QuestionKind, SHORT_TEXT_MAX};
+use crate::surveys::answer::group_thousands;
+use crate::surveys::question::{LONG_TEXT_MAX, QuestionDef, QuestionKind, SHORT_TEXT_MAX};
 
 /// Ids and wording shared by every kind of question.
 pub(super) struct Parts<'a> {
@@ -22,8 +23,7 @@ impl Parts<'_> {
     /// The ids a control or fieldset is described by.
     pub(super) fn described(&self, extra: Option<&str>) -> Option<String> {
         let ids: Vec<&str> = [
-            (!self.q.hint.is_empty() || self.q.kind == QuestionKind::ShortText)
-                .then_some(self.hint_id.as_str()),
+            (!self.q.hint.is_empty()).then_some(self.hint_id.as_str()),
             extra,
             self.group_error().map(|_| self.error_id.as_str()),
         ]
@@ -36,21 +36,14 @@ impl Parts<'_> {
     pub(super) fn title(&self) -> Markup {
         html! {
             (self.wording)
-            @if !self.q.required { " (optional)" }
+            @if !self.q.required { " " (super::SKIP_NOTE) }
         }
     }
 
     pub(super) fn hint(&self) -> Markup {
-        let short = self.q.kind == QuestionKind::ShortText;
         html! {
-            @if !self.q.hint.is_empty() || short {
-                div class="hint" id=(self.hint_id) {
-                    (self.q.hint)
-                    @if short {
-                        @if !self.q.hint.is_empty() { " " }
-                        "(up to " (SHORT_TEXT_MAX) " characters)"
-                    }
-                }
+            @if !self.q.hint.is_empty() {
+                div class="hint" id=(self.hint_id) { (self.q.hint) }
             }
         }
     }
@@ -132,5 +125,34 @@ pub(super) fn radio(
             input class="radio-input" type="radio" id=(id) name=(parts.name) value=(value) checked[checked];
             label class="radio-label" for=(id) { (label) }
         }
+    }
+}
+
+/// How much a text answer may hold, in words a child knows: a long answer says "You can write
+/// a lot."; either kind gives the count only once what was typed is close to the limit (the
+/// last tenth), or over it. `None`: nothing to say.
+pub(super) fn length_note(kind: QuestionKind, raw: &RawAnswer) -> Option<String> {
+    let max = if kind == QuestionKind::LongText {
+        LONG_TEXT_MAX
+    } else {
+        SHORT_TEXT_MAX
+    };
+    let used = raw.values.join("\n").trim().chars().count();
+    if used > max {
+        Some(format!(
+            "You have written {} letters and spaces too many. Make your answer a bit shorter.",
+            group_thousands(used - max)
+        ))
+    } else if used * 10 >= max * 9 {
+        let left = max - used;
+        Some(match left {
+            1 => "You can write 1 more letter or space.".to_owned(),
+            n => format!(
+                "You can write {} more letters and spaces.",
+                group_thousands(n)
+            ),
+        })
+    } else {
+        (kind == QuestionKind::LongText).then(|| "You can write a lot.".to_owned())
     }
 }

@@ -53,7 +53,7 @@ fn faces_have_visible_labels_and_hidden_emoji() {
     assert!(html.contains("Really bad") && html.contains("Really good"));
     assert!(html.contains("aria-hidden=\"true\""));
     assert!(html.contains("<h1"));
-    assert!(html.contains("How was it? (optional)"));
+    assert!(html.contains("How was it? (you can skip this)"));
     assert!(html.contains("value=\"4\" checked"));
 }
 
@@ -116,4 +116,31 @@ fn raw_answers_are_collected_from_repeated_fields() {
         ("q_how".to_owned(), "B".to_owned()),
     ];
     assert_eq!(raw_from_pairs(&q, &pairs).values, vec!["A", "B"]);
+}
+
+#[test]
+fn a_long_answer_says_you_can_write_a_lot_and_counts_only_near_the_limit() {
+    use crate::surveys::question::{LONG_TEXT_MAX, SHORT_TEXT_MAX};
+    let long = def("long_text", &[], false);
+    let short = def("short_text", &[], false);
+    let render = |q: &QuestionDef, n: usize| {
+        question_fields(q, &RawAnswer::one("a".repeat(n)), None, false, false).into_string()
+    };
+    let empty = render(&long, 0);
+    assert!(empty.contains("You can write a lot."), "{empty}");
+    assert!(empty.contains("q_how-hint q_how-info"), "{empty}");
+    assert!(!render(&long, LONG_TEXT_MAX * 8 / 10).contains("more letters"));
+    assert!(
+        render(&long, LONG_TEXT_MAX - 300).contains("You can write 300 more letters and spaces.")
+    );
+    assert!(render(&long, LONG_TEXT_MAX + 12).contains("12 letters and spaces too many"));
+    let quiet = render(&short, 10);
+    assert!(
+        !quiet.contains("q_how-info") && !quiet.contains("You can write"),
+        "{quiet}"
+    );
+    assert!(render(&short, SHORT_TEXT_MAX - 1).contains("You can write 1 more letter or space."));
+    for n in [0, SHORT_TEXT_MAX, SHORT_TEXT_MAX + 1] {
+        assert!(!render(&short, n).contains("characters"));
+    }
 }

@@ -10,6 +10,7 @@ use sea_orm::{
 
 use crate::accounts::StewardId;
 use crate::projects::ProjectId;
+use crate::themes::coding::facts::answer_facts;
 use crate::themes::coding::store::{Coding, project_themes, to_coding};
 use crate::themes::model::{AnswerId, CodingId, CodingStatus, Source, ThemeId};
 
@@ -22,7 +23,11 @@ async fn upsert<C: ConnectionTrait>(
     confidence: f64,
     by: Option<StewardId>,
 ) -> Result<(), sea_orm::DbErr> {
-    let row = coding::ActiveModel {
+    // An answer that is gone (erased by the person who wrote it) has nothing to code.
+    let Some(facts) = answer_facts(db, [answer]).await?.remove(&answer) else {
+        return Ok(());
+    };
+    let mut row = coding::ActiveModel {
         answer_id: Set(answer.0),
         theme_id: Set(theme.0),
         source: Set(source.as_str().to_owned()),
@@ -33,6 +38,7 @@ async fn upsert<C: ConnectionTrait>(
         created_at: Set(Utc::now()),
         ..Default::default()
     };
+    facts.apply(&mut row);
     coding::Entity::insert(row)
         .on_conflict(
             OnConflict::columns([

@@ -135,7 +135,7 @@ pub async fn add(
             "This theme is retired: restore it first".into(),
         ));
     }
-    let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     dec::steward_add(&txn, answer, theme, me.steward.id).await?;
     txn.commit().await?;
     state.themes.request(project.id, true);
@@ -151,7 +151,7 @@ pub async fn remove(
 ) -> Result<HttpResponse, AppError> {
     let (project, answer, theme) =
         answer_and_theme(&state, &me, path.into_inner(), &form.form).await?;
-    let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     dec::steward_remove(&txn, answer, theme, me.steward.id).await?;
     txn.commit().await?;
     state.themes.request(project.id, true);
@@ -215,7 +215,7 @@ async fn settle(
     let coding = dec::find_suggestion(&state.db, project.id, CodingId(path.1))
         .await?
         .ok_or(AppError::NotFound)?;
-    let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     match status {
         CodingStatus::Rejected => {
             dec::steward_remove(&txn, coding.answer, coding.theme, me.steward.id).await?

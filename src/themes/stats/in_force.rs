@@ -2,14 +2,20 @@
 //! `themes::model::applied_themes`) in SQL, for queries that count in the database.
 
 use entity::coding;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, IntoIden, Query, SelectStatement};
+use sea_orm::{ColumnTrait, Condition};
 
 use crate::themes::model::{CodingStatus, Source};
 
 /// A steward's removal of coding `c`'s theme from `c`'s answer (`EXISTS` of it means the
 /// coding is not in force): the SQL form of the rule in `model::applied_themes`.
 pub fn removed_by_steward() -> SelectStatement {
-    let (c, r) = (Alias::new("c"), Alias::new("r"));
+    removed_from(Alias::new("c"))
+}
+
+/// The same removal, for codings read from `outer` (the table's name or its alias).
+fn removed_from(outer: impl IntoIden) -> SelectStatement {
+    let (c, r) = (outer.into_iden(), Alias::new("r"));
     Query::select()
         .expr(Expr::val(1))
         .from_as(coding::Entity, r.clone())
@@ -25,15 +31,12 @@ pub fn removed_by_steward() -> SelectStatement {
         .to_owned()
 }
 
-/// The ids of the answers `theme` is in force on (accepted, not removed by a steward), as a
-/// subquery for `IN`.
-pub fn in_force_answers(theme: i64) -> SelectStatement {
-    let c = Alias::new("c");
-    Query::select()
-        .column((c.clone(), coding::Column::AnswerId))
-        .from_as(coding::Entity, c.clone())
-        .and_where(Expr::col((c.clone(), coding::Column::ThemeId)).eq(theme))
-        .and_where(Expr::col((c, coding::Column::Status)).eq(CodingStatus::Accepted.as_str()))
-        .and_where(Expr::not_exists(removed_by_steward()))
-        .to_owned()
+/// The codings of `theme` in force (accepted, not removed by a steward), as a condition on
+/// the `coding` table itself; an answer may hold several (a keyword's and a steward's), so
+/// count distinct answers.
+pub fn in_force_codings(theme: i64) -> Condition {
+    Condition::all()
+        .add(coding::Column::ThemeId.eq(theme))
+        .add(coding::Column::Status.eq(CodingStatus::Accepted.as_str()))
+        .add(Expr::exists(removed_from(coding::Entity)).not())
 }

@@ -1,4 +1,9 @@
-//! Validation messages keyed by form field: pure, shared by models, forms and the API.
+//! Validation messages keyed by form field, and the one text rule (`text_rule.rs`): pure,
+//! shared by models, forms and the API.
+
+mod text_rule;
+
+pub use text_rule::{TextError, line, text, thousands};
 
 /// Validation messages keyed by field name, in the order they appear on the page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -44,27 +49,6 @@ impl FieldErrors {
             }
         }
     }
-}
-
-/// One line of text as people meant it: surrounding space trimmed, and control characters
-/// (NUL, CR, LF, ESC, BEL, …) turned into spaces, so a title or name never carries them.
-pub fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .trim()
-        .to_owned()
-}
-
-/// A longer text: line breaks kept (CR LF becomes LF), every other control character
-/// dropped, surrounding space trimmed.
-pub fn long_text(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .chars()
-        .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
-        .collect::<String>()
-        .trim()
-        .to_owned()
 }
 
 /// Defines a closed set of names stored as text: `parse`, `as_str`, `ALL` and `Display`.

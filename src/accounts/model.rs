@@ -99,19 +99,13 @@ impl EmailAddress {
 pub struct PersonName(String);
 
 impl PersonName {
-    /// Parses a name: 1 to 100 characters after trimming, no control characters.
-    pub fn parse(text: &str) -> Result<PersonName, &'static str> {
-        let text = text.trim();
+    /// Parses a name: one line (the text rule) of 1 to 100 characters after trimming.
+    pub fn parse(text: &str) -> Result<PersonName, String> {
+        let text = crate::fields::line(text, 100).map_err(|e| e.message("Name"))?;
         if text.is_empty() {
-            return Err("Enter a name");
+            return Err("Enter a name".into());
         }
-        if text.chars().count() > 100 {
-            return Err("Name must be 100 characters or fewer");
-        }
-        if text.chars().any(char::is_control) {
-            return Err("Name must not contain special control characters");
-        }
-        Ok(PersonName(text.to_owned()))
+        Ok(PersonName(text))
     }
     /// The name.
     pub fn as_str(&self) -> &str {

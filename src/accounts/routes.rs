@@ -292,14 +292,11 @@ pub async fn create_token(
     me: CurrentSteward,
     form: CsrfForm<TokenForm>,
 ) -> Result<HttpResponse, AppError> {
-    let label = form.form.label.trim();
     let mut errors = FieldErrors::new();
-    if label.is_empty() {
-        errors.add("label", "Enter what the token is for");
-    } else if label.chars().count() > 100 {
-        errors.add("label", "Label must be 100 characters or fewer");
-    }
+    let label = &errors.line("label", "Label", &form.form.label, 100);
+    errors.require("label", label, "Enter what the token is for");
     if !errors.is_empty() {
+        let label = &form.form.label;
         let rows = token_rows(store::list_tokens(db.get_ref(), me.steward.id).await?);
         return Ok(html(
             StatusCode::UNPROCESSABLE_ENTITY,

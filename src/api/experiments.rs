@@ -155,9 +155,17 @@ pub async fn patch(
         Some(p) => Some(parse_plan(&state, e, p).await.map_err(Problem::invalid)?),
         None => None,
     };
-    let why = crate::fields::long_text(body.why.as_deref().unwrap_or(""));
+    let mut errors = crate::fields::FieldErrors::new();
+    let why = errors.text(
+        "why",
+        "The reason",
+        body.why.as_deref().unwrap_or(""),
+        crate::experiments::model::TEXT_MAX,
+    );
+    if !errors.is_empty() {
+        return Err(Problem::invalid(errors));
+    }
     if plan.is_some() && e.status.plan_locked() && why.is_empty() {
-        let mut errors = crate::fields::FieldErrors::new();
         errors.add(
             "why",
             "Say why you are changing the plan after testing started",

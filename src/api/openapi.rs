@@ -15,7 +15,7 @@ use crate::api::{
 #[openapi(
     info(
         title = "Chorus API",
-        description = "Build questionnaires, read responses and submit answers. Send an API token as 'Authorization: Bearer <token>'. Errors are RFC 9457 problem+json."
+        description = "Build questionnaires, read responses and submit answers. Send an API token as 'Authorization: Bearer <token>'. Errors are RFC 9457 problem+json. Text: a NUL is refused everywhere (422 naming the field); one-line fields (titles, names, labels, options) refuse line breaks, tabs and other control characters; longer texts (intros, descriptions, written answers) keep line breaks and tabs, store CR LF and CR as LF and drop other control characters."
     ),
     paths(
         projects::create,

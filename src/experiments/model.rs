@@ -72,16 +72,21 @@ pub const LINE_MAX: usize = 200;
 
 fn text(errors: &mut FieldErrors, field: &str, value: &str, empty: &str, max: usize) -> String {
     let value = if max > LINE_MAX {
-        crate::fields::long_text(value)
+        crate::fields::text(value, max)
     } else {
-        crate::fields::one_line(value)
+        crate::fields::line(value, max)
     };
-    if value.is_empty() && !empty.is_empty() {
-        errors.add(field, empty);
-    } else if value.chars().count() > max {
-        errors.add(field, format!("Use {max} characters or fewer"));
+    match value {
+        Ok(v) if v.is_empty() && !empty.is_empty() => {
+            errors.add(field, empty);
+            v
+        }
+        Ok(v) => v,
+        Err(problem) => {
+            errors.add(field, problem.advice());
+            String::new()
+        }
     }
-    value
 }
 
 fn count(errors: &mut FieldErrors, field: &str, value: &str, who: &str) -> u32 {

@@ -45,7 +45,7 @@ fn a_move_needs_a_reason_and_testing_needs_a_ready_plan() {
 
 fn raw() -> RawExperiment {
     RawExperiment {
-        title: "Evening \u{1b}drop-in".into(),
+        title: " Evening drop-in ".into(),
         themes: vec![3],
         if_we: "If we open later".into(),
         then_we: "then more come.".into(),
@@ -66,10 +66,18 @@ fn raw() -> RawExperiment {
 #[test]
 fn the_parser_cleans_text_and_the_hypothesis_reads_as_one_sentence() {
     let e = NewExperiment::parse(&raw(), &[3]).unwrap();
-    assert_eq!(
-        e.title, "Evening  drop-in",
-        "control characters never reach a title"
-    );
+    assert_eq!(e.title, "Evening drop-in");
+    for bad in ["Evening \u{1b}drop-in", "Evening\ndrop-in", "Evening\0"] {
+        let r = RawExperiment {
+            title: bad.into(),
+            ..raw()
+        };
+        let e = NewExperiment::parse(&r, &[3]).unwrap_err();
+        assert!(
+            e.get("title").unwrap().contains("special characters"),
+            "control characters never reach a title: {e:?}"
+        );
+    }
     assert_eq!(e.codesigners, [Audience::Children]);
     assert_eq!(
         hypothesis(&e),

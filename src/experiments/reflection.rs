@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::fields::{FieldErrors, long_text, one_line};
+use crate::fields::{FieldErrors, TextError, line, text};
 use crate::string_enum;
 
 string_enum! {
@@ -62,16 +62,22 @@ impl NewReflection {
         if role.is_none() {
             e.add("role", "Choose the part you play");
         }
-        let name = one_line(&raw.name);
-        if name.chars().count() > 80 {
-            e.add("name", "Use 80 characters or fewer for your name");
-        }
-        let mut prompt = |field: &str, value: &str| {
-            let v = long_text(value);
-            if v.chars().count() > PROMPT_MAX {
-                e.add(field, format!("Use {PROMPT_MAX} characters or fewer"));
+        let name = match line(&raw.name, 80) {
+            Ok(name) => name,
+            Err(TextError::TooLong(_)) => {
+                e.add("name", "Use 80 characters or fewer for your name");
+                String::new()
             }
-            v
+            Err(problem) => {
+                e.add("name", problem.advice());
+                String::new()
+            }
+        };
+        let mut prompt = |field: &str, value: &str| {
+            text(value, PROMPT_MAX).unwrap_or_else(|problem| {
+                e.add(field, problem.advice());
+                String::new()
+            })
         };
         let happened = prompt("happened", &raw.happened);
         let noticed = prompt("noticed", &raw.noticed);

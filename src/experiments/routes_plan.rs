@@ -76,9 +76,17 @@ fn back(g: &ExperimentGrant) -> HttpResponse {
 
 /// The reason a locked plan's change needs, or the error saying so.
 fn reason(g: &ExperimentGrant, field: &str, why: &str) -> Result<String, FieldErrors> {
-    let why = crate::fields::long_text(why);
+    let mut e = FieldErrors::new();
+    let why = e.text(
+        field,
+        "The reason",
+        why,
+        crate::experiments::model::TEXT_MAX,
+    );
+    if !e.is_empty() {
+        return Err(e);
+    }
     if g.experiment.status.plan_locked() && why.is_empty() {
-        let mut e = FieldErrors::new();
         e.add(
             field,
             "Say why you are changing the plan after testing started",

@@ -115,14 +115,12 @@ impl Move {
             }
             Some(_) => {}
         }
-        let rationale = crate::fields::long_text(rationale);
+        let rationale = crate::fields::text(rationale, RATIONALE_MAX).unwrap_or_else(|problem| {
+            e.add("rationale", problem.advice());
+            String::new()
+        });
         if rationale.is_empty() {
             e.add("rationale", "Say why you decided this");
-        } else if rationale.chars().count() > RATIONALE_MAX {
-            e.add(
-                "rationale",
-                format!("Use {RATIONALE_MAX} characters or fewer"),
-            );
         }
         match to {
             Some(to) if e.is_empty() => Ok(Move { to, rationale }),

@@ -92,10 +92,10 @@ impl ContactInput {
 }
 
 fn text(errors: &mut FieldErrors, field: &str, value: &str, empty: &str, what: &str) -> String {
+    let value = errors.line(field, what, value, usize::MAX);
     let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    if value.is_empty() {
-        errors.add(field, empty);
-    } else if value.chars().count() > MAX_TEXT {
+    errors.require(field, &value, empty);
+    if value.chars().count() > MAX_TEXT {
         errors.add(
             field,
             format!("{what} must be {MAX_TEXT} characters or fewer"),

@@ -77,58 +77,23 @@ pub struct ProjectInput {
     pub safeguarding_lead: String,
 }
 
-fn text(
-    errors: &mut FieldErrors,
-    field: &str,
-    value: &str,
-    what: &str,
-    max: usize,
-    required: bool,
-) -> String {
-    let value = value.trim();
-    if required && value.is_empty() {
-        errors.add(field, format!("Enter {what}"));
-    } else if value.chars().count() > max {
-        errors.add(
-            field,
-            format!("{} must be {max} characters or fewer", capitalise(what)),
-        );
-    }
-    value.to_owned()
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
-}
-
 impl NewProject {
     /// Parses raw input into a project, or every problem with it.
     pub fn parse(input: &ProjectInput) -> Result<NewProject, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let title = text(&mut errors, "title", &input.title, "a title", 120, true);
-        let outcome = text(
-            &mut errors,
+        let title = errors.line("title", "Title", &input.title, 120);
+        errors.require("title", &title, "Enter a title");
+        let outcome = errors.text("outcome", "Outcome", &input.outcome, 1000);
+        errors.require(
             "outcome",
-            &input.outcome,
-            "the outcome the project is organised around",
-            1000,
-            true,
+            &outcome,
+            "Enter the outcome the project is organised around",
         );
         let scale = Scale::parse(&input.scale);
         if scale.is_none() {
             errors.add("scale", "Select the scale of the system");
         }
-        let description = text(
-            &mut errors,
-            "description",
-            &input.description,
-            "a description",
-            5000,
-            false,
-        );
+        let description = errors.text("description", "Description", &input.description, 5000);
         let lead = if input.safeguarding_lead.trim().is_empty() {
             errors.add(
                 "safeguarding_lead",

@@ -40,8 +40,7 @@ pub async fn appoint<C: ConnectionTrait>(
     let person = match accounts::find_by_email(db, lead).await? {
         Some((person, _)) => person,
         None => {
-            let name =
-                PersonName::parse("Safeguarding lead").map_err(|m| DbErr::Custom(m.into()))?;
+            let name = PersonName::parse("Safeguarding lead").map_err(DbErr::Custom)?;
             let Some(id) =
                 accounts::insert(db, lead, &name, Role::Practitioner, None, None).await?
             else {

@@ -75,16 +75,14 @@ impl NewReview {
         if outcome.is_none() {
             errors.add("outcome", "Select what you found");
         }
-        let note = input.note.trim();
-        if note.chars().count() > MAX_NOTE {
-            errors.add("note", "Note must be 2,000 characters or fewer");
-        } else if note.is_empty() && outcome == Some(Outcome::ActionTaken) {
-            errors.add("note", "Enter what action you took");
+        let note = errors.text("note", "Note", &input.note, MAX_NOTE);
+        if note.is_empty() && outcome == Some(Outcome::ActionTaken) {
+            errors.require("note", &note, "Enter what action you took");
         }
         match outcome {
             Some(outcome) if errors.is_empty() => Ok(NewReview {
                 outcome,
-                note: (!note.is_empty()).then(|| note.to_owned()),
+                note: (!note.is_empty()).then_some(note),
             }),
             _ => Err(errors),
         }

@@ -30,6 +30,19 @@ fn action_taken_needs_a_note_and_the_others_do_not() {
 }
 
 #[test]
+fn a_note_follows_the_text_rule() {
+    assert_eq!(
+        review("action_taken", "Told the DSL\r\nCalled\tmum\u{1b}")
+            .unwrap()
+            .note
+            .as_deref(),
+        Some("Told the DSL\nCalled\tmum")
+    );
+    let e = review("action_taken", "Told\0").unwrap_err();
+    assert!(e.get("note").unwrap().starts_with("Note must not contain"));
+}
+
+#[test]
 fn only_no_concern_releases_an_answer() {
     let held: Vec<bool> = Outcome::ALL.iter().map(|o| o.withholds()).collect();
     assert_eq!(held, [true, false, true]);

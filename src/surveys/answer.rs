@@ -1,6 +1,7 @@
 //! Pure answer rules: turning what a person sent (form fields or JSON) into a valid answer for
 //! a question, or a plain-language message saying what to fix.
 
+use crate::fields::{TextError, text};
 use crate::surveys::question::{
     FACES, LONG_TEXT_MAX, NONE_OF_THESE, OTHER, QuestionDef, QuestionKind, SHORT_TEXT_MAX,
 };
@@ -204,7 +205,8 @@ impl QuestionDef {
             QuestionKind::SingleChoice => {
                 let choice = single()?;
                 if self.allow_other && choice == OTHER {
-                    let other = raw.other.as_deref().map(str::trim).unwrap_or("");
+                    let other = text(raw.other.as_deref().unwrap_or(""), usize::MAX)
+                        .map_err(|_| CANNOT_BE_SAVED.to_owned())?;
                     return if other.is_empty() {
                         Err("Enter your other answer".into())
                     } else if other.chars().count() > SHORT_TEXT_MAX {
@@ -212,7 +214,7 @@ impl QuestionDef {
                             "Your other answer is too long. Make it shorter: up to {SHORT_TEXT_MAX} letters and spaces"
                         ))
                     } else {
-                        Ok(Some(AnswerValue::Other(other.to_owned())))
+                        Ok(Some(AnswerValue::Other(other)))
                     };
                 }
                 match self.options.iter().find(|o| o.as_str() == choice) {
@@ -254,20 +256,15 @@ impl QuestionDef {
                 } else {
                     LONG_TEXT_MAX
                 };
-                let text = raw.values.join("\n");
-                let text = text.trim();
-                if text.chars().count() > max {
-                    Err(format!(
+                // The text rule: a NUL refused, line breaks made LF, tabs kept, other control
+                // characters dropped (a person cannot see them to take them out).
+                match text(&raw.values.join("\n"), max) {
+                    Err(TextError::TooLong(_)) => Err(format!(
                         "Your answer is too long. Make it shorter: up to {} letters and spaces",
                         group_thousands(max)
-                    ))
-                } else if text
-                    .chars()
-                    .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-                {
-                    Err("Your answer has hidden marks that cannot be saved. Delete them and try again".into())
-                } else {
-                    Ok(Some(AnswerValue::Text(text.to_owned())))
+                    )),
+                    Err(_) => Err(CANNOT_BE_SAVED.into()),
+                    Ok(text) => Ok(Some(AnswerValue::Text(text))),
                 }
             }
             _ => Err(required_message(self.kind).into()),
@@ -275,15 +272,8 @@ impl QuestionDef {
     }
 }
 
+const CANNOT_BE_SAVED: &str =
+    "Your answer has hidden marks that cannot be saved. Delete them and try again";
+
 /// 5000 → "5,000".
-pub fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::fields::thousands as group_thousands;

@@ -12,7 +12,7 @@ mod questions;
 
 use chrono::{DateTime, Utc};
 
-use crate::fields::FieldErrors;
+use crate::fields::{FieldErrors, TextError, line, text};
 use crate::surveys::model::{Audience, Layout, SurveyKind};
 use crate::surveys::privacy;
 use crate::surveys::question::QuestionDef;
@@ -127,36 +127,44 @@ impl ParsedSurvey {
 }
 
 /// A free-text field's rule: its name, the message when blank (if it must not be), its
-/// longest length in characters, and what messages call it.
-struct Text(&'static str, Option<&'static str>, usize, &'static str);
+/// longest length in characters, what messages call it, and its shape (one line or a text).
+struct Text(
+    &'static str,
+    Option<&'static str>,
+    usize,
+    &'static str,
+    Shape,
+);
 
-const TITLE: Text = Text("title", Some("Enter a title"), TITLE_MAX, "Title");
-const INTRO: Text = Text("intro", None, INTRO_MAX, "Introduction");
+/// `fields::line` or `fields::text`.
+type Shape = fn(&str, usize) -> Result<String, TextError>;
+
+const TITLE: Text = Text("title", Some("Enter a title"), TITLE_MAX, "Title", line);
+const INTRO: Text = Text("intro", None, INTRO_MAX, "Introduction", text);
 const PRIVACY_NOTICE: Text = Text(
     "privacy_notice",
     Some("Enter a privacy notice"),
     PRIVACY_NOTICE_MAX,
     "Privacy notice",
+    text,
 );
 const CONTEXT_PROMPT: Text = Text(
     "context_prompt",
     None,
     CONTEXT_PROMPT_MAX,
     "Context question",
+    line,
 );
 
 impl Text {
     fn parse(&self, errors: &mut FieldErrors, value: &str) -> String {
-        let Text(field, empty, max, what) = *self;
-        let value = value.trim();
-        match empty {
-            Some(message) if value.is_empty() => errors.add(field, message),
-            _ if value.chars().count() > max => {
-                errors.add(field, format!("{what} must be {max} characters or fewer"))
-            }
-            _ => {}
+        let Text(field, empty, max, what, shape) = *self;
+        let value = errors.take(field, shape(value, max).map_err(|e| e.message(what)));
+        let value = value.unwrap_or_default();
+        if let Some(message) = empty {
+            errors.require(field, &value, message);
         }
-        value.to_owned()
+        value
     }
 }
 
@@ -211,7 +219,14 @@ fn settings(raw: &RawSurvey, errors: &mut FieldErrors) -> Option<SurveySettings>
     let context_options: Vec<String> = raw
         .context_options
         .iter()
-        .map(|o| o.trim().to_owned())
+        .filter_map(|o| match line(o, CONTEXT_OPTION_MAX) {
+            Err(TextError::TooLong(_)) => Some(o.trim().to_owned()),
+            Err(e) => {
+                errors.add("context_options", e.message("Each context option"));
+                None
+            }
+            Ok(o) => Some(o),
+        })
         .filter(|o| !o.is_empty())
         .collect();
     if feedback {

@@ -1,6 +1,6 @@
 //! Pure question types: the eight kinds, stable keys, and validated question definitions.
 
-use crate::fields::FieldErrors;
+use crate::fields::{FieldErrors, line};
 use crate::string_enum;
 
 /// A question's database id.
@@ -200,32 +200,25 @@ impl QuestionDef {
         if kind.is_none() {
             errors.add("kind", "Select a type of question");
         }
-        let prompt = input.prompt.trim().to_owned();
-        if prompt.is_empty() {
-            errors.add("prompt", "Enter the question");
-        } else if prompt.chars().count() > 500 {
-            errors.add("prompt", "Question must be 500 characters or fewer");
-        }
+        let prompt = errors.text("prompt", "Question", &input.prompt, 500);
+        errors.require("prompt", &prompt, "Enter the question");
         let key = if input.key.trim().is_empty() && !prompt.is_empty() {
             Some(QuestionKey::suggest(&prompt))
         } else {
             errors.take("key", QuestionKey::parse(&input.key))
         };
-        let hint = input.hint.trim().to_owned();
-        if hint.chars().count() > 1000 {
-            errors.add("hint", "Hint must be 1,000 characters or fewer");
-        }
-        let easy_read = input.easy_read.trim().to_owned();
-        if easy_read.chars().count() > 1000 {
-            errors.add(
-                "easy_read",
-                "Easy read wording must be 1,000 characters or fewer",
-            );
-        }
+        let hint = errors.line("hint", "Hint", &input.hint, 1000);
+        let easy_read = errors.text("easy_read", "Easy read wording", &input.easy_read, 1000);
         let mut options: Vec<String> = input
             .options
             .iter()
-            .map(|o| o.trim().to_owned())
+            .filter_map(|o| match line(o, usize::MAX) {
+                Ok(o) => Some(o),
+                Err(e) => {
+                    errors.add("options", e.message("Each option"));
+                    None
+                }
+            })
             .filter(|o| !o.is_empty())
             .collect();
         if let Some(kind) = kind {

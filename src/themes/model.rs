@@ -123,10 +123,10 @@ impl NewTheme {
     /// Checks a typed theme; `taken` are the names of the project's other active themes.
     pub fn parse(input: &ThemeInput, taken: &[String]) -> Result<NewTheme, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let name = input.name.split_whitespace().collect::<Vec<_>>().join(" ");
-        if name.is_empty() {
-            errors.add("name", "Enter a name for the theme");
-        } else if name.chars().count() > NAME_MAX {
+        let name = errors.line("name", "Theme name", &input.name, usize::MAX);
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        errors.require("name", &name, "Enter a name for the theme");
+        if name.chars().count() > NAME_MAX {
             errors.add(
                 "name",
                 format!("Theme name must be {NAME_MAX} characters or fewer"),
@@ -134,19 +134,14 @@ impl NewTheme {
         } else if taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
             errors.add("name", "There is already a theme with this name");
         }
-        let codebook = parse_codebook(&input.codebook);
+        let codebook = errors.text("codebook", "Codebook phrases", &input.codebook, usize::MAX);
+        let codebook = parse_codebook(&codebook);
         if codebook.len() > PHRASES_MAX {
             errors.add("codebook", format!("Enter {PHRASES_MAX} phrases or fewer"));
         } else if codebook.iter().any(|p| p.chars().count() > 200) {
             errors.add("codebook", "Each phrase must be 200 characters or fewer");
         }
-        let description = input.description.trim().to_owned();
-        if description.chars().count() > 2000 {
-            errors.add(
-                "description",
-                "Description must be 2,000 characters or fewer",
-            );
-        }
+        let description = errors.text("description", "Description", &input.description, 2000);
         if errors.is_empty() {
             Ok(NewTheme {
                 name,

@@ -50,7 +50,7 @@ async fn client() -> Client {
     Client { lab, token }
 }
 
-fn body(theme: i64) -> Value {
+pub fn body(theme: i64) -> Value {
     json!({
         "title": "Evening drop-in",
         "themes": [theme],

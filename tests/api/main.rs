@@ -59,6 +59,7 @@ mod security;
 mod sign_in_race;
 mod submitter;
 mod survey_rules;
+mod text_rule;
 mod theme_exports;
 mod theme_views;
 mod themes;

@@ -59,5 +59,6 @@ mod sign_in_race;
 mod submitter;
 mod survey_rules;
 mod theme_exports;
+mod theme_merge;
 mod theme_views;
 mod themes;

@@ -43,6 +43,7 @@ mod paging;
 mod process;
 mod projects;
 mod qr;
+mod quotes;
 mod receipts;
 mod results;
 mod route_access;

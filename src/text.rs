@@ -52,6 +52,23 @@ pub fn normalize(text: &str) -> String {
     tokenize(text).join(" ")
 }
 
+/// `quotes` in order with repeats left out, at most `n`: two quotes are the same when they
+/// differ only in case, spacing or punctuation (their `normalize` forms are equal). Every list
+/// of quotes or examples shown to people goes through this.
+///
+/// ```
+/// let q = chorus::text::distinct_quotes(["Boring.", "  boring ", "Fun", "BORING!"], 5);
+/// assert_eq!(q, ["Boring.", "Fun"]);
+/// ```
+pub fn distinct_quotes<S: AsRef<str>>(quotes: impl IntoIterator<Item = S>, n: usize) -> Vec<S> {
+    let mut seen = std::collections::HashSet::new();
+    quotes
+        .into_iter()
+        .filter(|q| seen.insert(normalize(q.as_ref())))
+        .take(n)
+        .collect()
+}
+
 /// An English stemmer wrapper that can be shared freely (it holds no mutable state).
 pub struct TextStemmer {
     inner: Stemmer,
@@ -149,6 +166,19 @@ pub fn char_ngrams(tokens: &[String], min_n: usize, max_n: usize) -> Vec<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_quotes_are_shown_once_whatever_their_case_spacing_or_punctuation() {
+        let quotes = [
+            "It was boring",
+            "it  was BORING.",
+            " It was boring ",
+            "Kind staff",
+        ];
+        assert_eq!(distinct_quotes(quotes, 5), ["It was boring", "Kind staff"]);
+        assert_eq!(distinct_quotes(quotes, 1), ["It was boring"]);
+        assert!(distinct_quotes(Vec::<String>::new(), 3).is_empty());
+    }
 
     #[test]
     fn apostrophes_are_dropped_inside_words() {

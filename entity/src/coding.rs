@@ -24,6 +24,8 @@ pub struct Model {
     pub question_id: i64,
     pub day: Date,
     pub channel: String,
+    /// The theme a merge moved this coding from (restoring that theme moves it back).
+    pub merged_from: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

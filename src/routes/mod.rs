@@ -358,7 +358,15 @@ fn themes_routes(t: Routes) -> Routes {
         .route("/projects/{id}/themes/{theme}", web::post().to(th::edit))
         .route(
             "/projects/{id}/themes/{theme}/merge",
+            web::get().to(m::merge_page),
+        )
+        .route(
+            "/projects/{id}/themes/{theme}/merge",
             web::post().to(m::merge),
+        )
+        .route(
+            "/projects/{id}/themes/{theme}/retire",
+            web::get().to(m::retire_page),
         )
         .route(
             "/projects/{id}/themes/{theme}/retire",

@@ -9,10 +9,12 @@
 pub mod auto;
 pub mod auto_store;
 pub mod coding;
+pub mod confirm_views;
 pub mod engine;
 pub mod export;
 pub mod jobs;
 pub mod merge_routes;
+pub mod merge_store;
 pub mod model;
 pub mod routes;
 pub mod stats;

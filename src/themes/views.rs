@@ -152,12 +152,11 @@ pub fn theme(
             @if theme.status == ThemeStatus::Active {
                 @if !others.is_empty() {
                     h2 class="heading-m" { "Merge into another theme" }
-                    form method="post" action={ (base) "/merge" } novalidate {
-                        (csrf_field(csrf))
+                    form method="get" action={ (base) "/merge" } novalidate {
                         @let err = errors.get("into");
                         div class={ "form-group" @if err.is_some() { " form-group-error" } } {
                             label class="label" for="into" { "Theme to merge into" }
-                            div class="hint" id="into-hint" { "Answers and codebook phrases move to that theme; this one is retired." }
+                            div class="hint" id="into-hint" { "You will see the answers involved and be asked to confirm. Answers and codebook phrases move to that theme; this one is retired." }
                             @if let Some(e) = err { p class="error-message" id="into-error" { span class="visually-hidden" { "Error: " } (e) } }
                             select class="select" id="into" name="into" aria-describedby={ "into-hint" @if err.is_some() { " into-error" } } {
                                 @for o in others { option value=(o.id.0) { (o.name) } }
@@ -166,9 +165,8 @@ pub fn theme(
                         (secondary_button("Merge"))
                     }
                 }
-                form method="post" action={ (base) "/retire" } {
-                    (csrf_field(csrf))
-                    (secondary_button("Retire this theme"))
+                p class="body" {
+                    a class="button button-secondary" href={ (base) "/retire" } { "Retire this theme" }
                 }
             } @else {
                 form method="post" action={ (base) "/restore" } {

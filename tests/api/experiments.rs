@@ -43,11 +43,12 @@ async fn a_steward_goes_from_a_theme_to_a_proposal_that_keeps_the_themes_figures
         cells[2].contains("W40"),
         "the weeks before it was proposed: {cells:?}"
     );
-    assert!(
-        texts(&html, "blockquote")
-            .iter()
-            .any(|q| q.contains("waiting a long time"))
-    );
+    // Twenty answers say the same words: the evidence quotes them once.
+    let same = texts(&html, "blockquote")
+        .into_iter()
+        .filter(|q| q.contains("waiting a long time"))
+        .count();
+    assert_eq!(same, 1, "the evidence quotes a repeated answer once");
     assert!(
         texts(&html, "#timeline li")
             .iter()

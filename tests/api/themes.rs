@@ -57,12 +57,15 @@ async fn creating_renaming_merging_and_retiring_a_theme_keeps_its_history() {
     let st = c
         .post(
             &format!("/projects/{p}/themes/{people}/merge"),
-            &[("into", &staff.to_string())],
+            &[("into", &staff.to_string()), ("confirm", "yes")],
         )
         .await;
     assert_eq!(st, StatusCode::SEE_OTHER);
     let st = c
-        .post(&format!("/projects/{p}/themes/{waiting}/retire"), &[])
+        .post(
+            &format!("/projects/{p}/themes/{waiting}/retire"),
+            &[("confirm", "yes")],
+        )
         .await;
     assert_eq!(st, StatusCode::SEE_OTHER);
     let st = c
@@ -103,6 +106,92 @@ async fn creating_renaming_merging_and_retiring_a_theme_keeps_its_history() {
             .any(|r| r.contains("Staff manner") && r.contains('2')),
         "{rows:?}"
     );
+}
+
+#[tokio::test]
+async fn merging_and_retiring_ask_first_with_the_counts_involved() {
+    let c = project_with_answers(&[
+        "Long waiting",
+        "Waiting and delays",
+        "Delays again",
+        "Kind staff",
+    ])
+    .await;
+    let p = c.project;
+    let waiting = c.create_theme("Waiting", "waiting").await;
+    let delays = c.create_theme("Delays", "delays").await;
+    c.settled_coding_page().await;
+    // The theme page's merge form leads to a page that asks, with both counts and the union.
+    let (_, page) = c.get(&format!("/projects/{p}/themes/{waiting}")).await;
+    assert_eq!(
+        texts_attr(&page, "form[action$='/merge']", "method"),
+        ["get"]
+    );
+    assert!(
+        texts_attr(&page, "a.button", "href")
+            .contains(&format!("/projects/{p}/themes/{waiting}/retire"))
+    );
+    let (status, html) = c
+        .get(&format!(
+            "/projects/{p}/themes/{waiting}/merge?into={delays}"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_accessible(&html, "merge confirmation");
+    assert_eq!(
+        texts(&html, "h1"),
+        ["Merge “Waiting” (2 answers) into “Delays” (2 answers)?"]
+    );
+    assert!(texts(&html, "#merge-counts")[0].contains("3 answers (2 + 2 minus 1 in both)"));
+    assert_eq!(
+        texts(&html, "button.button-warning"),
+        ["Yes, merge the themes"]
+    );
+    assert!(texts_attr(&html, "a", "href").contains(&format!("/projects/{p}/themes/{waiting}")));
+    // A merge posted without the confirmation asks instead of merging.
+    let res = c
+        .app
+        .post_form_with(
+            &c.client,
+            &format!("/projects/{p}/themes/{waiting}/merge"),
+            &[("into", &delays.to_string())],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("Yes, merge the themes"));
+    // Retiring asks too, with the count; without the confirmation nothing happens.
+    let (status, html) = c
+        .get(&format!("/projects/{p}/themes/{delays}/retire"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_accessible(&html, "retire confirmation");
+    assert_eq!(texts(&html, "h1"), ["Retire “Delays” (2 answers)?"]);
+    let st = c
+        .post(&format!("/projects/{p}/themes/{delays}/retire"), &[])
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    let (_, list) = c.get(&format!("/projects/{p}/themes")).await;
+    assert!(
+        !list.contains("Retired"),
+        "nothing retired without confirming"
+    );
+    let st = c
+        .post(
+            &format!("/projects/{p}/themes/{delays}/retire"),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(st, StatusCode::SEE_OTHER);
+    let (_, list) = c.get(&format!("/projects/{p}/themes")).await;
+    assert!(list.contains("Retired"));
+    // A bad target is the theme page's error, not a confirmation.
+    let (status, html) = c
+        .get(&format!(
+            "/projects/{p}/themes/{waiting}/merge?into={waiting}"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("Select the theme to merge into"));
 }
 
 #[tokio::test]

@@ -353,6 +353,8 @@ export const pageTypes = [
   { name: 'themes list', shot: 'themes', as: 'admin', path: (s) => `/projects/${s.project}/themes` },
   { name: 'themes list error: nothing entered', as: 'admin', error: true, path: (s) => `/projects/${s.project}/themes`, then: submitEmpty('Create theme'), status: 422 },
   { name: 'theme page with its figures', shows: 'Noise in the waiting room', shot: 'theme', as: 'admin', path: (s) => `/projects/${s.project}/themes/${s.theme.id}` },
+  { name: 'merge themes confirmation', shows: 'Yes, merge the themes', as: 'admin', path: (s) => `/projects/${s.project}/themes/${s.theme.id}`, then: submitEmpty('Merge') },
+  { name: 'retire theme confirmation', shows: 'Yes, retire the theme', as: 'admin', path: (s) => `/projects/${s.project}/themes/${s.theme.id}/retire` },
   { name: 'theme suggestions', shot: 'theme-suggestions', as: 'admin', path: (s) => `/projects/${s.project}/themes/suggestions` },
   { name: 'coding page', shot: 'coding', as: 'admin', path: (s) => `/projects/${s.project}/coding` },
   // Experiments (experiments/): the demo's adopted and testing experiments, and every form.

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::text::{TextStemmer, tokenize};
+use crate::text::{TextStemmer, distinct_quotes, tokenize};
 
 const STOP: &[&str] = &[
     "a", "about", "after", "because", "all", "also", "am", "an", "and", "any", "are", "as", "at",
@@ -173,10 +173,9 @@ pub fn suggest_themes<S: AsRef<str>, T: AsRef<str>>(
             support: m.len(),
             score,
             members: m.clone(),
-            examples: ex
+            examples: distinct_quotes(ex.into_iter().map(|i| uncovered[i].as_ref()), cfg.examples)
                 .into_iter()
-                .take(cfg.examples)
-                .map(|i| uncovered[i].as_ref().to_string())
+                .map(str::to_string)
                 .collect(),
             codebook: variants.iter().take(5).map(|v| v.0.to_string()).collect(),
         });

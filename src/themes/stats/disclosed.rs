@@ -7,7 +7,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use crate::disclosure::{MinGroup, Shown, redact, suppress};
-use crate::themes::stats::model::{CodedAnswer, ThemeStats};
+use crate::themes::stats::model::{CodedAnswer, QUOTES, ThemeStats};
 
 /// Counts in order, with small groups hidden (primary and secondary suppression).
 pub fn shown_counts(counts: &[u64], min: MinGroup) -> Vec<Shown<u64>> {
@@ -20,13 +20,13 @@ pub fn shown_counts(counts: &[u64], min: MinGroup) -> Vec<Shown<u64>> {
 }
 
 impl ThemeStats {
-    /// Up to `n` quotes, best first, redacted; none when fewer than `min` answers have the
-    /// theme.
+    /// Up to `n` different quotes, best first, redacted; none when fewer than `min` answers
+    /// have the theme.
     pub fn shown_quotes(&self, n: usize, min: MinGroup) -> Vec<String> {
         if min.too_small(self.count) {
             return Vec::new();
         }
-        self.quotes(n).map(redact).collect()
+        crate::text::distinct_quotes(self.quotes(QUOTES).map(redact), n)
     }
 }
 

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
 use crate::projects::ProjectId;
+use crate::text::normalize;
 use crate::themes::model::{CodingFact, CodingStatus, Source, Theme, ThemeId, applied_themes};
 
 /// Quotes kept per theme.
@@ -159,6 +160,14 @@ impl ThemeStats {
                 a.answer,
             );
             if self.quotes.len() < QUOTES || self.quotes.last().is_some_and(|(k, _)| *k < key) {
+                // A repeat of a candidate keeps one place, the better one's.
+                let same = normalize(&a.text);
+                if let Some(i) = self.quotes.iter().position(|(_, t)| normalize(t) == same) {
+                    if self.quotes[i].0 > key {
+                        return;
+                    }
+                    self.quotes.remove(i);
+                }
                 let at = self.quotes.partition_point(|(k, _)| *k > key);
                 self.quotes.insert(at, (key, a.text.clone()));
                 self.quotes.truncate(QUOTES);

@@ -70,6 +70,21 @@ fn pseudonyms_are_stable_within_an_export_and_differ_between_exports() {
     assert_ne!(export_key(), export_key());
 }
 
+/// A self-completed child's answer `i` with `text` and one theme.
+fn coded(i: i64, text: &str, withheld: bool, applied: Applied) -> CodedAnswer {
+    CodedAnswer {
+        answer: i,
+        response: i,
+        question: 7,
+        text: text.to_owned(),
+        submitted_at: Utc::now(),
+        mode: "self".into(),
+        audience: "children".into(),
+        withheld,
+        themes: vec![applied],
+    }
+}
+
 #[test]
 fn withheld_answers_are_counted_but_never_quoted() {
     let mut tally = Tally::default();
@@ -79,20 +94,7 @@ fn withheld_answers_are_counted_but_never_quoted() {
         confidence: 1.0,
     };
     for i in 0..8 {
-        tally.add(
-            &CodedAnswer {
-                answer: i,
-                response: i,
-                question: 7,
-                text: format!("answer {i}"),
-                submitted_at: Utc::now(),
-                mode: "self".into(),
-                audience: "children".into(),
-                withheld: i == 7,
-                themes: vec![applied],
-            },
-            None,
-        );
+        tally.add(&coded(i, &format!("answer {i}"), i == 7, applied), None);
     }
     let s = &tally.themes[&ThemeId(1)];
     assert_eq!(s.count, 8);
@@ -101,4 +103,28 @@ fn withheld_answers_are_counted_but_never_quoted() {
         quotes,
         ["answer 6", "answer 5", "answer 4", "answer 3", "answer 2"]
     );
+}
+
+#[test]
+fn repeated_answers_are_one_quote_and_leave_room_for_different_ones() {
+    let mut tally = Tally::default();
+    let applied = Applied {
+        theme: ThemeId(1),
+        source: Source::Keyword,
+        confidence: 1.0,
+    };
+    let texts = [
+        "Kind staff",
+        "It was boring",
+        "it was  BORING.",
+        "It was boring",
+        "Fun",
+    ];
+    for (i, text) in texts.iter().enumerate() {
+        tally.add(&coded(i as i64, text, false, applied), None);
+    }
+    let s = &tally.themes[&ThemeId(1)];
+    assert_eq!(s.count, 5);
+    let quotes: Vec<&str> = s.quotes(QUOTES).collect();
+    assert_eq!(quotes, ["Fun", "It was boring", "Kind staff"]);
 }

@@ -35,6 +35,26 @@ pub async fn text_answer_count<C: ConnectionTrait>(
         .await
 }
 
+/// How many answers either theme is in force on (an answer with both counts once).
+pub async fn answers_of_either<C: ConnectionTrait>(
+    db: &C,
+    a: ThemeId,
+    b: ThemeId,
+) -> Result<u64, DbErr> {
+    use crate::themes::stats::in_force::in_force_codings;
+    coding::Entity::find()
+        .filter(
+            sea_orm::Condition::any()
+                .add(in_force_codings(a.0))
+                .add(in_force_codings(b.0)),
+        )
+        .select_only()
+        .column(coding::Column::AnswerId)
+        .distinct()
+        .count(db)
+        .await
+}
+
 /// How many answers each theme of the project is in force on, counted in SQL: a coding counts
 /// when it is accepted and no steward has removed that theme from that answer (the rule of
 /// `model::applied_themes`).

@@ -87,7 +87,7 @@ pub fn retire_confirm(
             span class="caption" { (project.title) }
             h1 class="heading-l" { "Retire “" (theme.name) "” (" (answers(n)) ")?" }
             p class="body" id="retire-counts" {
-                "It stops being suggested and counted. Its codings are kept: you can restore it."
+                "It will no longer be suggested or put on answers by its codebook words. Answers a steward coded with it keep it, and you can restore it at any time."
             }
             (confirm_form(csrf, &format!("{base}/retire"), None, "Yes, retire the theme", &base))
         })

@@ -23,18 +23,17 @@ pub(super) async fn store_batch(
     work: Vec<(Submission, Reply)>,
     announcer: &mut Announcer,
 ) {
-    // Duplicates inside the batch wait for the first submission with the same key, each with
-    // its answers as stored: only the answers that are stored under the key get the receipt.
+    // Duplicates inside the batch (rare) wait for the first submission with the same key, each
+    // with its answers as stored: only the answers stored under the key get the receipt.
     let mut order: Vec<Key> = Vec::new();
     let mut groups: HashMap<Key, (Submission, Vec<Waiting>)> = HashMap::new();
     for (s, reply) in work {
         let key = (s.survey_id, s.submission_id.as_str().to_owned());
-        let form = s.stored_form();
         match groups.get_mut(&key) {
-            Some((_, replies)) => replies.push((reply, form)),
+            Some((_, replies)) => replies.push((reply, Some(s.stored_form()))),
             None => {
                 order.push(key.clone());
-                groups.insert(key, (s, vec![(reply, form)]));
+                groups.insert(key, (s, vec![(reply, None)]));
             }
         }
     }
@@ -69,14 +68,18 @@ pub(super) async fn store_batch(
     for key in order {
         if let Some((first, replies)) = groups.remove(&key) {
             let outcome = results.get(&key);
-            let first = first.stored_form();
-            for (i, (reply, form)) in replies.into_iter().enumerate() {
+            // The first's answers as stored, worked out only when a duplicate needs them.
+            let first = (replies.len() > 1).then(|| first.stored_form());
+            for (reply, form) in replies {
+                let same_as_first = form.is_none() || form == first;
                 let answer = match outcome {
-                    Some(Ok(done)) if form == first => Ok(Submitted {
+                    Some(Ok(done)) if same_as_first => Ok(Submitted {
                         receipt: done.receipt.clone(),
-                        created: done.created && i == 0,
+                        created: done.created && form.is_none(),
                     }),
-                    Some(Err(Failed::Conflict(earlier))) if earlier.answers == form => {
+                    Some(Err(Failed::Conflict(earlier)))
+                        if form.as_ref().is_some_and(|f| *f == earlier.answers) =>
+                    {
                         Ok(Submitted {
                             receipt: earlier.receipt.clone(),
                             created: false,
@@ -96,8 +99,9 @@ pub(super) async fn store_batch(
 
 type Results = HashMap<Key, Result<Submitted, Failed>>;
 
-/// A sender waiting for its reply, with its answers as they would be stored.
-type Waiting = (Reply, Vec<StoredAnswer>);
+/// A sender waiting for its reply, with its answers as they would be stored when it is a
+/// duplicate (`None` for the first with its key, whose answers are the group's own).
+type Waiting = (Reply, Option<Vec<StoredAnswer>>);
 
 /// Why one submission of a batch was not stored.
 #[derive(Clone, Debug)]

@@ -206,8 +206,11 @@ async fn fixtures(database_url: &str, n: usize) -> (String, i64, (i64, i64)) {
     chorus::experiments::store::transition(
         &db,
         &e,
-        Status::Testing,
-        "bench",
+        &chorus::experiments::model::Move {
+            to: Status::Testing,
+            rationale: "bench".into(),
+            framework: Default::default(),
+        },
         serde_json::Value::Null,
         who,
     )
@@ -242,8 +245,11 @@ async fn fixtures(database_url: &str, n: usize) -> (String, i64, (i64, i64)) {
     chorus::experiments::store::transition(
         &db,
         &e2,
-        Status::Testing,
-        "bench",
+        &chorus::experiments::model::Move {
+            to: Status::Testing,
+            rationale: "bench".into(),
+            framework: Default::default(),
+        },
         serde_json::Value::Null,
         who,
     )

@@ -33,6 +33,7 @@ pub mod routes;
 pub mod safeguarding;
 pub mod startup;
 pub mod state;
+pub mod stewardship;
 pub mod surveys;
 pub mod text;
 pub mod themes;

@@ -20,6 +20,13 @@ pub struct Model {
     pub evidence: String,
     pub steward_id: Option<i64>,
     pub decided_at: DateTimeUtc,
+    /// The question decided (free decisions); empty for older entries.
+    #[sea_orm(column_type = "Text")]
+    pub question: String,
+    /// The framework part as JSON: options, assessments, who was in the room.
+    #[sea_orm(column_type = "Text")]
+    pub framework: String,
+    pub review_on: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -6,6 +6,7 @@ pub mod api_token;
 pub mod coder_model;
 pub mod coding;
 pub mod decision;
+pub mod decision_criterion;
 pub mod draft;
 pub mod experiment;
 pub mod help_contact;

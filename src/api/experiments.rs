@@ -10,6 +10,7 @@ use crate::api::experiments_schema::{
     ExperimentBody, ExperimentOut, TransitionBody, min, parse_plan, theme_ids,
 };
 use crate::api::schema::ProblemDoc;
+use crate::decisions::criteria_store;
 use crate::experiments::model::{Move, RawExperiment};
 use crate::experiments::{ExperimentAccess, ExperimentId, NewExperiment, actions, store};
 use crate::projects::{ProjectAccess, ProjectId};
@@ -212,8 +213,16 @@ pub async fn transition(
     let g =
         ExperimentAccess::by_id(&state.db, &me.0, ExperimentId(path.into_inner()), true).await?;
     let e = &g.experiment;
-    let m = Move::parse(e.status, &e.plan.missing(), &body.to, &body.rationale)
-        .map_err(Problem::invalid)?;
+    let criteria = criteria_store::criteria(&state.db, g.project.id).await?;
+    let m = Move::judged(
+        e.status,
+        &e.plan.missing(),
+        &body.to,
+        &body.rationale,
+        &body.framework,
+        &criteria,
+    )
+    .map_err(Problem::invalid)?;
     let next = actions::decide(&state.db, e, &m, Some(me.0.id.0), min(&state)).await?;
     let e = store::find(&state.db, g.project.id, e.id)
         .await?

@@ -84,6 +84,10 @@ pub struct TransitionBody {
     /// `agreed`, `testing`, `reviewing`, `adopted`, `adapted`, `stopped` or back to `proposed`.
     pub to: String,
     pub rationale: String,
+    /// The decision framework part (all optional): `options`, `assessments`
+    /// (`criterion` id, `rating`: yes, partly, no or unknown, `note`), `room` counts by role
+    /// and `review_on`.
+    pub framework: crate::decisions::RawFramework,
 }
 
 /// An experiment.

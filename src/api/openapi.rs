@@ -6,8 +6,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    experiments, experiments_schema, invitations, live, projects, responses, schema, surveys,
-    themes,
+    decisions, experiments, experiments_schema, invitations, live, projects, responses, schema,
+    surveys, themes,
 };
 
 /// The document's root.
@@ -35,6 +35,8 @@ use crate::api::{
         themes::coded_csv,
         themes::themes_xlsx,
         themes::coded_xlsx,
+        decisions::list,
+        decisions::create,
         experiments::create,
         experiments::list,
         experiments::get,
@@ -59,6 +61,10 @@ use crate::api::{
         invitations::InvitationsBody,
         invitations::InvitationsOut,
         invitations::RejectedOut,
+        decisions::DecisionOut,
+        crate::stewardship::RawChoice,
+        crate::decisions::RawFramework,
+        crate::decisions::framework::RawAssessment,
         experiments_schema::ExperimentBody,
         experiments_schema::PlanBody,
         experiments_schema::MeasureBody,

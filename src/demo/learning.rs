@@ -150,6 +150,7 @@ pub async fn load<C: ConnectionTrait>(
             &Move {
                 to,
                 rationale: why.into(),
+                framework: Default::default(),
             },
             who,
             min,
@@ -215,6 +216,7 @@ pub async fn load<C: ConnectionTrait>(
             &Move {
                 to,
                 rationale: "Agreed with the young people's group.".into(),
+                framework: Default::default(),
             },
             who,
             min,

@@ -145,7 +145,7 @@ pub async fn decide_in<C: ConnectionTrait>(
     min: MinGroup,
 ) -> Result<Option<ExperimentId>, DbErr> {
     let evidence = serde_json::to_value(results(db, e, min).await?).unwrap_or_default();
-    store::transition(db, e, m.to, &m.rationale, evidence, who).await?;
+    store::transition(db, e, m, evidence, who).await?;
     if m.to != Status::Adapted {
         return Ok(None);
     }

@@ -5,11 +5,12 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
 use crate::accounts::CurrentSteward;
+use crate::decisions::criteria_store;
 use crate::error::AppError;
 use crate::experiments::access::ExperimentAccess;
 use crate::experiments::model::{ExperimentId, Move};
 use crate::experiments::reflection::{NewReflection, RawReflection, Role};
-use crate::experiments::views::decide::DecisionInput;
+use crate::experiments::views::decide::{DecisionForm, DecisionInput};
 use crate::experiments::{actions, catalogue_store, reflection_store, store, views};
 use crate::projects::ProjectId;
 use crate::state::AppState;
@@ -34,14 +35,18 @@ pub async fn decide_page(
         ));
     }
     let r = actions::results(&state.db, &g.experiment, crate::results::min_group(&state)).await?;
+    let criteria = criteria_store::criteria(&state.db, p).await?;
     let page = views::decide::decide(
         &me.nav(),
         &me.csrf,
         &g.project,
         &g.experiment,
         &r,
-        &DecisionInput::default(),
-        &FieldErrors::new(),
+        DecisionForm {
+            criteria: &criteria,
+            typed: &DecisionInput::default(),
+            errors: &FieldErrors::new(),
+        },
     );
     Ok(html(StatusCode::OK, page))
 }
@@ -51,17 +56,21 @@ pub async fn decide(
     state: web::Data<AppState>,
     me: CurrentSteward,
     path: web::Path<(i64, i64)>,
-    form: CsrfForm<DecisionInput>,
+    form: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let (p, x) = ids(path.into_inner());
     let g = ExperimentAccess::build(&state.db, &me.steward, p, x).await?;
     let e = &g.experiment;
     let min = crate::results::min_group(&state);
-    match Move::parse(
+    let typed = DecisionInput::from_pairs(&form.form);
+    let criteria = criteria_store::criteria(&state.db, p).await?;
+    match Move::judged(
         e.status,
         &e.plan.missing(),
-        &form.form.to,
-        &form.form.rationale,
+        &typed.to,
+        &typed.rationale,
+        &typed.framework,
+        &criteria,
     ) {
         Ok(m) => {
             let next = actions::decide(&state.db, e, &m, Some(me.steward.id.0), min).await?;
@@ -79,8 +88,11 @@ pub async fn decide(
                 &g.project,
                 e,
                 &r,
-                &form.form,
-                &errors,
+                DecisionForm {
+                    criteria: &criteria,
+                    typed: &typed,
+                    errors: &errors,
+                },
             );
             Ok(html(StatusCode::UNPROCESSABLE_ENTITY, page))
         }

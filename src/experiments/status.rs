@@ -87,9 +87,30 @@ impl Status {
 pub struct Move {
     pub to: Status,
     pub rationale: String,
+    /// The framework part: options, criteria assessments, who was in the room, review date.
+    pub framework: crate::decisions::Framework,
 }
 
 impl Move {
+    /// Parses a move and its framework part together, so every problem is listed at once:
+    /// the one parser for the decision form and the API.
+    pub fn judged(
+        from: Status,
+        missing: &[&str],
+        to: &str,
+        rationale: &str,
+        raw: &crate::decisions::RawFramework,
+        criteria: &[crate::decisions::Criterion],
+    ) -> Result<Move, FieldErrors> {
+        let moved = Move::parse(from, missing, to, rationale);
+        let mut errors = moved.as_ref().err().cloned().unwrap_or_default();
+        let framework = crate::decisions::Framework::parse(raw, criteria, &mut errors);
+        match moved {
+            Ok(m) if errors.is_empty() => Ok(Move { framework, ..m }),
+            _ => Err(errors),
+        }
+    }
+
     /// Parses a requested move from `from`; `missing` is what the plan still lacks.
     pub fn parse(
         from: Status,
@@ -123,7 +144,11 @@ impl Move {
             e.add("rationale", "Say why you decided this");
         }
         match to {
-            Some(to) if e.is_empty() => Ok(Move { to, rationale }),
+            Some(to) if e.is_empty() => Ok(Move {
+                to,
+                rationale,
+                framework: crate::decisions::Framework::default(),
+            }),
             _ => Err(e),
         }
     }

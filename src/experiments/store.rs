@@ -9,7 +9,7 @@ use sea_orm::{
 };
 
 use crate::decisions::{self, DecisionKind, NewDecision, Subject};
-use crate::experiments::model::{Experiment, ExperimentId, NewExperiment, Status};
+use crate::experiments::model::{Experiment, ExperimentId, Move, NewExperiment, Status};
 use crate::experiments::plan::Plan;
 use crate::experiments::snapshot::Snapshot;
 use crate::links::{self, Kind, Link, Thing};
@@ -113,6 +113,8 @@ pub async fn create<C: ConnectionTrait>(
         rationale: start.rationale.to_owned(),
         evidence: serde_json::to_value(start.snapshot).unwrap_or_default(),
         steward: who,
+        question: String::new(),
+        framework: Default::default(),
     };
     decisions::store::record(db, &proposal).await?;
     Ok(id)
@@ -156,6 +158,8 @@ pub async fn set_plan<C: ConnectionTrait>(
                 "after": plan,
             }),
             steward: who,
+            question: String::new(),
+            framework: Default::default(),
         };
         decisions::store::record(db, &deviation).await?;
     }
@@ -174,20 +178,22 @@ pub async fn set_plan<C: ConnectionTrait>(
 pub async fn transition<C: ConnectionTrait>(
     db: &C,
     e: &Experiment,
-    to: Status,
-    rationale: &str,
+    m: &Move,
     evidence: serde_json::Value,
     who: Option<i64>,
 ) -> Result<(), DbErr> {
+    let to = m.to;
     let decision = NewDecision {
         project: e.project,
         subject: subject(e.id),
         kind: DecisionKind::Transition,
         from: e.status.as_str().to_owned(),
         to: to.as_str().to_owned(),
-        rationale: rationale.to_owned(),
+        rationale: m.rationale.clone(),
         evidence,
         steward: who,
+        question: String::new(),
+        framework: m.framework.clone(),
     };
     decisions::store::record(db, &decision).await?;
     experiment::ActiveModel {

@@ -7,6 +7,7 @@ string_enum! {
     Kind {
         Theme = "theme",
         Experiment = "experiment",
+        Decision = "decision",
     }
 }
 
@@ -22,6 +23,14 @@ impl Thing {
     pub fn theme(id: i64) -> Thing {
         Thing {
             kind: Kind::Theme,
+            id,
+        }
+    }
+
+    /// A decision.
+    pub fn decision(id: i64) -> Thing {
+        Thing {
+            kind: Kind::Decision,
             id,
         }
     }

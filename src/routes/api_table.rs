@@ -66,6 +66,15 @@ pub(super) fn api_table() -> Routes {
             "/projects/{id}/coded-answers.xlsx",
             web::get().to(api::themes::coded_xlsx),
         )
+        // Decisions.
+        .route(
+            "/projects/{id}/decisions",
+            web::get().to(api::decisions::list),
+        )
+        .route(
+            "/projects/{id}/decisions",
+            web::post().to(api::decisions::create),
+        )
         // Experiments.
         .route(
             "/projects/{id}/experiments",

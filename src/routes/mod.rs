@@ -90,9 +90,33 @@ fn table() -> Routes {
             "/admin/mail/{id}/resend",
             web::post().to(mail::routes::resend),
         );
-    experiments_routes(themes_routes(safeguarding_and_aggregates(live_routes(
-        invitations_and_notifications(api_and_results(child_first(runner(builder_routes(t))))),
-    ))))
+    stewardship_routes(experiments_routes(themes_routes(
+        safeguarding_and_aggregates(live_routes(invitations_and_notifications(api_and_results(
+            child_first(runner(builder_routes(t))),
+        )))),
+    )))
+}
+
+/// The decision log and framework: members read the log; those who build record decisions and
+/// change the criteria. `new` and `criteria` come before `{decision}` so they are not read as ids.
+fn stewardship_routes(t: Routes) -> Routes {
+    use crate::stewardship::routes as s;
+    t.route("/projects/{id}/decisions", web::get().to(s::log))
+        .route("/projects/{id}/decisions", web::post().to(s::create))
+        .route("/projects/{id}/decisions.csv", web::get().to(s::log_csv))
+        .route("/projects/{id}/decisions/new", web::get().to(s::new_page))
+        .route(
+            "/projects/{id}/decisions/criteria",
+            web::get().to(s::criteria_page),
+        )
+        .route(
+            "/projects/{id}/decisions/criteria",
+            web::post().to(s::save_criteria),
+        )
+        .route(
+            "/projects/{id}/decisions/{decision}",
+            web::get().to(s::show),
+        )
 }
 
 /// Experiments (test and learn): members see them and reflect; those who build propose, plan

@@ -142,6 +142,7 @@ pub fn theme(
                     a class="button button-secondary" href={ "/projects/" (id) "/experiments/new?theme=" (theme.id.0) } { "Propose an experiment" }
                 }
             }
+            p class="body" { a href={ "/projects/" (id) "/decisions?theme=" (theme.id.0) } { "Decisions about or using this theme" } }
             (figures)
             h2 class="heading-m" { "Change the theme" }
             form method="post" action=(base) novalidate {

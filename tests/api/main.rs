@@ -24,6 +24,7 @@ mod client_ids;
 mod coding;
 mod coding_facts;
 mod csv;
+mod decisions;
 mod demo;
 mod disclosure;
 mod experiment_fixtures;

@@ -58,6 +58,7 @@ struct Ids {
     steward: i64,
     token: i64,
     experiment: i64,
+    decision: i64,
 }
 
 async fn first(db: &sea_orm::DatabaseConnection, sql: &str) -> i64 {
@@ -135,7 +136,28 @@ async fn project_a(api: &Api) -> Ids {
     .await
     .unwrap()
     .id;
+    let decision = entity::decision::ActiveModel {
+        project_id: Set(project),
+        subject_kind: Set("project".into()),
+        subject_id: Set(project),
+        kind: Set("choice".into()),
+        from_state: Set(String::new()),
+        to_state: Set("Keep the hub open".into()),
+        rationale: Set("Families asked".into()),
+        evidence: Set("{}".into()),
+        steward_id: Set(None),
+        decided_at: Set(now),
+        question: Set("Keep it?".into()),
+        framework: Set("{}".into()),
+        review_on: Set(None),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .unwrap()
+    .id;
     let ids = Ids {
+        decision,
         experiment,
         project,
         survey,
@@ -182,6 +204,7 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{answer}", &ids.answer.to_string())
         .replace("{steward}", &ids.steward.to_string())
         .replace("{experiment}", &ids.experiment.to_string())
+        .replace("{decision}", &ids.decision.to_string())
         .replace("{index}", "0")
 }
 

@@ -17,6 +17,27 @@ use crate::web::{FieldErrors, NavUser, Page};
 pub struct DecisionInput {
     pub to: String,
     pub rationale: String,
+    /// The framework part as typed.
+    #[serde(skip)]
+    pub framework: crate::decisions::RawFramework,
+}
+
+impl DecisionInput {
+    /// Reads the form's pairs: the move, the reason and the framework fields.
+    pub fn from_pairs(pairs: &[(String, String)]) -> DecisionInput {
+        let field = |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        DecisionInput {
+            to: field("to"),
+            rationale: field("rationale"),
+            framework: crate::decisions::RawFramework::from_pairs(pairs),
+        }
+    }
 }
 
 fn hint(s: Status) -> Option<&'static str> {
@@ -31,6 +52,13 @@ fn hint(s: Status) -> Option<&'static str> {
     }
 }
 
+/// The form's parts: the project's criteria, what was typed and what was wrong with it.
+pub struct DecisionForm<'a> {
+    pub criteria: &'a [crate::decisions::Criterion],
+    pub typed: &'a DecisionInput,
+    pub errors: &'a FieldErrors,
+}
+
 /// The decision page.
 pub fn decide(
     nav: &NavUser,
@@ -38,9 +66,13 @@ pub fn decide(
     project: &Project,
     e: &Experiment,
     r: &Results,
-    typed: &DecisionInput,
-    errors: &FieldErrors,
+    form: DecisionForm<'_>,
 ) -> Markup {
+    let DecisionForm {
+        criteria,
+        typed,
+        errors,
+    } = form;
     let base = format!("/projects/{}/experiments/{}", project.id.0, e.id.0);
     let choices: Vec<(&str, &str, Option<&str>)> = e
         .status
@@ -65,6 +97,7 @@ pub fn decide(
                 (csrf_field(csrf))
                 (radios("to", "What happens next?", None, &choices, &typed.to, errors))
                 (textarea("rationale", "Why?", Some("Say what you saw and why you decided this. Children, families and practitioners may read it."), &typed.rationale, false, errors))
+                (crate::decisions::framework_fields(criteria, &typed.framework, false, errors))
                 (button("Record the decision"))
             }
         })

@@ -138,6 +138,7 @@ fn timeline(d: &PageData<'_>) -> Markup {
                     " \u{2013} " (parts::decision_words(t))
                     @if let Some(by) = &t.by { " by " (by) }
                     @if !t.rationale.is_empty() { br; span class="hint" { "Why: " (t.rationale) } }
+                    br; a href={ "/projects/" (t.project.0) "/decisions/" (t.id) } { "The decision in full" span class="visually-hidden" { ", " (crate::web::When::moment(t.at)) } }
                 }
             }
         }

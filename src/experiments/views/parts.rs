@@ -148,6 +148,7 @@ pub fn decision_words(d: &Decision) -> String {
                 .unwrap_or_default();
             format!("Deviation from the plan: {}", changes.join("; "))
         }
+        DecisionKind::Choice => d.summary(),
     }
 }
 

@@ -1,0 +1,12 @@
+//! System stewardship: the repeatable decision framework (each project's criteria) and the
+//! decision log people read — every decision newest first, filterable, with its evidence and
+//! who was in the room, and a CSV. The log itself is `decisions/`; this is its pages.
+
+pub mod csv;
+pub mod form_views;
+pub mod model;
+pub mod routes;
+pub mod store;
+pub mod views;
+
+pub use model::{Citable, NewChoice, RawChoice};

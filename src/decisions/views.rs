@@ -32,8 +32,9 @@ pub fn fields(
             @let t = typed.typed(c.id);
             @let name = format!("rating_{}", c.id);
             @let note = format!("note_{}", c.id);
+            @let note_label = format!("Note about \u{201c}{}\u{201d}", c.name);
             (radios(&name, &c.name, (!c.question.is_empty()).then_some(c.question.as_str()), &choices, t.map(|t| t.rating.as_str()).unwrap_or(""), errors))
-            (Input::new(&note, "Note").value(t.map(|t| t.note.as_str()).unwrap_or("")).optional().render(errors))
+            (Input::new(&note, &note_label).value(t.map(|t| t.note.as_str()).unwrap_or("")).optional().render(errors))
         }
         div class="form-group" {
             fieldset class="fieldset" aria-describedby="room-hint" {

@@ -368,6 +368,12 @@ export const pageTypes = [
   { name: 'record a decision error: nothing chosen', as: 'admin', error: true, path: (s) => `/projects/${s.project}/experiments/${s.experiments.testing}/decide`, then: submitEmpty('Record the decision'), status: 422 },
   { name: 'add a reflection', shows: 'What surprised you?', shot: 'experiment-reflection', as: 'admin', path: (s) => `/projects/${s.project}/experiments/${s.experiments.testing}/reflections/new` },
   { name: 'add a reflection error: nothing written', as: 'admin', error: true, path: (s) => `/projects/${s.project}/experiments/${s.experiments.testing}/reflections/new`, then: submitEmpty('Save reflection'), status: 422 },
+  // The decision log and framework (stewardship/).
+  { name: 'decision log', shows: 'Decision log', shot: 'decision-log', as: 'admin', path: (s) => `/projects/${s.project}/decisions` },
+  { name: 'a decision in full', shows: 'Who was in the room', shot: 'decision', as: 'admin', path: (s) => `/projects/${s.project}/decisions/${s.decision}` },
+  { name: 'record a decision with the framework', shows: 'Who was in the room?', shot: 'decision-new', as: 'admin', path: (s) => `/projects/${s.project}/decisions/new` },
+  { name: 'record a decision with the framework error: nothing entered', as: 'admin', error: true, path: (s) => `/projects/${s.project}/decisions/new`, then: submitEmpty('Record the decision'), status: 422 },
+  { name: 'decision criteria', shows: 'Every decision in this project is checked against these', shot: 'decision-criteria', as: 'admin', path: (s) => `/projects/${s.project}/decisions/criteria` },
   { name: 'learning report', shows: '5. The decision', shot: 'learning-report', as: 'admin', path: (s) => `/projects/${s.project}/experiments/${s.experiments.adopted}/report` },
   { name: 'learning report in easy read', shows: 'We will keep doing it.', shot: 'learning-report-easy-read', as: 'admin', path: (s) => `/projects/${s.project}/experiments/${s.experiments.adopted}/report/easy-read` },
   { name: 'coding queue', shot: 'coding-queue', as: 'admin', path: (s) => `/projects/${s.project}/coding/queue` },

@@ -151,7 +151,14 @@ async function makeSurveys() {
       testing: await experimentId('Tuesday evening drop-in'),
     };
 
-    return { project, children, feedback, types, typesForm, closed, receipt, sensitive, theme, experiments, flagged: true };
+    // A decision of the demo's, found by clicking: project page → Decision log → the newest.
+    await page.goto(h.url(`/projects/${project}`));
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Decision log', exact: true }).click()]);
+    const decisionHref = await page.locator('tbody a[href*="/decisions/"]').first().getAttribute('href');
+    const decision = Number(decisionHref.split('/').pop());
+    if (!decision) throw new Error(`no decision in the demo's log (${decisionHref})`);
+
+    return { project, children, feedback, types, typesForm, closed, receipt, sensitive, theme, experiments, decision, flagged: true };
   } finally {
     await ctx.close();
   }

@@ -7,6 +7,7 @@ pub mod coder_model;
 pub mod coding;
 pub mod decision;
 pub mod decision_criterion;
+pub mod decision_opinion;
 pub mod draft;
 pub mod experiment;
 pub mod help_contact;

@@ -18,6 +18,7 @@ mod m20261206_000015_coding_facts;
 pub mod m20261206_000016_plain_privacy_words;
 mod m20261206_000017_coding_merged_from;
 mod m20261207_000020_decision_framework;
+mod m20261207_000021_decision_opinions;
 
 /// The ordered list of every migration Chorus has.
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000016_plain_privacy_words::Migration),
             Box::new(m20261206_000017_coding_merged_from::Migration),
             Box::new(m20261207_000020_decision_framework::Migration),
+            Box::new(m20261207_000021_decision_opinions::Migration),
         ]
     }
 }

@@ -63,7 +63,7 @@ pub async fn list(
 ) -> Result<HttpResponse, Problem> {
     let mut out = Vec::new();
     for project in store::visible_to(db.get_ref(), &me.0).await? {
-        let access = ProjectAccess::view(db.get_ref(), &me.0, project.id)
+        let access = ProjectAccess::represent(db.get_ref(), &me.0, project.id)
             .await?
             .access;
         let contact = help::store::contact(db.get_ref(), project.id).await?;

@@ -90,7 +90,8 @@ pub struct ProjectOut {
     pub scale: String,
     pub description: String,
     pub safeguarding_lead: String,
-    /// `build` or `feedback`: what the token's steward may do.
+    /// `build`, `feedback`, `read` (a viewer) or `represent` (a participant representative):
+    /// what the token's steward may do.
     pub access: String,
     /// The local help contact, when the stewards set one.
     pub help_contact: Option<HelpContactBody>,
@@ -109,6 +110,8 @@ impl ProjectOut {
             access: match access {
                 Access::Build => "build".into(),
                 Access::Feedback => "feedback".into(),
+                Access::Read => "read".into(),
+                Access::Represent => "represent".into(),
             },
             help_contact: None,
         }

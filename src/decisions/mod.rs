@@ -6,11 +6,14 @@
 pub mod criteria_store;
 pub mod framework;
 pub mod model;
+pub mod opinion;
+pub mod opinion_store;
 pub mod query;
 pub mod store;
 mod views;
 
 pub use framework::{Assessment, Criterion, Framework, Rating, RawFramework, Room};
 pub use model::{Decision, DecisionKind, NewDecision, Subject, SubjectKind};
+pub use opinion::{NewOpinion, Opinion, Opinions, RawOpinion};
 pub use query::{LogFilter, LogQuery};
 pub use views::{fields as framework_fields, summary as framework_summary};

@@ -47,6 +47,18 @@ impl ExperimentAccess {
         found(db, granted, id).await
     }
 
+    /// Reflect while it is tried: every member who gives feedback (not viewers). 404 when they
+    /// cannot see it, 403 otherwise.
+    pub async fn reflect<C: ConnectionTrait>(
+        db: &C,
+        who: &Steward,
+        project: ProjectId,
+        id: ExperimentId,
+    ) -> Result<ExperimentGrant, AppError> {
+        ProjectAccess::practise(db, who, project).await?;
+        Self::view(db, who, project, id).await
+    }
+
     /// Change, plan and decide: 404 when they cannot see it, 403 when they may not build.
     pub async fn build<C: ConnectionTrait>(
         db: &C,

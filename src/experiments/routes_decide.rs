@@ -143,7 +143,7 @@ pub async fn reflect_page(
     path: web::Path<(i64, i64)>,
 ) -> Result<HttpResponse, AppError> {
     let (p, x) = ids(path.into_inner());
-    let g = ExperimentAccess::view(&state.db, &me.steward, p, x).await?;
+    let g = ExperimentAccess::reflect(&state.db, &me.steward, p, x).await?;
     let role = if g.can_build {
         Role::Steward
     } else {
@@ -172,7 +172,7 @@ pub async fn reflect(
     form: CsrfForm<RawReflection>,
 ) -> Result<HttpResponse, AppError> {
     let (p, x) = ids(path.into_inner());
-    let g = ExperimentAccess::view(&state.db, &me.steward, p, x).await?;
+    let g = ExperimentAccess::reflect(&state.db, &me.steward, p, x).await?;
     if !g.experiment.status.takes_reflections() {
         return Err(AppError::Unprocessable(
             "Reflections are added while an experiment is being tested or reviewed.".into(),

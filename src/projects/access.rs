@@ -4,9 +4,11 @@
 //! - a project a person cannot see is **not found** (404), so its id is not confirmed;
 //! - one they can see but may not act in this way is **forbidden** (403).
 //!
-//! Admins build every project. Project stewards whose account can build, build; every other
-//! member (practitioners, safeguarding leads) can see the project, give feedback and watch its
-//! boards. Safeguarding leads, and anyone who builds, review the project's flags.
+//! Admins build every project. Project stewards whose account can build, build; practitioners
+//! and safeguarding leads see the project, give feedback and watch its boards; viewers see it,
+//! its boards, results and themes and change nothing; participant representatives see only
+//! the project group's easy-read pages (`represent`), never a raw answer. Safeguarding leads,
+//! and anyone who builds, review the project's flags.
 
 use sea_orm::ConnectionTrait;
 
@@ -35,8 +37,8 @@ impl Granted {
 pub struct ProjectAccess;
 
 impl ProjectAccess {
-    /// Any member (and admins): see the project. 404 otherwise.
-    pub async fn view<C: ConnectionTrait>(
+    /// Any member (and admins): the project group's easy-read pages. 404 otherwise.
+    pub async fn represent<C: ConnectionTrait>(
         db: &C,
         who: &Steward,
         id: ProjectId,
@@ -45,6 +47,35 @@ impl ProjectAccess {
             .await?
             .ok_or(AppError::NotFound)?;
         Ok(Granted { project, access })
+    }
+
+    /// Any member but a participant representative (and admins): see the project, its
+    /// surveys, boards and experiments. 404 when not a member, 403 for a representative.
+    pub async fn view<C: ConnectionTrait>(
+        db: &C,
+        who: &Steward,
+        id: ProjectId,
+    ) -> Result<Granted, AppError> {
+        let granted = Self::represent(db, who, id).await?;
+        if granted.access == Access::Represent {
+            return Err(AppError::Forbidden);
+        }
+        Ok(granted)
+    }
+
+    /// Read results and themes: those who build, and viewers. 404 when they cannot see the
+    /// project, 403 otherwise.
+    pub async fn read<C: ConnectionTrait>(
+        db: &C,
+        who: &Steward,
+        id: ProjectId,
+    ) -> Result<Granted, AppError> {
+        let granted = Self::view(db, who, id).await?;
+        if matches!(granted.access, Access::Build | Access::Read) {
+            Ok(granted)
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 
     /// Build, analyse and manage: 404 when they cannot see it, 403 when they can see but not
@@ -62,13 +93,18 @@ impl ProjectAccess {
         }
     }
 
-    /// Give feedback and watch the project's boards: every member may. 404 otherwise.
+    /// Give feedback and reflect: those who build, practitioners and safeguarding leads.
+    /// 404 when they cannot see the project, 403 for viewers and representatives.
     pub async fn practise<C: ConnectionTrait>(
         db: &C,
         who: &Steward,
         id: ProjectId,
     ) -> Result<Project, AppError> {
-        Ok(Self::view(db, who, id).await?.project)
+        let granted = Self::view(db, who, id).await?;
+        if granted.access == Access::Read {
+            return Err(AppError::Forbidden);
+        }
+        Ok(granted.project)
     }
 
     /// Open and review the project's safeguarding flags: whoever builds the project, and its

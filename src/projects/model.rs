@@ -41,6 +41,11 @@ string_enum! {
         Practitioner = "practitioner",
         /// Opens and reviews the project's safeguarding flags; builds nothing.
         SafeguardingLead = "safeguarding_lead",
+        /// Reads results and themes; changes nothing.
+        Viewer = "viewer",
+        /// A young person or parent on the project group: sees themes, proposals and decisions
+        /// in easy read and says what they think of decisions; never sees a raw answer.
+        Representative = "participant_representative",
     }
 }
 

@@ -81,7 +81,14 @@ pub async fn overview(
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let granted =
-        ProjectAccess::view(db.get_ref(), &me.steward, ProjectId(path.into_inner())).await?;
+        ProjectAccess::represent(db.get_ref(), &me.steward, ProjectId(path.into_inner())).await?;
+    if granted.access == Access::Represent {
+        // A participant representative's project page is the group's easy-read page.
+        return Ok(see_other(&format!(
+            "/projects/{}/together",
+            granted.project.id.0
+        )));
+    }
     let reviewer = ProjectAccess::reviews(db.get_ref(), &granted, &me.steward).await?;
     let Granted { project, access } = granted;
     let members = member_rows(db.get_ref(), project.id).await?;
@@ -100,14 +107,7 @@ pub async fn overview(
     };
     Ok(html(
         StatusCode::OK,
-        views::overview(
-            &me.nav(),
-            &project,
-            access == Access::Build,
-            &members,
-            &surveys,
-            banner,
-        ),
+        views::overview(&me.nav(), &project, access, &members, &surveys, banner),
     ))
 }
 

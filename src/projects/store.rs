@@ -28,6 +28,11 @@ pub enum Access {
     Build,
     /// Give feedback and see boards (practitioner members, and stewards whose account role is practitioner).
     Feedback,
+    /// See the project, its boards, results and themes; change nothing (viewers).
+    Read,
+    /// See only the project group's easy-read pages: themes without quotes, proposals and
+    /// decisions, and say what they think of decisions (participant representatives).
+    Represent,
 }
 
 /// Creates a project and makes its creator a steward member.
@@ -194,6 +199,8 @@ pub async fn find_for<C: ConnectionTrait>(
     Ok(member.map(|m| {
         let access = match (MemberRole::parse(&m.role), who.role.can_build()) {
             (Some(MemberRole::Steward), true) => Access::Build,
+            (Some(MemberRole::Viewer), _) => Access::Read,
+            (Some(MemberRole::Representative), _) => Access::Represent,
             _ => Access::Feedback,
         };
         (to_model(row), access)

@@ -4,6 +4,7 @@ use maud::{Markup, html};
 
 use crate::accounts::StewardId;
 use crate::projects::model::{MemberRole, Project, ProjectInput, Scale};
+use crate::projects::store::Access;
 use crate::surveys::{Status, Survey};
 use crate::web::choices::{Choice, radios, textarea};
 use crate::web::forms::{Input, button, csrf_field, error_summary, secondary_button};
@@ -94,12 +95,14 @@ pub fn form(
 pub fn overview(
     nav: &NavUser,
     project: &Project,
-    can_build: bool,
+    access: Access,
     members: &[MemberRow],
     surveys: &[Survey],
     banner: Markup,
 ) -> Markup {
     let id = project.id.0;
+    let can_build = access == Access::Build;
+    let can_read = matches!(access, Access::Build | Access::Read);
     Page::new(&project.title)
         .user(Some(nav))
         .back("/projects")
@@ -128,6 +131,11 @@ pub fn overview(
                     a href={ "/projects/" (id) "/themes" } { "Themes" } " · "
                     a href={ "/projects/" (id) "/coding" } { "Coding" }
                 }
+            } @else if can_read {
+                ul class="list" {
+                    li { a href={ "/projects/" (id) "/results" } { "Results across all surveys" } }
+                    li { a href={ "/projects/" (id) "/themes" } { "Themes" } }
+                }
             }
             p class="body" { a href={ "/projects/" (id) "/experiments" } { "Experiments" } ": small changes we try, learn from, and keep, change or stop" }
             p class="body" { a href={ "/projects/" (id) "/decisions" } { "Decision log" } ": what we decided, why, and who was in the room" }
@@ -155,8 +163,10 @@ pub fn overview(
                             @if s.status != Status::Draft {
                                 span class="caption" {
                                     a href={ "/surveys/" (s.id.0) "/live" } { "Live board" (of) }
-                                    @if can_build {
+                                    @if can_read {
                                         " · " a href={ "/surveys/" (s.id.0) "/results" } { "Results" (of) }
+                                    }
+                                    @if can_build {
                                         @if s.status == Status::Open {
                                             " · " a href={ "/surveys/" (s.id.0) "/poster" } { "QR poster" (of) }
                                         }
@@ -241,6 +251,8 @@ pub fn role_label(role: MemberRole) -> &'static str {
         MemberRole::Steward => "Steward",
         MemberRole::Practitioner => "Practitioner",
         MemberRole::SafeguardingLead => "Safeguarding lead",
+        MemberRole::Viewer => "Viewer",
+        MemberRole::Representative => "Participant representative",
     }
 }
 
@@ -249,5 +261,9 @@ fn role_describe(role: MemberRole) -> &'static str {
         MemberRole::Steward => "Builds surveys, looks at results and manages members.",
         MemberRole::Practitioner => "Sees the project and gives feedback.",
         MemberRole::SafeguardingLead => "Opens and reviews safeguarding concerns. Builds nothing.",
+        MemberRole::Viewer => "Reads results and themes. Changes nothing.",
+        MemberRole::Representative => {
+            "A young person or parent on the project group: sees themes, ideas and decisions in easy read and says what they think. Never sees anyone's answers."
+        }
     }
 }

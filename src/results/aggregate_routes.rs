@@ -42,11 +42,17 @@ pub async fn project_page(
     me: CurrentSteward,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let project =
-        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
+    let granted = ProjectAccess::read(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
+    let project = granted.project.clone();
     let (surveys, aggs) = project_aggregates(&state, &project).await?;
-    let flagged = safeguarding::store::unreviewed_responses(&state.db, project.id, None).await?;
-    let banner = safeguarding::views::banner(project.id, flagged);
+    // Viewers read the figures; only those who review flags are told about them.
+    let banner = if granted.can_build() {
+        let flagged =
+            safeguarding::store::unreviewed_responses(&state.db, project.id, None).await?;
+        safeguarding::views::banner(project.id, flagged)
+    } else {
+        maud::html! {}
+    };
     Ok(html(
         StatusCode::OK,
         aggregate_views::project_page(

@@ -29,8 +29,10 @@ pub async fn results_page(
 ) -> Result<HttpResponse, AppError> {
     let paging = Paging::parse(&query, PageSize::Fixed(PER_PAGE)).map_err(AppError::address)?;
     let SurveyGrant {
-        survey, project, ..
-    } = SurveyAccess::build(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
+        survey,
+        project,
+        access,
+    } = SurveyAccess::read(&state.db, &me.steward, SurveyId(path.into_inner())).await?;
     let questions = surveys::store::questions(&state.db, survey.id, true).await?;
     let total = store::count_responses(&state.db, survey.id).await?;
     let pages = total.div_ceil(PER_PAGE).max(1);
@@ -39,8 +41,11 @@ pub async fn results_page(
     let mut rows = store::page_responses(&state.db, survey.id, &questions, paging).await?;
     let withheld = safeguarding::store::withheld_cells(&state.db, survey.id).await?;
     protect_text(&mut rows, &questions, &withheld);
-    let flagged =
-        safeguarding::store::unreviewed_responses(&state.db, project.id, Some(survey.id)).await?;
+    let flagged = if access == crate::projects::Access::Build {
+        safeguarding::store::unreviewed_responses(&state.db, project.id, Some(survey.id)).await?
+    } else {
+        0
+    };
     let aggregates = survey_aggregates(&state, &survey, questions.clone()).await?;
     let view = views::ResultsView {
         survey: &survey,

@@ -117,6 +117,18 @@ fn stewardship_routes(t: Routes) -> Routes {
             "/projects/{id}/decisions/{decision}",
             web::get().to(s::show),
         )
+        .route(
+            "/projects/{id}/together",
+            web::get().to(crate::stewardship::together::page),
+        )
+        .route(
+            "/projects/{id}/together/decisions/{decision}",
+            web::get().to(crate::stewardship::together::decision_page),
+        )
+        .route(
+            "/projects/{id}/together/decisions/{decision}",
+            web::post().to(crate::stewardship::together::give_opinion),
+        )
 }
 
 /// Experiments (test and learn): members see them and reflect; those who build propose, plan

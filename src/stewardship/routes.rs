@@ -62,7 +62,15 @@ pub async fn show(
         .ok_or(AppError::NotFound)?;
     let has = store::citable(&state.db, granted.project.id).await?;
     let cited = store::cited(&state.db, decision.id).await?;
-    let page = views::show(&me.nav(), &granted.project, &decision, &has, &cited);
+    let opinions = crate::decisions::opinion_store::of(&state.db, decision.id).await?;
+    let page = views::show(
+        &me.nav(),
+        &granted.project,
+        &decision,
+        &has,
+        &cited,
+        &opinions,
+    );
     Ok(html(StatusCode::OK, page))
 }
 

@@ -2,7 +2,7 @@
 
 use maud::{Markup, html};
 
-use crate::decisions::{Decision, DecisionKind, LogQuery, SubjectKind};
+use crate::decisions::{Decision, DecisionKind, LogQuery, Opinions, SubjectKind};
 use crate::projects::Project;
 use crate::stewardship::model::Citable;
 use crate::web::{NavUser, Page, When, table_region};
@@ -119,6 +119,7 @@ pub fn show(
     d: &Decision,
     has: &Citable,
     cited: &(Vec<i64>, Vec<i64>),
+    opinions: &Opinions,
 ) -> Markup {
     let id = project.id.0;
     let back = format!("/projects/{id}/decisions");
@@ -145,6 +146,19 @@ pub fn show(
             div class="summary-row" { dt class="summary-key" { "When" } dd class="summary-value" { (When::moment(d.at)) } }
         }
         (crate::decisions::framework_summary(&d.framework))
+        h2 class="heading-m" { "What the project group thinks" }
+        @if opinions.total() == 0 {
+            p class="body" { "No participant representative has said what they think yet." }
+        } @else {
+            ul class="list" id="opinions" {
+                li { "Agree: " (opinions.agree) }
+                li { "Not sure: " (opinions.not_sure) }
+                li { "Disagree: " (opinions.disagree) }
+            }
+            @for (o, note) in &opinions.notes {
+                blockquote class="inset" { p class="body" { (note) } footer class="caption" { (o.label()) } }
+            }
+        }
         h2 class="heading-m" { "Evidence used" }
         @if cited.0.is_empty() && cited.1.is_empty() && d.kind != DecisionKind::Transition {
             p class="body" { "No themes or experiments were cited." }

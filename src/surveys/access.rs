@@ -39,6 +39,21 @@ impl SurveyAccess {
         })
     }
 
+    /// Read the survey's results: those who build, and viewers. 404 when they cannot see it,
+    /// 403 otherwise.
+    pub async fn read<C: ConnectionTrait>(
+        db: &C,
+        who: &Steward,
+        id: SurveyId,
+    ) -> Result<SurveyGrant, AppError> {
+        let grant = Self::view(db, who, id).await?;
+        if matches!(grant.access, Access::Build | Access::Read) {
+            Ok(grant)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
     /// Build, analyse and manage the survey: 404 when they cannot see it, 403 when they can see
     /// it but not build.
     pub async fn build<C: ConnectionTrait>(

@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod merge_routes;
 pub mod merge_store;
 pub mod model;
+pub mod read_views;
 pub mod routes;
 pub mod stats;
 pub mod store;

@@ -17,7 +17,7 @@ use crate::themes::model::{
     CodingFact, NewTheme, Theme, ThemeId, ThemeInput, ThemeStatus, applied_themes,
 };
 use crate::themes::stats::{store as export_store, views as stats_views};
-use crate::themes::{store, views};
+use crate::themes::{read_views, store, views};
 use crate::web::respond::{html, see_other};
 use crate::web::{CsrfForm, CsrfToken, FieldErrors};
 
@@ -64,8 +64,15 @@ pub async fn list(
     path: web::Path<i64>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let project =
-        ProjectAccess::build(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
+    let granted = ProjectAccess::read(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
+    let project = granted.project.clone();
+    if !granted.can_build() {
+        let themes = store::list(&state.db, project.id).await?;
+        let counts = export_store::theme_counts(&state.db, project.id).await?;
+        let total = export_store::text_answer_count(&state.db, project.id).await?;
+        let page = read_views::list(&me.nav(), &project, &themes, &counts, total);
+        return Ok(html(StatusCode::OK, page));
+    }
     let page = list_page(
         &state,
         &me,
@@ -120,10 +127,7 @@ pub(super) async fn theme_page(
         .into_iter()
         .filter(|t| t.id != theme.id && t.status == ThemeStatus::Active)
         .collect();
-    let cat = export_store::catalogue(&state.db, project.id).await?;
-    let tally = export_store::tally(&state.db, &cat, Some(theme.id)).await?;
-    let stats = tally.themes.get(&theme.id).cloned().unwrap_or_default();
-    let figures = stats_views::figures(&stats, &cat, min_group(state));
+    let figures = figures_of(state, project, theme).await?;
     Ok(views::theme(
         &me.nav(),
         csrf,
@@ -135,6 +139,18 @@ pub(super) async fn theme_page(
         typed,
         errors,
     ))
+}
+
+/// A theme's figures, small groups hidden and quotes redacted.
+async fn figures_of(
+    state: &AppState,
+    project: &Project,
+    theme: &Theme,
+) -> Result<maud::Markup, AppError> {
+    let cat = export_store::catalogue(&state.db, project.id).await?;
+    let tally = export_store::tally(&state.db, &cat, Some(theme.id)).await?;
+    let stats = tally.themes.get(&theme.id).cloned().unwrap_or_default();
+    Ok(stats_views::figures(&stats, &cat, min_group(state)))
 }
 
 pub(super) fn typed_of(theme: &Theme) -> ThemeInput {
@@ -153,6 +169,16 @@ pub async fn show(
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
     let (p, t) = path.into_inner();
+    let granted = ProjectAccess::read(&state.db, &me.steward, ProjectId(p)).await?;
+    if !granted.can_build() {
+        let project = granted.project;
+        let theme = store::find(&state.db, project.id, ThemeId(t))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let figures = figures_of(&state, &project, &theme).await?;
+        let page = read_views::theme(&me.nav(), &project, &theme, figures);
+        return Ok(html(StatusCode::OK, page));
+    }
     let (project, theme) = theme_of(&state, &me, p, t).await?;
     let page = theme_page(
         &state,

@@ -65,28 +65,7 @@ pub fn list(
             @if themes.is_empty() {
                 p class="body" { "There are no themes yet." }
             } @else {
-                (table_region("Themes", html! {
-                    table class="table" id="themes" {
-                        caption class="visually-hidden" { "Themes and how many answers have each" }
-                        thead { tr {
-                            th scope="col" { "Theme" }
-                            th scope="col" { "Answers" }
-                            th scope="col" { "Share of " (total) " written answers" }
-                            th scope="col" { "Status" }
-                        } }
-                        tbody {
-                            @for t in themes {
-                                @let n = counts.get(&t.id).copied().unwrap_or(0) as u64;
-                                tr {
-                                    td { a href={ "/projects/" (id) "/themes/" (t.id.0) } { (t.name) } }
-                                    td { (n) }
-                                    td { (share_label(n, total)) }
-                                    td { (status_tag(t)) }
-                                }
-                            }
-                        }
-                    }
-                }))
+                (themes_table(id, themes, counts, total))
                 h2 class="heading-m" { "Download themes" }
                 p class="body" {
                     "Answers waiting for a safeguarding review are counted, but their words are left out. Quotes have names, email addresses, phone numbers and postcodes removed, and small groups show as “fewer than” a number."
@@ -105,6 +84,40 @@ pub fn list(
                 (button("Create theme"))
             }
         })
+}
+
+/// The table of themes with their counts and shares (for those who build and for viewers).
+pub fn themes_table(
+    id: i64,
+    themes: &[Theme],
+    counts: &HashMap<ThemeId, usize>,
+    total: u64,
+) -> Markup {
+    table_region(
+        "Themes",
+        html! {
+            table class="table" id="themes" {
+                caption class="visually-hidden" { "Themes and how many answers have each" }
+                thead { tr {
+                    th scope="col" { "Theme" }
+                    th scope="col" { "Answers" }
+                    th scope="col" { "Share of " (total) " written answers" }
+                    th scope="col" { "Status" }
+                } }
+                tbody {
+                    @for t in themes {
+                        @let n = counts.get(&t.id).copied().unwrap_or(0) as u64;
+                        tr {
+                            td { a href={ "/projects/" (id) "/themes/" (t.id.0) } { (t.name) } }
+                            td { (n) }
+                            td { (share_label(n, total)) }
+                            td { (status_tag(t)) }
+                        }
+                    }
+                }
+            }
+        },
+    )
 }
 
 /// A theme's page.

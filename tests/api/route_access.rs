@@ -12,7 +12,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, Statement};
 use serde_json::json;
 
 /// Paths anyone may reach without signing in (the runner, receipts, sign-in, health…).
-fn is_public(path: &str) -> bool {
+pub fn is_public(path: &str) -> bool {
     const EXACT: [&str; 13] = [
         "/",
         "/healthz",
@@ -33,7 +33,7 @@ fn is_public(path: &str) -> bool {
 }
 
 /// Paths any signed-in person has (their own home, lists and account), with no project id.
-fn is_personal(path: &str) -> bool {
+pub fn is_personal(path: &str) -> bool {
     [
         "/home",
         "/projects",

@@ -258,6 +258,9 @@ pub enum Command {
     /// The safeguarding scanner offline
     #[command(subcommand)]
     Safeguarding(SafeguardingCommand),
+    /// The audit log
+    #[command(subcommand)]
+    Audit(crate::cli::audit::AuditCommand),
 }
 
 #[derive(Subcommand, Debug)]

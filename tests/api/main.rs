@@ -14,6 +14,7 @@ mod aggregates;
 mod api;
 mod api_limits;
 mod architecture;
+mod audit;
 mod builder;
 mod child;
 mod child_first_screen;

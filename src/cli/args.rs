@@ -260,7 +260,17 @@ pub enum Command {
     Safeguarding(SafeguardingCommand),
     /// The audit log
     #[command(subcommand)]
-    Audit(crate::cli::audit::AuditCommand),
+    Audit(AuditCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Check the audit log: prints "ok: N entries" and the newest hash, or names the first
+    /// entry that was changed, is missing or is out of order, and fails
+    Verify {
+        #[command(flatten)]
+        db: DbArgs,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -16,8 +16,8 @@ use crate::startup::Application;
 mod args;
 mod audit;
 pub use args::{
-    Cli, Command, DbArgs, SafeguardingCommand, SettingsArgs, StewardCommand, ThemesCommand,
-    TokenCommand,
+    AuditCommand, Cli, Command, DbArgs, SafeguardingCommand, SettingsArgs, StewardCommand,
+    ThemesCommand, TokenCommand,
 };
 
 fn init_logging() {
@@ -85,7 +85,7 @@ async fn run(cli: Cli, typed: &HashSet<String>) -> anyhow::Result<()> {
         | Command::Demo { db }
         | Command::Steward(StewardCommand::Add { db, .. } | StewardCommand::List { db })
         | Command::Token(TokenCommand::Create { db, .. }) => db.clone().into(),
-        Command::Audit(a) => a.db().clone().into(),
+        Command::Audit(AuditCommand::Verify { db }) => db.clone().into(),
         Command::Themes(_) | Command::Safeguarding(_) => SettingsArgs::default(),
     };
     let settings = Settings::parse(cli.settings.overridden_by(own, typed).into())?;

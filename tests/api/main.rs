@@ -15,6 +15,7 @@ mod api;
 mod api_limits;
 mod architecture;
 mod audit;
+mod audit_chain;
 mod builder;
 mod child;
 mod child_first_screen;

@@ -773,6 +773,7 @@ const API_ROUTES: &[(&str, &str)] = &[
     ("patch", "/api/v1/experiments/{id}"),
     ("post", "/api/v1/experiments/{id}/transitions"),
     ("get", "/api/v1/experiments/{id}/results"),
+    ("get", "/api/v1/audit"),
 ];
 
 #[tokio::test]

@@ -16,6 +16,7 @@ mod api_limits;
 mod architecture;
 mod audit;
 mod audit_chain;
+mod audit_page;
 mod builder;
 mod child;
 mod child_first_screen;

@@ -42,6 +42,7 @@ pub async fn home(me: CurrentSteward) -> HttpResponse {
                 }
                 @if me.steward.role == crate::accounts::Role::Admin {
                     li { a href="/admin/stewards" { "People: invite and manage who can sign in" } }
+                    li { a href="/admin/audit" { "Audit log: who changed what, and when" } }
                 }
                 li { a href="/account/tokens" { "API tokens" } }
                 li { a href="/account/notifications" { "Notifications: a daily summary by email" } }

@@ -3,6 +3,7 @@
 pub mod answer;
 pub mod answer_tally;
 pub mod api_token;
+pub mod audit_entry;
 pub mod coder_model;
 pub mod coding;
 pub mod decision;

@@ -12,7 +12,7 @@ pub mod throttle;
 pub mod tokens;
 mod views;
 
-pub use model::{EmailAddress, Password, PersonName, Role, Steward, StewardId};
+pub use model::{ActingSteward, EmailAddress, Password, PersonName, Role, Steward, StewardId};
 pub use secrets::SetupGate;
 pub use session::CurrentSteward;
 pub use throttle::SignInThrottle;

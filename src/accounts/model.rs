@@ -8,6 +8,11 @@ use validator::ValidateEmail;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct StewardId(pub i64);
 
+/// The steward a request is made by, put in the request's extensions by whatever found them
+/// (a sign-in session, an API token, or signing in): who the audit log says acted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActingSteward(pub StewardId);
+
 /// What a person may do in Chorus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Role {

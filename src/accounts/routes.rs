@@ -113,9 +113,11 @@ fn blocked(token: &str, email: &str, wait: u64) -> HttpResponse {
     res
 }
 
+/// Signs out. The session is read first (`_me`) so the audit log knows who signed out.
 pub async fn sign_out(
     req: HttpRequest,
     state: web::Data<AppState>,
+    _me: Option<CurrentSteward>,
     _form: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     if let Some(cookie) = req.cookie(SESSION_COOKIE) {

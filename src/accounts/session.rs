@@ -6,11 +6,11 @@ use std::pin::Pin;
 
 use actix_web::cookie::{Cookie, SameSite, time};
 use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
 
-use crate::accounts::model::{Role, Steward};
+use crate::accounts::model::{ActingSteward, Role, Steward};
 use crate::accounts::secrets::{hash_secret, new_secret};
 use crate::accounts::store;
 use crate::config::Settings;
@@ -53,6 +53,7 @@ pub async fn start(
     }
     let token = new_secret();
     store::create_session(db, steward.id, hash_secret(&token)).await?;
+    req.extensions_mut().insert(ActingSteward(steward.id));
     Ok(session_cookie(token, settings.is_https()))
 }
 
@@ -115,6 +116,7 @@ impl FromRequest for CurrentSteward {
             if now - session.last_seen_at > chrono::Duration::seconds(30) {
                 store::touch_session(db, session.id).await?;
             }
+            req.extensions_mut().insert(ActingSteward(steward.id));
             Ok(CurrentSteward { steward, csrf })
         })
     }

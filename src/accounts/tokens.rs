@@ -5,9 +5,9 @@ use std::pin::Pin;
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
-use actix_web::{FromRequest, HttpRequest};
+use actix_web::{FromRequest, HttpMessage, HttpRequest};
 
-use crate::accounts::model::{Steward, StewardId};
+use crate::accounts::model::{ActingSteward, Steward, StewardId};
 use crate::accounts::secrets::{hash_secret, new_secret};
 use crate::accounts::store;
 use crate::error::{ApiError, AppError};
@@ -48,6 +48,7 @@ impl FromRequest for ApiSteward {
             let steward = store::find_by_token(db, &hash_secret(token))
                 .await?
                 .ok_or(AppError::SignInRequired)?;
+            req.extensions_mut().insert(ActingSteward(steward.id));
             Ok(ApiSteward(steward))
         })
     }

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`: bearer tokens, problem+json errors, an OpenAPI document made
 //! from the handlers themselves, and the public submission endpoint.
 
+pub mod audit;
 pub mod decisions;
 pub mod experiments;
 pub mod experiments_schema;

@@ -6,8 +6,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    decisions, experiments, experiments_schema, invitations, live, projects, responses, schema,
-    surveys, themes,
+    audit, decisions, experiments, experiments_schema, invitations, live, projects, responses,
+    schema, surveys, themes,
 };
 
 /// The document's root.
@@ -43,6 +43,7 @@ use crate::api::{
         experiments::patch,
         experiments::transition,
         experiments::results,
+        audit::list,
         openapi_json,
     ),
     components(schemas(
@@ -70,6 +71,8 @@ use crate::api::{
         experiments_schema::MeasureBody,
         experiments_schema::TransitionBody,
         experiments_schema::ExperimentOut,
+        audit::AuditEntryOut,
+        audit::AuditPage,
     )),
     modifiers(&BearerScheme)
 )]

@@ -258,6 +258,19 @@ pub enum Command {
     /// The safeguarding scanner offline
     #[command(subcommand)]
     Safeguarding(SafeguardingCommand),
+    /// The audit log
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Check the audit log: prints "ok: N entries" and the newest hash, or names the first
+    /// entry that was changed, is missing or is out of order, and fails
+    Verify {
+        #[command(flatten)]
+        db: DbArgs,
+    },
 }
 
 #[derive(Subcommand, Debug)]

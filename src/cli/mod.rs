@@ -1,5 +1,5 @@
 //! The command line: `chorus serve` (the default), `migrate`, `steward add|list`, `token create`,
-//! `demo`, and the offline text commands `themes eval` and `safeguarding scan`.
+//! `demo`, `audit verify`, and the offline text commands `themes eval` and `safeguarding scan`.
 
 use std::collections::HashSet;
 use std::io::{BufRead, IsTerminal};
@@ -14,9 +14,10 @@ use crate::db;
 use crate::startup::Application;
 
 mod args;
+mod audit;
 pub use args::{
-    Cli, Command, DbArgs, SafeguardingCommand, SettingsArgs, StewardCommand, ThemesCommand,
-    TokenCommand,
+    AuditCommand, Cli, Command, DbArgs, SafeguardingCommand, SettingsArgs, StewardCommand,
+    ThemesCommand, TokenCommand,
 };
 
 fn init_logging() {
@@ -84,6 +85,7 @@ async fn run(cli: Cli, typed: &HashSet<String>) -> anyhow::Result<()> {
         | Command::Demo { db }
         | Command::Steward(StewardCommand::Add { db, .. } | StewardCommand::List { db })
         | Command::Token(TokenCommand::Create { db, .. }) => db.clone().into(),
+        Command::Audit(AuditCommand::Verify { db }) => db.clone().into(),
         Command::Themes(_) | Command::Safeguarding(_) => SettingsArgs::default(),
     };
     let settings = Settings::parse(cli.settings.overridden_by(own, typed).into())?;
@@ -143,6 +145,12 @@ async fn run(cli: Cli, typed: &HashSet<String>) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo { .. } => demo(&settings).await,
+        Command::Audit(_) => {
+            let db = connect(&settings).await?;
+            let result = audit::run(&db).await;
+            db.close().await?;
+            result
+        }
         Command::Themes(_) | Command::Safeguarding(_) => Ok(()),
         Command::Token(TokenCommand::Create { email, label, .. }) => {
             let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;

@@ -97,4 +97,6 @@ pub(super) fn api_table() -> Routes {
             "/experiments/{id}/results",
             web::get().to(api::experiments::results),
         )
+        // The audit log (administrators' tokens; read only).
+        .route("/audit", web::get().to(api::audit::list))
 }

@@ -7,7 +7,7 @@ use crate::accounts::{self, admin};
 use crate::web::routing::Routes;
 
 mod api_table;
-use crate::{api, invitations, mail, notifications, pages, responses, results};
+use crate::{api, audit, invitations, mail, notifications, pages, responses, results};
 use api_table::{api_scope, api_table};
 
 /// The whole route table.
@@ -89,7 +89,10 @@ fn table() -> Routes {
         .route(
             "/admin/mail/{id}/resend",
             web::post().to(mail::routes::resend),
-        );
+        )
+        // The audit log: read only (administrators).
+        .route("/admin/audit", web::get().to(audit::routes::page))
+        .route("/admin/audit.csv", web::get().to(audit::routes::download));
     stewardship_routes(experiments_routes(themes_routes(
         safeguarding_and_aggregates(live_routes(invitations_and_notifications(api_and_results(
             child_first(runner(builder_routes(t))),

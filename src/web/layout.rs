@@ -146,6 +146,7 @@ fn header(user: Option<&NavUser>) -> Markup {
                             @if user.is_admin {
                                 li { a href="/admin/stewards" { "People" } }
                                 li { a href="/admin/mail" { "Mail" } }
+                                li { a href="/admin/audit" { "Audit log" } }
                             }
                             li { a href="/account/tokens" { "API tokens" } }
                             li {

@@ -5,6 +5,7 @@ use actix_web::dev::HttpServiceFactory;
 use actix_web::middleware::from_fn;
 use actix_web::{Route, Scope, web};
 
+use crate::audit;
 use crate::web::panics::catch_panics;
 
 /// Routes gathered by path, in the order they were first added.
@@ -33,13 +34,16 @@ impl Routes {
         self.entries.iter().map(|(p, _)| p.clone()).collect()
     }
 
-    /// One resource per path, each behind the panic-catching layer (a panic in its handler is
-    /// a 500 answer, not a dropped connection).
+    /// One resource per path, each behind the audit layer (a steward's successful change or
+    /// export download is appended to the audit log) and, outside that, the panic-catching
+    /// layer (a panic in its handler is a 500 answer, not a dropped connection). Every route is
+    /// registered through here, so no route escapes either.
     fn resources(self) -> impl Iterator<Item = impl HttpServiceFactory + 'static> {
         self.entries.into_iter().map(|(path, routes)| {
             routes
                 .into_iter()
                 .fold(web::resource(path), |resource, route| resource.route(route))
+                .wrap(from_fn(audit::record))
                 .wrap(from_fn(catch_panics))
         })
     }

@@ -773,6 +773,9 @@ const API_ROUTES: &[(&str, &str)] = &[
     ("patch", "/api/v1/experiments/{id}"),
     ("post", "/api/v1/experiments/{id}/transitions"),
     ("get", "/api/v1/experiments/{id}/results"),
+    ("get", "/api/v1/audit"),
+    ("get", "/api/v1/projects/{id}/decisions"),
+    ("post", "/api/v1/projects/{id}/decisions"),
 ];
 
 #[tokio::test]

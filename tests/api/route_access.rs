@@ -311,7 +311,7 @@ async fn a_steward_of_another_project_is_told_not_found_for_everything_inside_it
         }
         let url = fill(&path, &ids);
         let api_path = path.starts_with("/api/");
-        let admin = path.starts_with("/admin/");
+        let admin = path.starts_with("/admin/") || path == "/api/v1/audit";
         if !api_path {
             let (owner, _) = try_route(&api.app, &a, Method::GET, &url, None, None).await;
             if owner == StatusCode::NOT_FOUND {

@@ -408,6 +408,8 @@ export const pageTypes = [
   // Signed in: account and administration
   { name: 'notification settings', shot: 'notifications', as: 'admin', path: '/account/notifications' },
   { name: 'mail outbox (administrators)', shot: 'mail-outbox', as: 'admin', path: '/admin/mail' },
+  { name: 'audit log (administrators)', shot: 'audit-log', as: 'admin', path: '/admin/audit', shows: 'Audit log' },
+  { name: 'audit log error: a day that is not a date', as: 'admin', path: '/admin/audit?from=yesterday', status: 400, error: true, shows: 'Enter a date like' },
 ];
 
 /** The public survey pages (children and families see these). */

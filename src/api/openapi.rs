@@ -6,8 +6,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    experiments, experiments_schema, invitations, live, projects, responses, schema, surveys,
-    themes,
+    experiments, experiments_schema, invitations, live, projects, responses, rounds, rounds_schema,
+    schema, surveys, themes,
 };
 
 /// The document's root.
@@ -41,6 +41,10 @@ use crate::api::{
         experiments::patch,
         experiments::transition,
         experiments::results,
+        rounds::list,
+        rounds::results,
+        rounds::public,
+        rounds::vote,
         openapi_json,
     ),
     components(schemas(
@@ -64,6 +68,14 @@ use crate::api::{
         experiments_schema::MeasureBody,
         experiments_schema::TransitionBody,
         experiments_schema::ExperimentOut,
+        rounds_schema::RoundOut,
+        rounds_schema::RoundItemOut,
+        rounds_schema::VoteBody,
+        rounds_schema::VoteOut,
+        rounds_schema::RowOut,
+        rounds_schema::GroupOut,
+        rounds_schema::ItemResultOut,
+        rounds_schema::ResultsOut,
     )),
     modifiers(&BearerScheme)
 )]

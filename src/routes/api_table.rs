@@ -88,4 +88,12 @@ pub(super) fn api_table() -> Routes {
             "/experiments/{id}/results",
             web::get().to(api::experiments::results),
         )
+        // "Have your say" rounds: token for stewards, public for voters.
+        .route("/projects/{id}/rounds", web::get().to(api::rounds::list))
+        .route("/rounds/{id}/results", web::get().to(api::rounds::results))
+        .route("/p/{slug}", web::get().to(api::rounds::public))
+        .route(
+            "/p/{slug}/items/{item}/vote",
+            web::put().to(api::rounds::vote),
+        )
 }

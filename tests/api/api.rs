@@ -773,6 +773,10 @@ const API_ROUTES: &[(&str, &str)] = &[
     ("patch", "/api/v1/experiments/{id}"),
     ("post", "/api/v1/experiments/{id}/transitions"),
     ("get", "/api/v1/experiments/{id}/results"),
+    ("get", "/api/v1/projects/{id}/rounds"),
+    ("get", "/api/v1/rounds/{id}/results"),
+    ("get", "/api/v1/p/{slug}"),
+    ("put", "/api/v1/p/{slug}/items/{item}/vote"),
 ];
 
 #[tokio::test]

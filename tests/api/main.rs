@@ -48,6 +48,7 @@ mod quotes;
 mod receipts;
 mod results;
 mod rounds;
+mod rounds_api;
 mod rounds_fixtures;
 mod rounds_moderation;
 mod route_access;

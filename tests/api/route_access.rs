@@ -175,7 +175,7 @@ async fn project_a(api: &Api) -> Ids {
 }
 
 /// An open round in the project with one item and one held comment: (round, item, comment).
-async fn a_round(db: &sea_orm::DatabaseConnection, project: i64) -> (i64, i64, i64) {
+pub async fn a_round(db: &sea_orm::DatabaseConnection, project: i64) -> (i64, i64, i64) {
     let now = chrono::Utc::now();
     let round = entity::round::ActiveModel {
         project_id: Set(project),

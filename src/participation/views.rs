@@ -161,8 +161,8 @@ pub fn show(nav: &NavUser, d: &ShowData<'_>) -> Markup {
         }
         @if r.status == RoundStatus::Open {
             h2 class="heading-m" { "Share the round" }
-            p class="body" { "Public link: " a href=(d.link) { (d.link) } }
-            @if let Some(svg) = &d.qr { div class="qr" { (PreEscaped(svg)) } }
+            p class="body break-anywhere" { "Public link: " a href=(d.link) { (d.link) } }
+            @if let Some(svg) = &d.qr { div class="poster-qr" { (PreEscaped(svg)) } }
         }
         h2 class="heading-m" { "Items" }
         @if d.items.is_empty() { p class="body" { "There are no items yet. Add at least one before you open the round." } }

@@ -45,3 +45,24 @@ pub(crate) async fn titles<C: ConnectionTrait>(
         _ => (String::new(), String::new()),
     })
 }
+
+/// The titles for messages about one flag: its questionnaire's, or for a flag on a "Have your
+/// say" comment its round's, and the project's.
+pub(crate) async fn flag_titles<C: ConnectionTrait>(
+    db: &C,
+    flag: &entity::safeguarding_flag::Model,
+) -> Result<(String, String), DbErr> {
+    let project = ProjectId(flag.project_id);
+    let Some(comment) = flag.round_comment_id else {
+        return titles(db, flag.survey_id, project).await;
+    };
+    let round = crate::safeguarding::rounds::round_titles(db, vec![comment])
+        .await?
+        .remove(&comment)
+        .unwrap_or_default();
+    let project = crate::projects::store::find(db, project)
+        .await?
+        .map(|p| p.title)
+        .unwrap_or_default();
+    Ok((round, project))
+}

@@ -213,11 +213,13 @@ pub async fn record_review<C: ConnectionTrait>(
     if review.outcome != Outcome::Escalated {
         return Ok(Some(0));
     }
-    let survey_id = safeguarding_flag::Entity::find_by_id(flag.0)
+    let (survey_title, _) = match safeguarding_flag::Entity::find_by_id(flag.0)
         .one(db)
         .await?
-        .map_or(0, |f| f.survey_id);
-    let (survey_title, _) = crate::safeguarding::about::titles(db, survey_id, project.id).await?;
+    {
+        Some(f) => crate::safeguarding::about::flag_titles(db, &f).await?,
+        None => (String::new(), String::new()),
+    };
     let about = About {
         project: project.id,
         survey_title: &survey_title,

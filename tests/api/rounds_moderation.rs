@@ -94,7 +94,7 @@ async fn a_worrying_comment_goes_to_the_lead_and_cannot_be_approved_until_cleare
         1
     );
     assert!(
-        o.count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'safeguarding'")
+        o.count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'safeguarding' AND text_body LIKE '%What should the hub try next?%'")
             .await
             >= 1,
         "the lead is alerted"

@@ -53,7 +53,7 @@ async fn summaries<C: ConnectionTrait>(
         .into_iter()
         .collect();
     let who = names(db, rows.iter().filter_map(|f| f.reviewed_by).collect()).await?;
-    let rounds = crate::safeguarding::rounds::round_titles(
+    let rounds = crate::safeguarding::about::round_titles(
         db,
         rows.iter().filter_map(|f| f.round_comment_id).collect(),
     )

@@ -4,11 +4,11 @@
 //! reviews it on the same pages; until a review finds "no concern" the comment cannot be
 //! approved for anyone to see.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use entity::{round, round_comment, round_item, safeguarding_flag};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set};
+use entity::{round_comment, round_item, safeguarding_flag};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Set};
 use url::Url;
 
 use crate::projects::ProjectId;
@@ -69,38 +69,6 @@ pub async fn withheld_round_comments<C: ConnectionTrait>(
     project: ProjectId,
 ) -> Result<HashSet<i64>, DbErr> {
     withheld_ids(db, project, safeguarding_flag::Column::RoundCommentId).await
-}
-
-/// The round title each flagged comment was written in, for the review list.
-pub(crate) async fn round_titles<C: ConnectionTrait>(
-    db: &C,
-    comments: Vec<i64>,
-) -> Result<HashMap<i64, String>, DbErr> {
-    if comments.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows: Vec<(i64, i64)> = round_comment::Entity::find()
-        .select_only()
-        .column(round_comment::Column::Id)
-        .column(round_comment::Column::RoundId)
-        .filter(round_comment::Column::Id.is_in(comments))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let titles: HashMap<i64, String> = round::Entity::find()
-        .select_only()
-        .column(round::Column::Id)
-        .column(round::Column::Title)
-        .filter(round::Column::Id.is_in(rows.iter().map(|r| r.1)))
-        .into_tuple::<(i64, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    Ok(rows
-        .into_iter()
-        .filter_map(|(c, r)| Some((c, format!("Have your say: {}", titles.get(&r)?))))
-        .collect())
 }
 
 /// The flagged comment, under the item it was written about, for the lead's review page.

@@ -26,6 +26,7 @@ pub mod mail;
 pub mod notifications;
 pub mod pages;
 pub mod paging;
+pub mod participation;
 pub mod projects;
 pub mod qr;
 pub mod responses;

@@ -25,6 +25,9 @@ pub struct Model {
     pub answer_deleted_at: Option<DateTimeUtc>,
     /// When the overdue reminder went to the backup address and the admins.
     pub reminded_at: Option<DateTimeUtc>,
+    /// The "Have your say" comment flagged (then `survey_id` is 0 and the answer and response
+    /// links are null).
+    pub round_comment_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

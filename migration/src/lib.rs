@@ -17,6 +17,8 @@ mod m20261205_000014_written_tally;
 mod m20261206_000015_coding_facts;
 pub mod m20261206_000016_plain_privacy_words;
 mod m20261206_000017_coding_merged_from;
+mod m20261207_000001_rounds;
+mod m20261207_000002_round_comment_flags;
 mod m20261207_000010_audit_log;
 mod m20261207_000020_decision_framework;
 mod m20261207_000021_decision_opinions;
@@ -43,6 +45,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000015_coding_facts::Migration),
             Box::new(m20261206_000016_plain_privacy_words::Migration),
             Box::new(m20261206_000017_coding_merged_from::Migration),
+            Box::new(m20261207_000001_rounds::Migration),
+            Box::new(m20261207_000002_round_comment_flags::Migration),
             Box::new(m20261207_000010_audit_log::Migration),
             Box::new(m20261207_000020_decision_framework::Migration),
             Box::new(m20261207_000021_decision_opinions::Migration),

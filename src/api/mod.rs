@@ -12,6 +12,8 @@ pub mod openapi;
 pub mod problem;
 pub mod projects;
 pub mod responses;
+pub mod rounds;
+pub mod rounds_schema;
 pub mod schema;
 pub mod store;
 pub mod surveys;

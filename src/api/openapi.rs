@@ -7,7 +7,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::api::{
     audit, decisions, experiments, experiments_schema, invitations, live, projects, responses,
-    schema, surveys, themes,
+    rounds, rounds_schema, schema, surveys, themes,
 };
 
 /// The document's root.
@@ -44,6 +44,10 @@ use crate::api::{
         experiments::transition,
         experiments::results,
         audit::list,
+        rounds::list,
+        rounds::results,
+        rounds::public,
+        rounds::vote,
         openapi_json,
     ),
     components(schemas(
@@ -73,6 +77,14 @@ use crate::api::{
         experiments_schema::ExperimentOut,
         audit::AuditEntryOut,
         audit::AuditPage,
+        rounds_schema::RoundOut,
+        rounds_schema::RoundItemOut,
+        rounds_schema::VoteBody,
+        rounds_schema::VoteOut,
+        rounds_schema::RowOut,
+        rounds_schema::GroupOut,
+        rounds_schema::ItemResultOut,
+        rounds_schema::ResultsOut,
     )),
     modifiers(&BearerScheme)
 )]

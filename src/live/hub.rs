@@ -129,6 +129,7 @@ mod tests {
             survey_id: 7,
             project_id: 3,
             submitted_at: DateTime::<Utc>::UNIX_EPOCH,
+            round_id: None,
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod feedback;
 pub mod hub;
 pub mod model;
+pub mod rounds;
 pub mod routes;
 pub mod sse;
 pub mod store;
@@ -13,4 +14,5 @@ pub mod views;
 
 pub use hub::Hub;
 pub use model::LiveEvent;
+pub use rounds::{announce_round, round_stream};
 pub use routes::{resume_from, stream, survey_board_markup};

@@ -11,6 +11,10 @@ pub struct LiveEvent {
     pub survey_id: i64,
     pub project_id: i64,
     pub submitted_at: DateTime<Utc>,
+    /// Set on a "Have your say" vote (then `survey_id` is 0 and `response_id` a time-based
+    /// number): only the round's results page listens for these.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_id: Option<i64>,
 }
 
 /// One SSE frame for an event: `id`, `event: response` and the JSON data.
@@ -50,6 +54,7 @@ mod tests {
             survey_id: 7,
             project_id: 3,
             submitted_at: DateTime::<Utc>::UNIX_EPOCH,
+            round_id: None,
         };
         let f = frame(&e);
         assert!(f.starts_with("id: 42\nevent: response\ndata: {"));

@@ -226,7 +226,9 @@ pub async fn stream(
         None => Vec::new(),
     };
     Ok(sse::respond(backlog, rx, move |e| {
-        e.project_id == project_id && survey_id.is_none_or(|s| e.survey_id == s)
+        e.round_id.is_none()
+            && e.project_id == project_id
+            && survey_id.is_none_or(|s| e.survey_id == s)
     }))
 }
 

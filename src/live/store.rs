@@ -48,6 +48,7 @@ pub async fn missed<C: ConnectionTrait>(
             survey_id,
             project_id,
             submitted_at,
+            round_id: None,
         })
         .collect())
 }

@@ -99,4 +99,12 @@ pub(super) fn api_table() -> Routes {
         )
         // The audit log (administrators' tokens; read only).
         .route("/audit", web::get().to(api::audit::list))
+        // "Have your say" rounds: token for stewards, public for voters.
+        .route("/projects/{id}/rounds", web::get().to(api::rounds::list))
+        .route("/rounds/{id}/results", web::get().to(api::rounds::results))
+        .route("/p/{slug}", web::get().to(api::rounds::public))
+        .route(
+            "/p/{slug}/items/{item}/vote",
+            web::put().to(api::rounds::vote),
+        )
 }

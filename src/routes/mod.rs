@@ -93,11 +93,11 @@ fn table() -> Routes {
         // The audit log: read only (administrators).
         .route("/admin/audit", web::get().to(audit::routes::page))
         .route("/admin/audit.csv", web::get().to(audit::routes::download));
-    stewardship_routes(experiments_routes(themes_routes(
+    stewardship_routes(rounds_routes(experiments_routes(themes_routes(
         safeguarding_and_aggregates(live_routes(invitations_and_notifications(api_and_results(
             child_first(runner(builder_routes(t))),
         )))),
-    )))
+    ))))
 }
 
 /// The decision log and framework: members read the log; those who build record decisions and
@@ -132,6 +132,39 @@ fn stewardship_routes(t: Routes) -> Routes {
             "/projects/{id}/together/decisions/{decision}",
             web::post().to(crate::stewardship::together::give_opinion),
         )
+}
+
+/// "Have your say" rounds (capability: participation): members see rounds and results; those
+/// who build start them, add items, open, close and moderate comments; `/p/{slug}` is public.
+fn rounds_routes(t: Routes) -> Routes {
+    use crate::participation::{item_routes as i, public as p, results_routes as res, routes as r};
+    const R: &str = "/projects/{id}/rounds/{round}";
+    t.route("/projects/{id}/rounds", web::get().to(r::list))
+        .route("/projects/{id}/rounds", web::post().to(r::create))
+        .route("/projects/{id}/rounds/new", web::get().to(r::new))
+        .route(R, web::get().to(r::show))
+        .route(&format!("{R}/open"), web::post().to(r::open))
+        .route(&format!("{R}/close"), web::post().to(r::close))
+        .route(&format!("{R}/items/new"), web::get().to(i::new))
+        .route(&format!("{R}/items"), web::post().to(i::add))
+        .route(
+            &format!("{R}/items/{{item}}/remove"),
+            web::post().to(r::remove_item),
+        )
+        .route(&format!("{R}/results"), web::get().to(res::page))
+        .route(
+            &format!("{R}/results/fragment"),
+            web::get().to(res::fragment),
+        )
+        .route(&format!("{R}/events"), web::get().to(res::events))
+        .route(&format!("{R}/comments"), web::get().to(res::comments))
+        .route(
+            &format!("{R}/comments/{{comment}}"),
+            web::post().to(res::moderate),
+        )
+        .route("/p/{slug}", web::get().to(p::page))
+        .route("/p/{slug}", web::post().to(p::send))
+        .route("/p/{slug}/results", web::get().to(p::results))
 }
 
 /// Experiments (test and learn): members see them and reflect; those who build propose, plan

@@ -156,7 +156,7 @@ pub async fn send_overdue_reminders(
             .await?;
         if claimed.rows_affected == 1 {
             let (survey_title, project_title) =
-                crate::safeguarding::about::titles(&txn, flag.survey_id, project).await?;
+                crate::safeguarding::about::flag_titles(&txn, &flag).await?;
             let about = About {
                 project,
                 survey_title: &survey_title,

@@ -53,11 +53,19 @@ async fn summaries<C: ConnectionTrait>(
         .into_iter()
         .collect();
     let who = names(db, rows.iter().filter_map(|f| f.reviewed_by).collect()).await?;
+    let rounds = crate::safeguarding::about::round_titles(
+        db,
+        rows.iter().filter_map(|f| f.round_comment_id).collect(),
+    )
+    .await?;
     Ok(rows
         .into_iter()
         .map(|f| FlagSummary {
             id: FlagId(f.id),
-            survey_title: titles.get(&f.survey_id).cloned().unwrap_or_default(),
+            survey_title: match f.round_comment_id {
+                Some(c) => rounds.get(&c).cloned().unwrap_or_default(),
+                None => titles.get(&f.survey_id).cloned().unwrap_or_default(),
+            },
             category: f.category,
             phrase: f.phrase,
             flagged_at: f.flagged_at,
@@ -123,7 +131,10 @@ pub async fn detail<C: ConnectionTrait>(
                 })
                 .collect()
         }
-        None => Vec::new(),
+        None => match row.round_comment_id {
+            Some(c) => crate::safeguarding::rounds::comment_context(db, c).await?,
+            None => Vec::new(),
+        },
     };
     let audit = audit_trail(db, flag).await?;
     let summary = summaries(db, project, vec![row]).await?.pop();
@@ -202,11 +213,13 @@ pub async fn record_review<C: ConnectionTrait>(
     if review.outcome != Outcome::Escalated {
         return Ok(Some(0));
     }
-    let survey_id = safeguarding_flag::Entity::find_by_id(flag.0)
+    let (survey_title, _) = match safeguarding_flag::Entity::find_by_id(flag.0)
         .one(db)
         .await?
-        .map_or(0, |f| f.survey_id);
-    let (survey_title, _) = crate::safeguarding::about::titles(db, survey_id, project.id).await?;
+    {
+        Some(f) => crate::safeguarding::about::flag_titles(db, &f).await?,
+        None => (String::new(), String::new()),
+    };
     let about = About {
         project: project.id,
         survey_title: &survey_title,

@@ -125,11 +125,21 @@ pub async fn withheld_answer_ids<C: ConnectionTrait>(
     db: &C,
     project: ProjectId,
 ) -> Result<HashSet<i64>, DbErr> {
+    withheld_ids(db, project, safeguarding_flag::Column::AnswerId).await
+}
+
+/// The non-null values of `column` (an answer's or a round comment's id) on the project's
+/// flags that still withhold what they point at.
+pub(crate) async fn withheld_ids<C: ConnectionTrait>(
+    db: &C,
+    project: ProjectId,
+    column: safeguarding_flag::Column,
+) -> Result<HashSet<i64>, DbErr> {
     Ok(safeguarding_flag::Entity::find()
         .select_only()
-        .column(safeguarding_flag::Column::AnswerId)
+        .column(column)
         .filter(safeguarding_flag::Column::ProjectId.eq(project.0))
-        .filter(safeguarding_flag::Column::AnswerId.is_not_null())
+        .filter(column.is_not_null())
         .filter(withholding())
         .into_tuple::<i64>()
         .all(db)

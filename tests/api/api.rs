@@ -776,6 +776,10 @@ const API_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/audit"),
     ("get", "/api/v1/projects/{id}/decisions"),
     ("post", "/api/v1/projects/{id}/decisions"),
+    ("get", "/api/v1/projects/{id}/rounds"),
+    ("get", "/api/v1/rounds/{id}/results"),
+    ("get", "/api/v1/p/{slug}"),
+    ("put", "/api/v1/p/{slug}/items/{item}/vote"),
 ];
 
 #[tokio::test]

@@ -28,7 +28,15 @@ pub fn is_public(path: &str) -> bool {
         "/api/openapi.json",
         "/api/v1/s/{slug}/responses",
     ];
-    const PREFIXES: [&str; 5] = ["/s/{slug}", "/setup/", "/invite/", "/i/", "/unsubscribe/"];
+    const PREFIXES: [&str; 7] = [
+        "/s/{slug}",
+        "/p/{slug}",
+        "/api/v1/p/{slug}",
+        "/setup/",
+        "/invite/",
+        "/i/",
+        "/unsubscribe/",
+    ];
     EXACT.contains(&path) || PREFIXES.iter().any(|p| path.starts_with(p))
 }
 
@@ -59,6 +67,9 @@ struct Ids {
     token: i64,
     experiment: i64,
     decision: i64,
+    round: i64,
+    item: i64,
+    comment: i64,
 }
 
 async fn first(db: &sea_orm::DatabaseConnection, sql: &str) -> i64 {
@@ -156,8 +167,12 @@ async fn project_a(api: &Api) -> Ids {
     .await
     .unwrap()
     .id;
+    let (round, item, comment) = a_round(&db, project).await;
     let ids = Ids {
         decision,
+        round,
+        item,
+        comment,
         experiment,
         project,
         survey,
@@ -181,12 +196,64 @@ async fn project_a(api: &Api) -> Ids {
     ids
 }
 
+/// An open round in the project with one item and one held comment: (round, item, comment).
+pub async fn a_round(db: &sea_orm::DatabaseConnection, project: i64) -> (i64, i64, i64) {
+    let now = chrono::Utc::now();
+    let round = entity::round::ActiveModel {
+        project_id: Set(project),
+        title: Set("Have your say".into()),
+        intro: Set(String::new()),
+        audience: Set("anyone".into()),
+        slug: Set("roundabc123".into()),
+        status: Set("open".into()),
+        show_results: Set(true),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap()
+    .id;
+    let item = entity::round_item::ActiveModel {
+        round_id: Set(round),
+        position: Set(0),
+        source_kind: Set("free".into()),
+        title: Set("Waiting".into()),
+        body: Set("Waiting is too long".into()),
+        easy_read: Set(String::new()),
+        quotes: Set("[]".into()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap()
+    .id;
+    let comment = entity::round_comment::ActiveModel {
+        round_id: Set(round),
+        item_id: Set(item),
+        device: Set("d".repeat(64)),
+        text: Set("Yes".into()),
+        who: Set("unsaid".into()),
+        status: Set("held".into()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap()
+    .id;
+    (round, item, comment)
+}
+
 /// The path with A's real ids in place of its placeholders.
 fn fill(path: &str, ids: &Ids) -> String {
     let id = if path.contains("/projects/{id}") {
         ids.project
     } else if path.contains("/experiments/{id}") {
         ids.experiment
+    } else if path.contains("/rounds/{id}") {
+        ids.round
     } else if false {
         ids.project
     } else if path.contains("/surveys/{id}") {
@@ -206,6 +273,9 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{experiment}", &ids.experiment.to_string())
         .replace("{decision}", &ids.decision.to_string())
         .replace("{index}", "0")
+        .replace("{round}", &ids.round.to_string())
+        .replace("{item}", &ids.item.to_string())
+        .replace("{comment}", &ids.comment.to_string())
 }
 
 /// What a request got: the status and where a redirect points.

@@ -376,6 +376,24 @@ export const pageTypes = [
   { name: 'decision criteria', shows: 'Every decision in this project is checked against these', shot: 'decision-criteria', as: 'admin', path: (s) => `/projects/${s.project}/decisions/criteria` },
   { name: 'learning report', shows: '5. The decision', shot: 'learning-report', as: 'admin', path: (s) => `/projects/${s.project}/experiments/${s.experiments.adopted}/report` },
   { name: 'learning report in easy read', shows: 'We will keep doing it.', shot: 'learning-report-easy-read', as: 'admin', path: (s) => `/projects/${s.project}/experiments/${s.experiments.adopted}/report/easy-read` },
+  // Have your say (participation/): a children's round (faces beside words), its error state,
+  // the thank-you page, and the steward's round, results and comments pages.
+  { name: "have your say round for children", public: true, shows: 'Yes, I agree', shot: 'round-public', path: (s) => `/p/${s.round.slug}` },
+  { name: 'have your say round in easy read', public: true, shows: 'The waiting room is too loud.', path: (s) => `/p/${s.round.slug}?easy_read=yes` },
+  { name: 'have your say error: nothing chosen', public: true, error: true, path: (s) => `/p/${s.round.slug}`, then: submitEmpty('Send my answers'), status: 422 },
+  {
+    name: 'have your say thank you',
+    public: true,
+    shows: 'Thank you for having your say',
+    path: (s) => `/p/${s.round.slug}`,
+    then: async (page) => {
+      await page.getByRole('radio', { name: 'Yes, I agree' }).first().check();
+      return h.submit(page, 'Send my answers');
+    },
+  },
+  { name: 'have your say round page for stewards', shows: 'Share the round', shot: 'round', as: 'admin', path: (s) => s.round.path },
+  { name: 'have your say results for stewards', shows: 'Ranked by the share who agree', shot: 'round-results', as: 'admin', path: (s) => `${s.round.path}/results` },
+  { name: 'have your say comments to check', shows: 'Nobody else sees a comment', as: 'admin', path: (s) => `${s.round.path}/comments` },
   { name: 'coding queue', shot: 'coding-queue', as: 'admin', path: (s) => `/projects/${s.project}/coding/queue` },
   { name: 'safeguarding concerns with a flag to review', shows: 'To review', shot: 'safeguarding', as: 'admin', path: (s) => `/projects/${s.project}/safeguarding` },
   { name: 'safeguarding concerns filtered by status and age', shows: 'Apply filters', as: 'admin', path: (s) => `/projects/${s.project}/safeguarding?status=to_review&age=last_7d` },

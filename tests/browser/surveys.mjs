@@ -158,7 +158,27 @@ async function makeSurveys() {
     const decision = Number(decisionHref.split('/').pop());
     if (!decision) throw new Error(`no decision in the demo's log (${decisionHref})`);
 
-    return { project, children, feedback, types, typesForm, closed, receipt, sensitive, theme, experiments, decision, flagged: true };
+    // A children's "Have your say" round, made the way a steward makes one: project page →
+    // Have your say → Start a round, an item from the theme and one written freely, then open.
+    await page.goto(h.url(`/projects/${project}`));
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Have your say', exact: true }).click()]);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Start a round', exact: true }).click()]);
+    await page.getByLabel('Title', { exact: true }).fill('What should the hub try next?');
+    await page.getByLabel('Children and young people').check();
+    await h.submit(page, 'Create round');
+    const roundPath = new URL(page.url()).pathname;
+    await page.goto(h.url(`${roundPath}/items/new?theme=${theme.id}`));
+    await page.getByLabel('Easy read').fill('The waiting room is too loud.');
+    await h.submit(page, 'Add item');
+    await page.goto(h.url(`${roundPath}/items/new?free=yes`));
+    await page.getByLabel('Title', { exact: true }).fill('Games in the waiting room');
+    await page.getByLabel('In plain words').fill('If we put games in the waiting room, then waiting will feel shorter.');
+    await h.submit(page, 'Add item');
+    await h.submit(page, 'Open the round');
+    const roundLink = await page.locator('a[href*="/p/"]').first().getAttribute('href');
+    const round = { path: roundPath, slug: new URL(roundLink).pathname.split('/').pop() };
+
+    return { project, children, feedback, types, typesForm, closed, receipt, sensitive, theme, experiments, decision, round, flagged: true };
   } finally {
     await ctx.close();
   }

@@ -74,6 +74,7 @@ impl Announcer {
                     survey_id: survey.0,
                     project_id: *project,
                     submitted_at: at,
+                    round_id: None,
                 })
             })
             .collect();

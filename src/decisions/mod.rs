@@ -5,6 +5,7 @@
 
 pub mod criteria_store;
 pub mod framework;
+pub mod framework_raw;
 pub mod model;
 pub mod opinion;
 pub mod opinion_store;

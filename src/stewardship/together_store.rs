@@ -1,12 +1,13 @@
 //! What the project group's pages show a participant representative: themes with their counts
 //! (small groups hidden here, never in a view, and no quotes: no raw answer ever), the ideas
-//! being tried, and the decisions.
+//! being tried, the decisions and the open "Have your say" rounds.
 
 use sea_orm::{ConnectionTrait, DbErr};
 
 use crate::decisions::{Decision, LogFilter};
 use crate::disclosure::{MinGroup, Shown};
 use crate::experiments::{self, Status};
+use crate::participation::RoundStatus;
 use crate::projects::ProjectId;
 use crate::themes::model::ThemeStatus;
 
@@ -33,6 +34,8 @@ pub struct GroupPage {
     pub themes: Vec<GroupTheme>,
     pub ideas: Vec<GroupIdea>,
     pub decisions: Vec<Decision>,
+    /// Open "Have your say" rounds: (title, public path).
+    pub rounds: Vec<(String, String)>,
 }
 
 /// The decisions shown on the group's page, newest first.
@@ -76,9 +79,16 @@ pub async fn page<C: ConnectionTrait>(
         ..LogFilter::all()
     };
     let decisions = crate::decisions::store::for_project(db, project, &filter).await?;
+    let rounds = crate::participation::store::list(db, project)
+        .await?
+        .into_iter()
+        .filter(|r| r.status == RoundStatus::Open)
+        .map(|r| (r.title.clone(), r.path()))
+        .collect();
     Ok(GroupPage {
         themes,
         ideas,
         decisions,
+        rounds,
     })
 }

@@ -58,6 +58,14 @@ pub fn page(nav: &NavUser, project: &Project, g: &GroupPage, min: MinGroup) -> M
                     li { strong { (i.title) } br; (i.hypothesis) br; span class="caption" { (plain(i.status)) } }
                 }
             }
+            @if !g.rounds.is_empty() {
+                h2 class="heading-m" { "Have your say" }
+                ul class="list" id="group-rounds" {
+                    @for (title, path) in &g.rounds {
+                        li { a href={ (path) "?easy_read=yes" } { (title) } }
+                    }
+                }
+            }
             h2 class="heading-m" { "What we decided" }
             @if g.decisions.is_empty() {
                 p class="body" { "Nothing yet." }

@@ -43,7 +43,7 @@ async fn a_decision(lab: &Lab) -> i64 {
 }
 
 /// Every page path of the table with the lab's ids in place of its placeholders.
-fn filled(lab: &Lab, decision: i64, x: i64) -> Vec<String> {
+fn filled(lab: &Lab, decision: i64, x: i64, round: (i64, i64, i64)) -> Vec<String> {
     chorus::routes::paths()
         .into_iter()
         .filter(|p| !p.starts_with("/api/") && !is_public(p) && !is_personal(p))
@@ -59,6 +59,9 @@ fn filled(lab: &Lab, decision: i64, x: i64) -> Vec<String> {
                 .replace("{theme}", &lab.theme.to_string())
                 .replace("{experiment}", &x.to_string())
                 .replace("{decision}", &decision.to_string())
+                .replace("{round}", &round.0.to_string())
+                .replace("{item}", &round.1.to_string())
+                .replace("{comment}", &round.2.to_string())
                 .replace("{question}", "1")
                 .replace("{index}", "0")
         })
@@ -88,6 +91,9 @@ async fn a_participant_representative_sees_the_group_in_easy_read_says_what_they
     let p = lab.project;
     let x = lab.propose().await;
     let d = a_decision(&lab).await;
+    let db = connect_db(&lab.app).await;
+    let round = crate::route_access::a_round(&db, p).await;
+    db.close().await.unwrap();
     let rep = member(&lab, MemberRole::Representative, "young.person@example.org").await;
     // Their project link leads to the group's page.
     let res = lab.app.get_with(&rep, &format!("/projects/{p}")).await;
@@ -164,7 +170,7 @@ async fn a_participant_representative_sees_the_group_in_easy_read_says_what_they
     // The whole table: only the group's pages answer; nothing answers with an answer's words.
     let csrf = lab.app.csrf_for(&rep).await;
     let mut wrong = Vec::new();
-    for url in filled(&lab, d, x) {
+    for url in filled(&lab, d, x, round) {
         for method in [Method::GET, Method::POST] {
             let (status, body) = status_of(&lab, &rep, method.clone(), &url, &csrf).await;
             let group = url.starts_with(&format!("/projects/{p}/together"))
@@ -194,6 +200,9 @@ async fn a_viewer_reads_results_and_themes_by_clicking_and_can_change_nothing() 
     let (p, s, t) = (lab.project, lab.survey, lab.theme);
     let x = lab.propose().await;
     let d = a_decision(&lab).await;
+    let db = connect_db(&lab.app).await;
+    let round = crate::route_access::a_round(&db, p).await;
+    db.close().await.unwrap();
     let viewer = member(&lab, MemberRole::Viewer, "viewer@example.org").await;
     let html = lab
         .app
@@ -241,7 +250,7 @@ async fn a_viewer_reads_results_and_themes_by_clicking_and_can_change_nothing() 
     // Every state-changing route refuses them.
     let csrf = lab.app.csrf_for(&viewer).await;
     let mut wrong = Vec::new();
-    for url in filled(&lab, d, x) {
+    for url in filled(&lab, d, x, round) {
         let (status, _) = status_of(&lab, &viewer, Method::POST, &url, &csrf).await;
         if !matches!(
             status,

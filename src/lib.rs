@@ -31,6 +31,7 @@ pub mod projects;
 pub mod qr;
 pub mod responses;
 pub mod results;
+pub mod rollup;
 pub mod routes;
 pub mod safeguarding;
 pub mod startup;

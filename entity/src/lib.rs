@@ -20,6 +20,7 @@ pub mod notification_pref;
 pub mod outbox;
 pub mod project;
 pub mod project_member;
+pub mod project_parent;
 pub mod question;
 pub mod reflection;
 pub mod response;

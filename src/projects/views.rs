@@ -139,6 +139,12 @@ pub fn overview(
             }
             p class="body" { a href={ "/projects/" (id) "/experiments" } { "Experiments" } ": small changes we try, learn from, and keep, change or stop" }
             p class="body" { a href={ "/projects/" (id) "/decisions" } { "Decision log" } ": what we decided, why, and who was in the room" }
+            @if can_read {
+                p class="body" { a href={ "/projects/" (id) "/learning" } { "Learning across this project and those inside it" } }
+            }
+            @if can_build {
+                p class="body" { a href={ "/projects/" (id) "/parent" } { "Where this project sits" } ": the wider project it is part of" }
+            }
             p class="body" { a href={ "/projects/" (id) "/rounds" } { "Have your say" } ": ask children, families and practitioners if they agree with what we heard and plan to try" }
             h2 class="heading-m" { "Surveys" }
             @if can_build {

@@ -1,5 +1,5 @@
 //! The learning half's routes: "Have your say" rounds (participation), and the decision log,
-//! framework and project group pages (stewardship).
+//! framework and project group pages (stewardship), and learning across scales (rollup).
 
 use actix_web::web;
 
@@ -9,34 +9,46 @@ use crate::web::routing::Routes;
 /// change the criteria. `new` and `criteria` come before `{decision}` so they are not read as ids.
 pub fn stewardship_routes(t: Routes) -> Routes {
     use crate::stewardship::routes as s;
-    t.route("/projects/{id}/decisions", web::get().to(s::log))
-        .route("/projects/{id}/decisions", web::post().to(s::create))
-        .route("/projects/{id}/decisions.csv", web::get().to(s::log_csv))
-        .route("/projects/{id}/decisions/new", web::get().to(s::new_page))
-        .route(
-            "/projects/{id}/decisions/criteria",
-            web::get().to(s::criteria_page),
-        )
-        .route(
-            "/projects/{id}/decisions/criteria",
-            web::post().to(s::save_criteria),
-        )
-        .route(
-            "/projects/{id}/decisions/{decision}",
-            web::get().to(s::show),
-        )
-        .route(
-            "/projects/{id}/together",
-            web::get().to(crate::stewardship::together::page),
-        )
-        .route(
-            "/projects/{id}/together/decisions/{decision}",
-            web::get().to(crate::stewardship::together::decision_page),
-        )
-        .route(
-            "/projects/{id}/together/decisions/{decision}",
-            web::post().to(crate::stewardship::together::give_opinion),
-        )
+    t.route(
+        "/projects/{id}/learning",
+        web::get().to(crate::rollup::routes::page),
+    )
+    .route(
+        "/projects/{id}/parent",
+        web::get().to(crate::rollup::routes::parent_page),
+    )
+    .route(
+        "/projects/{id}/parent",
+        web::post().to(crate::rollup::routes::set_parent),
+    )
+    .route("/projects/{id}/decisions", web::get().to(s::log))
+    .route("/projects/{id}/decisions", web::post().to(s::create))
+    .route("/projects/{id}/decisions.csv", web::get().to(s::log_csv))
+    .route("/projects/{id}/decisions/new", web::get().to(s::new_page))
+    .route(
+        "/projects/{id}/decisions/criteria",
+        web::get().to(s::criteria_page),
+    )
+    .route(
+        "/projects/{id}/decisions/criteria",
+        web::post().to(s::save_criteria),
+    )
+    .route(
+        "/projects/{id}/decisions/{decision}",
+        web::get().to(s::show),
+    )
+    .route(
+        "/projects/{id}/together",
+        web::get().to(crate::stewardship::together::page),
+    )
+    .route(
+        "/projects/{id}/together/decisions/{decision}",
+        web::get().to(crate::stewardship::together::decision_page),
+    )
+    .route(
+        "/projects/{id}/together/decisions/{decision}",
+        web::post().to(crate::stewardship::together::give_opinion),
+    )
 }
 
 /// "Have your say" rounds (capability: participation): members see rounds and results; those

@@ -52,6 +52,7 @@ mod quotes;
 mod receipts;
 mod results;
 mod roles;
+mod rollup;
 mod rounds;
 mod rounds_api;
 mod rounds_fixtures;

@@ -139,7 +139,7 @@ pub fn show(
         span class="caption" { (project.title) " \u{2014} " (d.kind.label()) }
         h1 class="heading-l" { (title) }
         dl class="summary-list" {
-            div class="summary-row" { dt class="summary-key" { "About" } dd class="summary-value" { a href=(href) { (name) } } }
+            div class="summary-row" { dt class="summary-key" { "About" } dd class="summary-value" { p class="body" { a href=(href) { (name) } } } }
             div class="summary-row" { dt class="summary-key" { "Decided" } dd class="summary-value" { (d.summary()) } }
             div class="summary-row" { dt class="summary-key" { "Why" } dd class="summary-value" { (d.rationale) } }
             div class="summary-row" { dt class="summary-key" { "Who decided" } dd class="summary-value" { (d.by.as_deref().unwrap_or("A former member")) } }

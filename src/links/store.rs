@@ -33,6 +33,20 @@ pub async fn add<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Removes the links between two things, whichever way they point.
+pub async fn remove_between<C: ConnectionTrait>(db: &C, a: Thing, b: Thing) -> Result<(), DbErr> {
+    for (from, to) in [(a, b), (b, a)] {
+        link::Entity::delete_many()
+            .filter(link::Column::FromKind.eq(from.kind.as_str()))
+            .filter(link::Column::FromId.eq(from.id))
+            .filter(link::Column::ToKind.eq(to.kind.as_str()))
+            .filter(link::Column::ToId.eq(to.id))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Removes every link of `kind` pointing to `to`.
 pub async fn remove_to<C: ConnectionTrait>(db: &C, kind: Kind, to: Thing) -> Result<(), DbErr> {
     link::Entity::delete_many()

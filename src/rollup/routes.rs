@@ -22,10 +22,15 @@ pub async fn page(
     let granted = ProjectAccess::read(&state.db, &me.steward, ProjectId(path.into_inner())).await?;
     let min = crate::results::min_group(&state);
     let r = store::roll_up(&state.db, &granted.project, min).await?;
-    Ok(html(
-        StatusCode::OK,
-        views::page(&me.nav(), &granted.project, &r, min),
-    ))
+    let can = granted.can_build().then_some(me.csrf.as_str());
+    let page = views::page(
+        &me.nav(),
+        &granted.project,
+        &r,
+        min,
+        (can, &FieldErrors::new()),
+    );
+    Ok(html(StatusCode::OK, page))
 }
 
 /// The wider projects this person could choose, as (value, label).
@@ -104,6 +109,65 @@ pub async fn set_parent(
                 &form.form.parent,
                 &errors,
             );
+            Ok(html(StatusCode::UNPROCESSABLE_ENTITY, page))
+        }
+    }
+}
+
+/// Two themes as sent.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct Pair {
+    a: String,
+    b: String,
+}
+
+/// POST /projects/{id}/learning/same: count two themes of the roll-up as one.
+pub async fn same(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    form: CsrfForm<Pair>,
+) -> Result<HttpResponse, AppError> {
+    pair(&state, &me, path.into_inner(), &form, true).await
+}
+
+/// POST /projects/{id}/learning/separate: count them separately again.
+pub async fn separate(
+    state: web::Data<AppState>,
+    me: CurrentSteward,
+    path: web::Path<i64>,
+    form: CsrfForm<Pair>,
+) -> Result<HttpResponse, AppError> {
+    pair(&state, &me, path.into_inner(), &form, false).await
+}
+
+async fn pair(
+    state: &AppState,
+    me: &CurrentSteward,
+    id: i64,
+    form: &CsrfForm<Pair>,
+    together: bool,
+) -> Result<HttpResponse, AppError> {
+    let top = ProjectAccess::build(&state.db, &me.steward, ProjectId(id)).await?;
+    let min = crate::results::min_group(state);
+    let r = store::roll_up(&state.db, &top, min).await?;
+    match model::parse_same(&form.form.a, &form.form.b, &r.rows) {
+        Ok(ids) => {
+            let txn = begin_write(&state.db).await?;
+            if together {
+                store::link_same(&txn, top.id, ids, me.steward.id.0).await?;
+            } else {
+                store::unlink(&txn, ids).await?;
+            }
+            txn.commit().await?;
+            Ok(see_other(&format!(
+                "/projects/{}/learning#rollup-themes",
+                top.id.0
+            )))
+        }
+        Err(errors) => {
+            let page = views::page(&me.nav(), &top, &r, min, (Some(&form.token), &errors));
             Ok(html(StatusCode::UNPROCESSABLE_ENTITY, page))
         }
     }

@@ -6,8 +6,9 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set
 use crate::decisions::{Decision, LogFilter};
 use crate::disclosure::MinGroup;
 use crate::experiments::Experiment;
+use crate::links;
 use crate::projects::{Project, ProjectId};
-use crate::rollup::model::{RolledTheme, roll_themes};
+use crate::rollup::model::{RolledTheme, ThemeRow, roll_themes};
 use crate::themes::model::ThemeStatus;
 
 /// The wider project this one sits inside.
@@ -62,11 +63,36 @@ pub async fn inside<C: ConnectionTrait>(db: &C, project: ProjectId) -> Result<Ve
     Ok(out)
 }
 
+/// Records that two themes are the same (inside the caller's transaction), in the top project.
+pub async fn link_same<C: ConnectionTrait>(
+    db: &C,
+    top: ProjectId,
+    (a, b): (i64, i64),
+    who: i64,
+) -> Result<(), DbErr> {
+    links::store::remove_between(db, links::Thing::theme(a), links::Thing::theme(b)).await?;
+    let link = links::Link {
+        from: links::Thing::theme(a),
+        to: links::Thing::theme(b),
+        note: "the same theme".into(),
+    };
+    links::store::add(db, top, &link, Some(who)).await
+}
+
+/// Counts two themes separately again.
+pub async fn unlink<C: ConnectionTrait>(db: &C, (a, b): (i64, i64)) -> Result<(), DbErr> {
+    links::store::remove_between(db, links::Thing::theme(a), links::Thing::theme(b)).await
+}
+
 /// What rolled up from the projects inside one.
 #[derive(Clone, Debug, Default)]
 pub struct RollUp {
     pub projects: Vec<Project>,
     pub themes: Vec<RolledTheme>,
+    /// Every theme in the projects, for choosing two to count together.
+    pub rows: Vec<ThemeRow>,
+    /// Themes a steward said are the same: (id, id).
+    pub same: Vec<(i64, i64)>,
     /// (project title, experiment), oldest first within each project.
     pub experiments: Vec<(String, Experiment)>,
     /// (project title, decision), newest first.
@@ -94,7 +120,7 @@ pub async fn roll_up<C: ConnectionTrait>(
                 continue;
             }
             let n = counts.get(&t.id).copied().unwrap_or(0) as u64;
-            rows.push((p.title.clone(), t.name, n));
+            rows.push((p.title.clone(), t.id.0, t.name, n));
         }
         for e in crate::experiments::read_store::list(db, p.id).await? {
             experiments.push((p.title.clone(), e));
@@ -105,9 +131,18 @@ pub async fn roll_up<C: ConnectionTrait>(
     }
     decisions.sort_by_key(|d| std::cmp::Reverse(d.1.at));
     decisions.truncate(DECISIONS);
+    let ids: Vec<i64> = rows.iter().map(|r| r.1).collect();
+    let same: Vec<(i64, i64)> =
+        links::store::from_kind_to(db, links::Kind::Theme, links::Kind::Theme, &ids)
+            .await?
+            .into_iter()
+            .filter(|(to, from)| ids.contains(from) && ids.contains(to))
+            .collect();
     Ok(RollUp {
         projects,
-        themes: roll_themes(&rows, min),
+        themes: roll_themes(&rows, &same, min),
+        rows,
+        same,
         experiments,
         decisions,
     })

@@ -12,11 +12,20 @@ use crate::web::forms::{button, csrf_field, error_summary};
 use crate::web::{FieldErrors, NavUser, Page, When, table_region};
 
 /// The roll-up page.
-pub fn page(nav: &NavUser, top: &Project, r: &RollUp, min: MinGroup) -> Markup {
+/// `link`: the CSRF token when this person may count themes together, and the form's errors.
+pub fn page(
+    nav: &NavUser,
+    top: &Project,
+    r: &RollUp,
+    min: MinGroup,
+    link: (Option<&str>, &FieldErrors),
+) -> Markup {
+    let (csrf, errors) = link;
     let id = top.id.0;
     let back = format!("/projects/{id}");
     let title = format!("What we are learning across {}", top.title);
-    Page::new(&title).user(Some(nav)).back(&back).render(html! {
+    Page::new(&title).user(Some(nav)).back(&back).error(!errors.is_empty()).render(html! {
+        (error_summary(errors))
         span class="caption" { (top.scale.label()) }
         h1 class="heading-l" { (title) }
         @if r.projects.len() <= 1 {
@@ -41,11 +50,18 @@ pub fn page(nav: &NavUser, top: &Project, r: &RollUp, min: MinGroup) -> Markup {
                     thead { tr { th scope="col" { "Theme" } th scope="col" { "Answers" } th scope="col" { "In projects" } } }
                     tbody {
                         @for t in &r.themes {
-                            tr { td { (t.name) } td { (min.show(t.answers)) } td { (t.projects.join(", ")) } }
+                            tr {
+                                td { (t.name) @if !t.also.is_empty() { br; span class="hint" { "Also called: " (t.also.join(", ")) } } }
+                                td { (min.show(t.answers)) }
+                                td { (t.projects.join(", ")) }
+                            }
                         }
                     }
                 }
             }))
+        }
+        @if let Some(csrf) = csrf {
+            @if r.rows.len() > 1 { (same_form(top.id.0, csrf, r, errors)) }
         }
         h2 class="heading-m" { "What we are trying" }
         ul class="list" id="rollup-status" {
@@ -79,6 +95,56 @@ pub fn page(nav: &NavUser, top: &Project, r: &RollUp, min: MinGroup) -> Markup {
             }
         }
     })
+}
+
+fn theme_select(name: &str, label: &str, r: &RollUp, errors: &FieldErrors) -> Markup {
+    let error = errors.get(name);
+    html! {
+        div class={ "form-group" @if error.is_some() { " form-group-error" } } {
+            label class="label" for=(name) { (label) }
+            @if let Some(m) = error { p class="error-message" { span class="visually-hidden" { "Error: " } (m) } }
+            select class="select" id=(name) name=(name) {
+                option value="" { "Choose a theme" }
+                @for (project, id, theme, _) in &r.rows { option value=(id) { (theme) " \u{2014} " (project) } }
+            }
+        }
+    }
+}
+
+/// Count two themes with different names as one, and the pairs already counted together.
+fn same_form(id: i64, csrf: &str, r: &RollUp, errors: &FieldErrors) -> Markup {
+    let name = |t: i64| {
+        r.rows
+            .iter()
+            .find(|row| row.1 == t)
+            .map(|row| format!("{} ({})", row.2, row.0))
+            .unwrap_or_default()
+    };
+    html! {
+        h3 class="heading-m" { "Count two themes as one" }
+        p class="body" { "Themes with the same name are counted together already. If two projects call the same thing by different names, choose both." }
+        form method="post" action={ "/projects/" (id) "/learning/same" } novalidate {
+            (csrf_field(csrf))
+            (theme_select("a", "This theme", r, errors))
+            (theme_select("b", "is the same as", r, errors))
+            (button("Count them as one"))
+        }
+        @if !r.same.is_empty() {
+            ul class="list" id="rollup-same" {
+                @for (b, a) in &r.same {
+                    li {
+                        (name(*a)) " and " (name(*b)) " are counted as one. "
+                        form method="post" action={ "/projects/" (id) "/learning/separate" } class="inline-form" {
+                            (csrf_field(csrf))
+                            input type="hidden" name="a" value=(a);
+                            input type="hidden" name="b" value=(b);
+                            button type="submit" class="button button-secondary" { "Count separately" }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The form: which wider project this one sits inside.

@@ -14,6 +14,14 @@ pub fn stewardship_routes(t: Routes) -> Routes {
         web::get().to(crate::rollup::routes::page),
     )
     .route(
+        "/projects/{id}/learning/same",
+        web::post().to(crate::rollup::routes::same),
+    )
+    .route(
+        "/projects/{id}/learning/separate",
+        web::post().to(crate::rollup::routes::separate),
+    )
+    .route(
         "/projects/{id}/parent",
         web::get().to(crate::rollup::routes::parent_page),
     )

@@ -140,6 +140,7 @@ pub fn overview(
             p class="body" { a href={ "/projects/" (id) "/experiments" } { "Experiments" } ": small changes we try, learn from, and keep, change or stop" }
             p class="body" { a href={ "/projects/" (id) "/decisions" } { "Decision log" } ": what we decided, why, and who was in the room" }
             p class="body" { a href={ "/projects/" (id) "/rounds" } { "Have your say" } ": ask children, families and practitioners if they agree with what we heard and plan to try" }
+            @if can_build { p class="body" { a href={ "/projects/" (id) "/updates" } { "You said, we did" } ": a public page telling people what we heard, decided, tried and learned" } }
             h2 class="heading-m" { "Surveys" }
             @if can_build {
                 a class="button" href={ "/projects/" (id) "/surveys/new" } { "Create a survey" }

@@ -207,3 +207,48 @@ impl Subscribe {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::disclosure::Shown;
+    use crate::stewardship::together_store::GroupTheme;
+
+    #[test]
+    fn a_draft_says_fewer_than_for_a_small_theme_and_never_its_number() {
+        let min = MinGroup(5);
+        let g = GroupPage {
+            themes: vec![
+                GroupTheme {
+                    name: "Lonely at night".into(),
+                    description: String::new(),
+                    answers: min.hide(2),
+                },
+                GroupTheme {
+                    name: "Waiting".into(),
+                    description: String::new(),
+                    answers: Shown::Value(20),
+                },
+            ],
+            ..GroupPage::default()
+        };
+        let d = draft(&g, min);
+        assert!(d.told.contains("Lonely at night (fewer than"), "{}", d.told);
+        assert!(!d.told.contains("(2 "), "{}", d.told);
+        assert!(d.told.contains("Waiting (20 people said this)"));
+    }
+
+    #[test]
+    fn signing_up_needs_an_address_and_consent() {
+        let raw = RawSubscribe {
+            email: "kim@example.org".into(),
+            ..Default::default()
+        };
+        assert!(Subscribe::parse(&raw).unwrap_err().get("consent").is_some());
+        let raw = RawSubscribe {
+            consent: "yes".into(),
+            ..raw
+        };
+        assert_eq!(Subscribe::parse(&raw).unwrap().0, "kim@example.org");
+    }
+}

@@ -40,4 +40,5 @@ pub mod stewardship;
 pub mod surveys;
 pub mod text;
 pub mod themes;
+pub mod updates;
 pub mod web;

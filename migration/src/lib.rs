@@ -23,6 +23,7 @@ mod m20261207_000010_audit_log;
 mod m20261207_000020_decision_framework;
 mod m20261207_000021_decision_opinions;
 mod m20261207_000022_project_parents;
+mod m20261207_000030_project_updates;
 
 /// The ordered list of every migration Chorus has.
 pub struct Migrator;
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000020_decision_framework::Migration),
             Box::new(m20261207_000021_decision_opinions::Migration),
             Box::new(m20261207_000022_project_parents::Migration),
+            Box::new(m20261207_000030_project_updates::Migration),
         ]
     }
 }

@@ -5,15 +5,19 @@
 use actix_web::http::{Method, StatusCode};
 
 /// Routes where people answer, not administer: a steward who happens to be signed in while
-/// filling in a form, using a receipt or unsubscribing is not acting as a steward, and writing
-/// their name beside an answer would undo its privacy.
-const ANSWERING: [&str; 6] = [
+/// filling in a form, voting in a round, using a receipt, asking for or leaving "You said, we
+/// did" emails, or unsubscribing is not acting as a steward, and writing their name beside an
+/// answer would undo its privacy.
+const ANSWERING: [&str; 9] = [
     "/s/",
+    "/p/",
+    "/u/",
     "/receipt",
     "/resume",
     "/i/",
     "/unsubscribe/",
     "/api/v1/s/",
+    "/api/v1/p/",
 ];
 
 /// Whether `route` is an export download: a route whose pattern ends in `.csv` or `.xlsx`.

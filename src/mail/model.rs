@@ -20,6 +20,8 @@ string_enum!(
         Test = "test",
         /// A respondent's resume code, sent once at their request; scrubbed after sending.
         Resume = "resume",
+        /// A "You said, we did" page changed; sent to those who asked.
+        Update = "update",
     }
 );
 

@@ -146,6 +146,7 @@ pub fn overview(
                 p class="body" { a href={ "/projects/" (id) "/parent" } { "Where this project sits" } ": the wider project it is part of" }
             }
             p class="body" { a href={ "/projects/" (id) "/rounds" } { "Have your say" } ": ask children, families and practitioners if they agree with what we heard and plan to try" }
+            @if can_build { p class="body" { a href={ "/projects/" (id) "/updates" } { "You said, we did" } ": a public page telling people what we heard, decided, tried and learned" } }
             h2 class="heading-m" { "Surveys" }
             @if can_build {
                 a class="button" href={ "/projects/" (id) "/surveys/new" } { "Create a survey" }

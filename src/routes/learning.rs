@@ -91,3 +91,30 @@ pub fn rounds_routes(t: Routes) -> Routes {
         .route("/p/{slug}", web::post().to(p::send))
         .route("/p/{slug}/results", web::get().to(p::results))
 }
+
+/// "You said, we did" (capability: updates): those who build draft, publish and take down the
+/// page; `/u/{slug}` (not `/p/`, which is rounds') is public, with the email sign-up and unsubscribe.
+pub fn updates_routes(t: Routes) -> Routes {
+    use crate::updates::{public as p, routes as r};
+    t.route("/projects/{id}/updates", web::get().to(r::page))
+        .route("/projects/{id}/updates", web::post().to(r::save))
+        .route(
+            "/projects/{id}/updates/draft",
+            web::post().to(r::make_draft),
+        )
+        .route("/projects/{id}/updates/publish", web::post().to(r::publish))
+        .route(
+            "/projects/{id}/updates/unpublish",
+            web::post().to(r::unpublish),
+        )
+        .route("/u/{slug}", web::get().to(p::page))
+        .route("/u/{slug}/subscribe", web::post().to(p::subscribe))
+        .route(
+            "/u/{slug}/unsubscribe/{token}",
+            web::get().to(p::unsubscribe_page),
+        )
+        .route(
+            "/u/{slug}/unsubscribe/{token}",
+            web::post().to(p::unsubscribe),
+        )
+}

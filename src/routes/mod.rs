@@ -10,7 +10,7 @@ mod api_table;
 mod learning;
 use crate::{api, audit, invitations, mail, notifications, pages, responses, results};
 use api_table::{api_scope, api_table};
-use learning::{rounds_routes, stewardship_routes};
+use learning::{rounds_routes, stewardship_routes, updates_routes};
 
 /// The whole route table.
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -95,10 +95,10 @@ fn table() -> Routes {
         // The audit log: read only (administrators).
         .route("/admin/audit", web::get().to(audit::routes::page))
         .route("/admin/audit.csv", web::get().to(audit::routes::download));
-    stewardship_routes(rounds_routes(experiments_routes(themes_routes(
-        safeguarding_and_aggregates(live_routes(invitations_and_notifications(api_and_results(
-            child_first(runner(builder_routes(t))),
-        )))),
+    updates_routes(stewardship_routes(rounds_routes(experiments_routes(
+        themes_routes(safeguarding_and_aggregates(live_routes(
+            invitations_and_notifications(api_and_results(child_first(runner(builder_routes(t))))),
+        ))),
     ))))
 }
 

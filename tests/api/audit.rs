@@ -15,11 +15,14 @@ use serde_json::json;
 fn answering(path: &str) -> bool {
     [
         "/s/",
+        "/p/",
+        "/u/",
         "/receipt",
         "/resume",
         "/i/",
         "/unsubscribe/",
         "/api/v1/s/",
+        "/api/v1/p/",
     ]
     .iter()
     .any(|p| path.starts_with(p))

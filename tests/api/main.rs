@@ -76,3 +76,4 @@ mod theme_merge;
 mod theme_views;
 mod themes;
 mod trusted_proxies;
+mod updates;

@@ -28,7 +28,8 @@ pub fn is_public(path: &str) -> bool {
         "/api/openapi.json",
         "/api/v1/s/{slug}/responses",
     ];
-    const PREFIXES: [&str; 7] = [
+    const PREFIXES: [&str; 8] = [
+        "/u/{slug}",
         "/s/{slug}",
         "/p/{slug}",
         "/api/v1/p/{slug}",

@@ -377,6 +377,7 @@ export const pageTypes = [
   { name: 'say what you think of a decision', shows: 'What do you think?', shot: 'group-opinion', as: 'admin', path: (s) => `/projects/${s.project}/together/decisions/${s.decision}` },
   { name: 'learning across a project and those inside it', shows: 'What people told us', shot: 'learning-across', as: 'admin', path: (s) => `/projects/${s.project}/learning` },
   { name: 'where this project sits', shows: 'Which wider project is this part of?', shot: 'project-parent', as: 'admin', path: (s) => `/projects/${s.project}/parent` },
+  { name: 'you said, we did: the steward page', shows: 'You said, we did', shot: 'updates-steward', as: 'admin', path: (s) => `/projects/${s.project}/updates` },
   { name: 'decision criteria', shows: 'Every decision in this project is checked against these', shot: 'decision-criteria', as: 'admin', path: (s) => `/projects/${s.project}/decisions/criteria` },
   { name: 'learning report', shows: '5. The decision', shot: 'learning-report', as: 'admin', path: (s) => `/projects/${s.project}/experiments/${s.experiments.adopted}/report` },
   { name: 'learning report in easy read', shows: 'We will keep doing it.', shot: 'learning-report-easy-read', as: 'admin', path: (s) => `/projects/${s.project}/experiments/${s.experiments.adopted}/report/easy-read` },
